@@ -1,0 +1,53 @@
+using AiSprint.Model.Units;
+
+namespace AiSprint.Model;
+
+/// <summary>
+/// What a container needs from the resource that runs it (AI-SPRINT candidate_deployments.yaml).
+/// The security flags narrow compatibility: trusted execution needs SGX (or, as the design
+/// document's fallback, secure and measured boot).
+/// </summary>
+public sealed record ContainerRequirements
+{
+    public string? Image { get; init; }
+    public Megabytes Memory { get; init; }
+    public double ComputingUnits { get; init; }
+    public bool TrustedExecution { get; init; }
+    public bool NetworkProtection { get; init; }
+    public bool FileSystemProtection { get; init; }
+    public bool GpuRequired { get; init; }
+    /// <summary>The key of the container in its file (<c>container1</c>).</summary>
+    public string Key { get; init; } = "container1";
+
+    public bool NeedsSecurity => TrustedExecution || NetworkProtection || FileSystemProtection;
+}
+
+/// <summary>Data sent from a partition to the next partition or to a successor component.</summary>
+public sealed record DataTransfer(string Target, Megabytes Size);
+
+/// <summary>
+/// One resource a partition may run on: the memory it needs there and how its time is computed
+/// there (null when the design has no demand for it yet).
+/// </summary>
+public sealed record PartitionCandidate(string Resource, Megabytes? Memory, PerformanceModel? Performance);
+
+/// <summary>
+/// A piece of a component's DNN. <see cref="EarlyExitProbability"/> is the probability that
+/// inference stops after this partition. <see cref="Outputs"/> of a non-last partition hold the
+/// next partition; those of the last partition hold the successor components.
+/// </summary>
+public sealed record Partition(string Name, Probability EarlyExitProbability, ValueList<DataTransfer> Outputs, ValueList<PartitionCandidate> Candidates)
+{
+    public ContainerRequirements? Requirements { get; init; }
+
+    public PartitionCandidate? CandidateOn(string resource) => Candidates.FirstOrDefault(c => c.Resource == resource);
+}
+
+/// <summary>A way to run a component: its partitions in execution order.</summary>
+public sealed record Deployment(string Name, ValueList<Partition> Partitions);
+
+/// <summary>A component of the application (a node of the DAG) and its candidate deployments.</summary>
+public sealed record Component(string Name, ValueList<Deployment> Deployments)
+{
+    public IEnumerable<Partition> AllPartitions => Deployments.SelectMany(d => d.Partitions);
+}

@@ -1,0 +1,29 @@
+using AiSprint.Model.Units;
+
+namespace AiSprint.Model;
+
+/// <summary>How a partition's response time on one resource is computed (SPACE4AI-D's <c>Performance</c> models).</summary>
+public abstract record PerformanceModel(string ModelName);
+
+/// <summary>
+/// <c>QTedge</c> / <c>QTcloud</c>: an M/G/1 queue whose service time without contention is
+/// <see cref="Demand"/> (placement-model.md §3.1).
+/// </summary>
+public sealed record QueueingDemand(string ModelName, Seconds Demand) : PerformanceModel(ModelName)
+{
+    public const string Edge = "QTedge";
+    public const string Cloud = "QTcloud";
+}
+
+/// <summary><c>PACSLTK</c> / <c>PACSLTKSTATIC</c>: the serverless warm/cold model (faas-model.md).</summary>
+public sealed record FaasDemand(string ModelName, Seconds Warm, Seconds Cold) : PerformanceModel(ModelName)
+{
+    public const string Pacsltk = "PACSLTK";
+    public const string PacsltkStatic = "PACSLTKSTATIC";
+}
+
+/// <summary>
+/// A model the engines do not evaluate themselves (the Python tool's ML predictors such as
+/// <c>MLLIBfaas</c>); its parameters are kept verbatim as canonical JSON so files round-trip.
+/// </summary>
+public sealed record ExternalPerformanceModel(string ModelName, string ParametersJson) : PerformanceModel(ModelName);

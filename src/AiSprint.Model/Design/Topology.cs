@@ -1,0 +1,24 @@
+using AiSprint.Model.Units;
+
+namespace AiSprint.Model;
+
+/// <summary>A computational layer: a set of alternative resources of one kind (at most one of them is used).</summary>
+public sealed record ComputationalLayer(string Name, ResourceKind Kind, ValueList<Resource> Resources)
+{
+    /// <summary>The layer number of AI-SPRINT files (<c>number: 1</c>); null for SPACE4AI-D JSON.</summary>
+    public int? Number { get; init; }
+    /// <summary>The human-readable name of AI-SPRINT files (<c>name: Edge Layer</c>).</summary>
+    public string? DisplayName { get; init; }
+    /// <summary>AI-SPRINT's layer type (<c>Virtual</c>, <c>PhysicalAlreadyProvisioned</c>, <c>NativeCloudFunction</c>).</summary>
+    public string? SourceType { get; init; }
+}
+
+/// <summary>
+/// A network domain: the layers it connects, its access delay and bandwidth. AI-SPRINT nests
+/// domains (<c>subNetworkDomains</c>); a domain connects its own layers and those of its sub-domains.
+/// </summary>
+public sealed record NetworkDomain(string Id, Seconds AccessDelay, Bandwidth Bandwidth, ValueList<string> Layers)
+{
+    public string? DisplayName { get; init; }
+    public ValueList<string> SubDomains { get; init; } = ValueList<string>.Empty;
+}

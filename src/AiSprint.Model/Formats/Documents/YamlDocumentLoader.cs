@@ -1,0 +1,85 @@
+using AiSprint.Model.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace AiSprint.Model.Formats;
+
+/// <summary>
+/// Parses YAML with YamlDotNet's representation model into <see cref="DocumentNode"/>s (YamlDotNet
+/// keeps 1-based line/column marks on every node). Untagged plain scalars stay
+/// <see cref="NodeShape.PlainScalar"/>: AI-SPRINT files write <c>False</c> and <c>20.04</c> alike,
+/// so the reader decides from what it expects.
+/// </summary>
+public static class YamlDocumentLoader
+{
+    public static DocumentNode? Parse(string text, string file, DiagnosticBag diagnostics)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException ex)
+        {
+            diagnostics.Add(DiagnosticCatalog.Syntax, new SourceLocation(file, (int)ex.Start.Line, (int)ex.Start.Column),
+                "malformed YAML: " + Unwrap(ex).Message.Split('\n')[0].Trim());
+            return null;
+        }
+        if (stream.Documents.Count == 0)
+        {
+            return new DocumentNode(NodeShape.Null, null, new SourceLocation(file, 1, 1), "");
+        }
+        if (stream.Documents.Count > 1)
+        {
+            var second = stream.Documents[1].RootNode.Start;
+            diagnostics.Add(DiagnosticCatalog.Syntax, new SourceLocation(file, (int)second.Line, (int)second.Column), "expected a single YAML document, found several");
+            return null;
+        }
+        return Convert(stream.Documents[0].RootNode, file, "");
+    }
+
+    private static Exception Unwrap(YamlException ex) => ex.InnerException is YamlException inner ? Unwrap(inner) : ex;
+
+    private static DocumentNode Convert(YamlNode node, string file, string path)
+    {
+        var location = new SourceLocation(file, (int)node.Start.Line, (int)node.Start.Column);
+        switch (node)
+        {
+            case YamlMappingNode mapping:
+            {
+                var members = new List<DocumentMember>(mapping.Children.Count);
+                foreach (var (keyNode, valueNode) in mapping.Children)
+                {
+                    var key = keyNode is YamlScalarNode scalarKey ? scalarKey.Value ?? "" : keyNode.ToString();
+                    var keyLocation = new SourceLocation(file, (int)keyNode.Start.Line, (int)keyNode.Start.Column);
+                    members.Add(new DocumentMember(key, keyLocation, Convert(valueNode, file, DocumentNode.ChildPath(path, key))));
+                }
+                return new DocumentNode(NodeShape.Mapping, null, location, path, members: members);
+            }
+            case YamlSequenceNode sequence:
+            {
+                var items = new List<DocumentNode>(sequence.Children.Count);
+                foreach (var child in sequence.Children)
+                {
+                    items.Add(Convert(child, file, DocumentNode.ItemPath(path, items.Count)));
+                }
+                return new DocumentNode(NodeShape.Sequence, null, location, path, items: items);
+            }
+            case YamlScalarNode scalar:
+            {
+                if (scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded)
+                {
+                    return new DocumentNode(NodeShape.String, scalar.Value ?? "", location, path);
+                }
+                var value = scalar.Value ?? "";
+                return IsNullLiteral(value)
+                    ? new DocumentNode(NodeShape.Null, null, location, path)
+                    : new DocumentNode(NodeShape.PlainScalar, value, location, path);
+            }
+            default:
+                return new DocumentNode(NodeShape.Null, null, location, path);
+        }
+    }
+
+    private static bool IsNullLiteral(string value) => value is "" or "~" or "null" or "Null" or "NULL";
+}

@@ -1,0 +1,56 @@
+using AiSprint.Model.Units;
+
+namespace AiSprint.Model;
+
+/// <summary>
+/// The resource object a solution file prints next to a placement. Its <c>cost</c> follows the
+/// writing tool's convention (placement-model.md §6–7), so it is kept as written, not recomputed.
+/// </summary>
+public sealed record ResourceSnapshot(string? Description, Money Cost, Megabytes Memory)
+{
+    /// <summary>FaaS only.</summary>
+    public Seconds? IdleTimeBeforeKill { get; init; }
+    /// <summary>FaaS only.</summary>
+    public Money? TransitionCost { get; init; }
+}
+
+/// <summary>Where one partition runs. <see cref="Replicas"/> is the VM/edge replica count (null for FaaS).</summary>
+public sealed record PartitionPlacement(string Partition, string Layer, string Resource, int? Replicas)
+{
+    public Seconds? ResponseTime { get; init; }
+    public ResourceSnapshot? Snapshot { get; init; }
+}
+
+/// <summary>The chosen deployment of a component and the resource of each of its partitions.</summary>
+public sealed record ComponentPlacement(string Component, string? Deployment, ValueList<PartitionPlacement> Partitions)
+{
+    public Seconds? ResponseTime { get; init; }
+    /// <summary>The local threshold the file states; <see cref="Seconds.Infinity"/> for an unconstrained component.</summary>
+    public Seconds? Threshold { get; init; }
+}
+
+/// <summary>A global constraint's path as a solution file reports it.</summary>
+public sealed record PathResult(string Name, ValueList<string> Components, Seconds Threshold)
+{
+    public Seconds? ResponseTime { get; init; }
+}
+
+/// <summary>The two solution layouts of placement-model.md §7.</summary>
+public enum SolutionFormat
+{
+    /// <summary>The Python tool and the authors' best_sol files: a deployment level, string costs and "inf".</summary>
+    Python,
+    /// <summary>The C++ tool: no deployment level, numeric cost, null for an unconstrained threshold.</summary>
+    Cpp,
+}
+
+/// <summary>A placement decision and, when it was evaluated, its cost and response times.</summary>
+public sealed record Solution(ValueList<ComponentPlacement> Components)
+{
+    public RequestsPerSecond? Lambda { get; init; }
+    public ValueList<PathResult> Paths { get; init; } = ValueList<PathResult>.Empty;
+    public Money? TotalCost { get; init; }
+    public bool? Feasible { get; init; }
+
+    public ComponentPlacement? FindComponent(string name) => Components.FirstOrDefault(c => c.Component == name);
+}

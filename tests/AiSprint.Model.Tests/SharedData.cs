@@ -1,0 +1,34 @@
+using System.Reflection;
+
+namespace AiSprint.Model.Tests;
+
+/// <summary>Carries the build-time path of ../shared/data into the test assembly.</summary>
+[AttributeUsage(AttributeTargets.Assembly)]
+public sealed class SharedDataDirectoryAttribute(string path) : Attribute
+{
+    public string Path { get; } = path;
+}
+
+/// <summary>The real inputs of the original tools, read in place (never copied into the repository).</summary>
+public static class SharedData
+{
+    public static string Root { get; } = Resolve();
+
+    public static string PathOf(params string[] parts) => System.IO.Path.Combine([Root, .. parts]);
+
+    public static IEnumerable<string> Files(string folder, string pattern) =>
+        Directory.EnumerateFiles(PathOf(folder), pattern, SearchOption.AllDirectories).Order(StringComparer.Ordinal);
+
+    private static string Resolve()
+    {
+        var fromEnvironment = Environment.GetEnvironmentVariable("AISPRINT_SHARED_DATA");
+        var path = !string.IsNullOrEmpty(fromEnvironment)
+            ? fromEnvironment
+            : typeof(SharedData).Assembly.GetCustomAttribute<SharedDataDirectoryAttribute>()!.Path;
+        if (!Directory.Exists(path))
+        {
+            throw new DirectoryNotFoundException($"The shared data directory '{path}' does not exist; check out ../shared beside the repository or set AISPRINT_SHARED_DATA.");
+        }
+        return path;
+    }
+}
