@@ -40,6 +40,9 @@ public sealed record Partition(string Name, Probability EarlyExitProbability, Va
 {
     public ContainerRequirements? Requirements { get; init; }
 
+    /// <summary>The size of the result a sink's last partition produces (it has no successor to send it to).</summary>
+    public Megabytes? ResultSize { get; init; }
+
     public PartitionCandidate? CandidateOn(string resource) => Candidates.FirstOrDefault(c => c.Resource == resource);
 }
 

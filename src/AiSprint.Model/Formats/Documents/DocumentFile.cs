@@ -1,0 +1,26 @@
+using AiSprint.Model.Diagnostics;
+
+namespace AiSprint.Model.Formats;
+
+/// <summary>Reads a JSON or YAML file into a <see cref="DocumentNode"/>, turning IO failures into AIS0001.</summary>
+public static class DocumentFile
+{
+    public static DocumentNode? LoadJson(string path, DiagnosticBag diagnostics) =>
+        ReadBytes(path, diagnostics) is { } bytes ? JsonDocumentLoader.Parse(bytes, path, diagnostics) : null;
+
+    public static DocumentNode? LoadYaml(string path, DiagnosticBag diagnostics) =>
+        ReadBytes(path, diagnostics) is { } bytes ? YamlDocumentLoader.Parse(new System.Text.UTF8Encoding(false).GetString(bytes).TrimStart('\uFEFF'), path, diagnostics) : null;
+
+    public static byte[]? ReadBytes(string path, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            diagnostics.Add(DiagnosticCatalog.FileNotReadable, SourceLocation.WholeFile(path), $"cannot read the file: {ex.Message}");
+            return null;
+        }
+    }
+}
