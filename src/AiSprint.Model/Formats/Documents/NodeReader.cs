@@ -70,8 +70,8 @@ public sealed class NodeReader(DiagnosticBag diagnostics)
         if (value is null) return null;
         if (!double.IsFinite(value.Value) || value < min || value > max)
         {
-            var range = double.IsPositiveInfinity(max) ? $"≥ {Format(min)}" : $"in [{Format(min)}, {Format(max)}]";
-            Error(DiagnosticCatalog.InvalidValue, node.Location, $"{what} at {node.Path} is {node.Text}; expected a value {range}");
+            var range = double.IsPositiveInfinity(max) ? (min == double.Epsilon ? "> 0" : $"≥ {Format(min)}") : $"in [{Format(min)}, {Format(max)}]";
+            Error(DiagnosticCatalog.InvalidValue, node.Location, $"{Where(node)} is {node.Text}; expected {what} {range}");
             return null;
         }
         return value;
@@ -86,7 +86,7 @@ public sealed class NodeReader(DiagnosticBag diagnostics)
         if (value is null) return null;
         if (value != Math.Floor(value.Value) || value < min || value > int.MaxValue)
         {
-            Error(DiagnosticCatalog.InvalidValue, node.Location, $"{what} at {node.Path} is {node.Text}; expected a whole number ≥ {min}");
+            Error(DiagnosticCatalog.InvalidValue, node.Location, $"{Where(node)} is {node.Text}; expected {what} as a whole number ≥ {min}");
             return null;
         }
         return (int)value.Value;

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace AiSprint.Model.Tests;
+namespace AiSprint.Tests;
 
 /// <summary>Carries the build-time path of ../shared/data into the test assembly.</summary>
 [AttributeUsage(AttributeTargets.Assembly)]

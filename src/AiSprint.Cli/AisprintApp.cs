@@ -1,0 +1,25 @@
+using System.CommandLine;
+using AiSprint.Cli.Commands;
+
+namespace AiSprint.Cli;
+
+/// <summary>The <c>aisprint</c> command tree. Tests call <see cref="Run"/> in-process with their own writers.</summary>
+public static class AisprintApp
+{
+    public static RootCommand CreateRootCommand(TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand(
+            "aisprint: design-time tools for AI applications across edge devices, cloud VMs and serverless functions.\n" +
+            "Reads AI-SPRINT application directories (YAML), SPACE4AI-D system and solution JSON, and aMLLibrary\n" +
+            "configurations; checks them and converts between them. Run 'aisprint <command> --help' for details.");
+        root.Subcommands.Add(ValidateCommand.Create(output, error));
+        return root;
+    }
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = CreateRootCommand(output, error);
+        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        return root.Parse(args).Invoke(configuration);
+    }
+}

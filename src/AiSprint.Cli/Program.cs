@@ -1,0 +1,3 @@
+using AiSprint.Cli;
+
+return AisprintApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,29 @@
+using AiSprint.Model.Diagnostics;
+
+namespace AiSprint.Model.Inputs;
+
+/// <summary>The kinds of input the SDK understands, as told from a file's name and content.</summary>
+public enum InputKind
+{
+    Unknown,
+    Space4AiSystem,
+    Space4AiSolution,
+    AiSprintApplication,
+    AiSprintApplicationDag,
+    AiSprintCandidateDeployments,
+    AiSprintCandidateResources,
+    AiSprintOptimizerSettings,
+    AiSprintProductionDeployment,
+    AiSprintComponentDataSizes,
+    AiSprintSystemYaml,
+    AmlConfiguration,
+    AmlDataset,
+}
+
+/// <summary>What validating one input found: its kind, a one-line summary and every diagnostic.</summary>
+public sealed record InputReport(string Path, InputKind Kind, string Summary, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    public bool IsValid => Kind != InputKind.Unknown && !Diagnostics.Any(d => d.IsError);
+    public int ErrorCount => Diagnostics.Count(d => d.IsError);
+    public int WarningCount => Diagnostics.Count(d => !d.IsError);
+}
