@@ -12,7 +12,10 @@ namespace AiSprint.Model.Inputs;
 /// </summary>
 public static class InputValidator
 {
-    public static InputReport Validate(string path)
+    /// <param name="path">A file or an AI-SPRINT application directory.</param>
+    /// <param name="systemPath">For a solution: the system it places. By default the
+    /// <c>system_description.json</c> beside the solution, if there is one.</param>
+    public static InputReport Validate(string path, string? systemPath = null)
     {
         if (Directory.Exists(path)) return ValidateDirectory(path);
         if (!File.Exists(path))
@@ -22,14 +25,14 @@ public static class InputValidator
         }
         return Path.GetExtension(path).ToLowerInvariant() switch
         {
-            ".json" => ValidateJson(path),
+            ".json" => ValidateJson(path, systemPath),
             _ => Unsupported(path),
         };
     }
 
     private static InputReport ValidateDirectory(string path) => Unsupported(path);
 
-    private static InputReport ValidateJson(string path)
+    private static InputReport ValidateJson(string path, string? systemPath)
     {
         var diagnostics = new DiagnosticBag();
         var root = DocumentFile.LoadJson(path, diagnostics);
@@ -37,6 +40,13 @@ public static class InputValidator
         if (root.IsMapping && root.Member("components") is not null)
         {
             var solution = Space4AiSolutionReader.Read(root, path, diagnostics);
+            var against = systemPath ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "system_description.json");
+            if (solution.Value is { } placed && (systemPath is not null || File.Exists(against)))
+            {
+                var system = Space4AiSystemReader.Load(against);
+                diagnostics.AddRange(system.Diagnostics.Where(d => d.IsError));
+                if (system.Succeeded) diagnostics.AddRange(SolutionValidator.Validate(placed.Value, placed.Map, system.Value!.Value));
+            }
             var s = solution.Value?.Value;
             var summary = s is null ? "SPACE4AI-D solution" :
                 $"SPACE4AI-D solution ({s.Components.Count} components, {s.Components.Sum(c => c.Partitions.Count)} partitions placed{(s.TotalCost is { } cost ? $", cost {cost}" : "")})";
