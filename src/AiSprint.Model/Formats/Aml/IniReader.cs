@@ -166,7 +166,27 @@ public static class IniReader
             diagnostics.Add(DiagnosticCatalog.WrongType, option.ValueLocation,
                 $"option '{option.Name}' of [{section}]: ast.literal_eval fails with TypeError ({crash}); aMLLibrary would stop");
         }
+        if (outcome == LiteralOutcome.NotALiteral && InlineCommentStart(text) is { } comment)
+        {
+            var firstLine = text.Split('\n')[0];
+            if (comment < firstLine.Length)
+            {
+                var at = option.ValueLocation with { Column = option.ValueLocation.Column + comment };
+                diagnostics.Add(DiagnosticCatalog.AmlInlineComment, at,
+                    $"option '{option.Name}' of [{section}] keeps the text '{IniReader.Shorten(text)}' including the comment; put comments on their own line");
+            }
+        }
         return new IniOption(option.Name, text, value ?? new IniString(interpolated), option.Location, option.ValueLocation);
+    }
+
+    // A '#' or ';' after whitespace is what a reader takes for an inline comment (configparser does not).
+    private static int? InlineCommentStart(string text)
+    {
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (text[i] is '#' or ';' && char.IsWhiteSpace(text[i - 1])) return i;
+        }
+        return null;
     }
 
     // str.strip() strips Unicode whitespace; these are the characters an .ini realistically contains.
