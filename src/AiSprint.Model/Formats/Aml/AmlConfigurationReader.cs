@@ -56,7 +56,8 @@ public static class AmlConfigurationReader
     /// <summary>The data file per the rule above, or null when none of the candidates exists.</summary>
     public static string? ResolveInputPath(string configurationPath, string inputPath, string currentDirectory)
     {
-        if (inputPath.Length == 0) return null;
+        // A NUL character makes the path invalid on every platform; no file can have that name.
+        if (inputPath.Length == 0 || inputPath.Contains('\0')) return null;
         if (System.IO.Path.IsPathRooted(inputPath)) return File.Exists(inputPath) ? inputPath : null;
         var candidates = new List<string> { System.IO.Path.GetFullPath(inputPath, currentDirectory) };
         if (DataRoot(configurationPath) is { } root) candidates.Add(System.IO.Path.GetFullPath(inputPath, root));

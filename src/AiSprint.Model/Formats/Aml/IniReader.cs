@@ -81,7 +81,8 @@ public static class IniReader
                 {
                     diagnostics.Add(DiagnosticCatalog.DuplicateName, location,
                         $"section [{name}] is already defined at line {existing.Location.Line}; aMLLibrary's configparser refuses duplicates");
-                    current = existing;
+                    // Its options go to a throw-away section so that they do not cascade into duplicate-option errors.
+                    current = new RawSection(name, location);
                 }
                 else
                 {
