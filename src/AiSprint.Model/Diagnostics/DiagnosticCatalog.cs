@@ -51,6 +51,18 @@ public static class DiagnosticCatalog
         new("AIS0024", Severity.Warning, "A resource has different replica counts on different partitions");
     public static readonly DiagnosticDescriptor UnknownPartition =
         new("AIS0025", Severity.Error, "A solution names a deployment or partition the system does not have");
+    public static readonly DiagnosticDescriptor AmlUnknownTechnique =
+        new("AIS0040", Severity.Error, "An aMLLibrary configuration names a regression technique that does not exist");
+    public static readonly DiagnosticDescriptor AmlInterpolation =
+        new("AIS0041", Severity.Error, "A '%' in an aMLLibrary .ini value is not a valid configparser interpolation");
+    public static readonly DiagnosticDescriptor AmlPriorWithoutHyperopt =
+        new("AIS0042", Severity.Warning, "A Hyperopt prior is in a grid but Hyperopt is off, so it is used as a plain string");
+    public static readonly DiagnosticDescriptor AmlInlineComment =
+        new("AIS0043", Severity.Warning, "An inline comment is not stripped by aMLLibrary and stays part of the value");
+    public static readonly DiagnosticDescriptor AmlIgnoredOption =
+        new("AIS0044", Severity.Warning, "aMLLibrary reads this option but ignores it here");
+    public static readonly DiagnosticDescriptor CsvRowLength =
+        new("AIS0045", Severity.Error, "A CSV row has a different number of fields than the header");
 
     /// <summary>Every descriptor, for documentation and uniqueness tests.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = typeof(DiagnosticCatalog)

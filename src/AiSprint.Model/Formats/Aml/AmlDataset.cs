@@ -1,0 +1,36 @@
+namespace AiSprint.Model.Formats.Aml;
+
+/// <summary>A column of an aMLLibrary input CSV, typed as pandas would type it.</summary>
+public abstract record AmlColumn(string Name)
+{
+    public abstract int Count { get; }
+}
+
+/// <summary>A column whose every present cell is a number; missing cells (empty, NA, nan…) are NaN, as in pandas.</summary>
+public sealed record NumericColumn(string Name, ValueList<double> Values) : AmlColumn(Name)
+{
+    public override int Count => Values.Count;
+}
+
+/// <summary>A column with at least one non-numeric cell: pandas keeps it as strings and aMLLibrary one-hot encodes it. Missing cells are null.</summary>
+public sealed record CategoricalColumn(string Name, ValueList<string?> Values) : AmlColumn(Name)
+{
+    public override int Count => Values.Count;
+    public IReadOnlyList<string> Categories => Values.OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+}
+
+/// <summary>An aMLLibrary input dataset: columns in file order, every column with <see cref="RowCount"/> cells.</summary>
+public sealed record AmlDataset(ValueList<AmlColumn> Columns, int RowCount)
+{
+    public IEnumerable<string> ColumnNames => Columns.Select(c => c.Name);
+
+    public AmlColumn? this[string name] => Columns.FirstOrDefault(c => c.Name == name);
+
+    /// <summary>One row, as doubles and strings (null for a missing categorical cell).</summary>
+    public IReadOnlyList<object?> Row(int index) => Columns.Select(c => c switch
+    {
+        NumericColumn n => (object?)n.Values[index],
+        CategoricalColumn s => s.Values[index],
+        _ => throw new InvalidOperationException("unknown column kind"),
+    }).ToList();
+}
