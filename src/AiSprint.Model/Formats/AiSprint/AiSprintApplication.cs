@@ -1,0 +1,71 @@
+using AiSprint.Model.Diagnostics;
+
+namespace AiSprint.Model.Formats.AiSprint;
+
+/// <summary>
+/// The parsed files of an AI-SPRINT application directory: common_config/ (DAG, candidate
+/// deployments, candidate resources), space4ai-d/ (optimiser settings and, once it has run, the
+/// production deployment) and the optional oscarp/ data sizes.
+/// </summary>
+public sealed record AiSprintApplication(string Directory, ApplicationDag Dag, CandidateDeployments Deployments, ResourceSystem Resources)
+{
+    public OptimizerSettings? Optimizer { get; init; }
+    public ProductionDeployment? Production { get; init; }
+    public ComponentDataSizes? DataSizes { get; init; }
+}
+
+/// <summary>Loads an AI-SPRINT application directory, reporting the problems of every file in one pass.</summary>
+public static class AiSprintApplicationLoader
+{
+    public const string CommonConfig = "common_config";
+    public const string Space4AiD = "space4ai-d";
+    public const string OscarP = "oscarp";
+
+    public static LoadResult<Located<AiSprintApplication>> Load(string directory)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var dagPath = Path.Combine(directory, CommonConfig, ApplicationDagYaml.FileName);
+        var map = new SourceMap(dagPath);
+        if (!System.IO.Directory.Exists(directory))
+        {
+            diagnostics.Add(DiagnosticCatalog.FileNotReadable.At(SourceLocation.WholeFile(directory), "the application directory does not exist"));
+            return new LoadResult<Located<AiSprintApplication>>(null, diagnostics);
+        }
+
+        T? Required<T>(string path, Func<string, LoadResult<Located<T>>> read) where T : class
+        {
+            if (!File.Exists(path))
+            {
+                diagnostics.Add(DiagnosticCatalog.FileNotReadable.At(SourceLocation.WholeFile(path),
+                    $"the file is missing; an AI-SPRINT application directory needs {CommonConfig}/{Path.GetFileName(path)}"));
+                return null;
+            }
+            return Optional(path, read);
+        }
+
+        T? Optional<T>(string path, Func<string, LoadResult<Located<T>>> read) where T : class
+        {
+            if (!File.Exists(path)) return null;
+            var result = read(path);
+            diagnostics.AddRange(result.Diagnostics);
+            if (result.Value is null) return null;
+            map.Merge(result.Value.Map);
+            return result.Value.Value;
+        }
+
+        var dag = Required(dagPath, ApplicationDagYaml.ReadFile);
+        var deployments = Required(Path.Combine(directory, CommonConfig, CandidateDeploymentsYaml.FileName), CandidateDeploymentsYaml.ReadFile);
+        var resources = Required(Path.Combine(directory, CommonConfig, CandidateResourcesYaml.FileName), CandidateResourcesYaml.ReadFile);
+        var optimizer = Optional(Path.Combine(directory, Space4AiD, OptimizerSettingsYaml.FileName), OptimizerSettingsYaml.ReadFile);
+        var production = Optional(Path.Combine(directory, Space4AiD, ProductionDeploymentYaml.FileName), ProductionDeploymentYaml.ReadFile);
+        var dataSizes = Optional(Path.Combine(directory, OscarP, ComponentDataSizesYaml.FileName), ComponentDataSizesYaml.ReadFile);
+        if (dag is null || deployments is null || resources is null) return new LoadResult<Located<AiSprintApplication>>(null, diagnostics);
+        var app = new AiSprintApplication(directory, dag, deployments, resources)
+        {
+            Optimizer = optimizer,
+            Production = production,
+            DataSizes = dataSizes,
+        };
+        return new LoadResult<Located<AiSprintApplication>>(new Located<AiSprintApplication>(app, map), diagnostics);
+    }
+}

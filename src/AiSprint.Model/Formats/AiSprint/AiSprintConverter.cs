@@ -1,0 +1,203 @@
+using AiSprint.Model.Diagnostics;
+using AiSprint.Model.Units;
+
+namespace AiSprint.Model.Formats.AiSprint;
+
+/// <summary>What the AI-SPRINT files do not hold but a SPACE4AI-D system needs: the arrival rate and the constraints (from the annotations).</summary>
+public sealed record AiSprintConversionOptions
+{
+    public RequestsPerSecond Lambda { get; init; }
+    public ValueList<LocalConstraint> LocalConstraints { get; init; } = ValueList<LocalConstraint>.Empty;
+    public ValueList<GlobalConstraint> GlobalConstraints { get; init; } = ValueList<GlobalConstraint>.Empty;
+}
+
+/// <summary>
+/// Builds the SPACE4AI-D view (<see cref="SystemDescription"/>) of an AI-SPRINT application.
+/// Candidates carry the container memory and no performance model: demands come from profiling later.
+/// </summary>
+public static class AiSprintConverter
+{
+    public static LoadResult<Located<SystemDescription>> ToSystemDescription(Located<AiSprintApplication> located, AiSprintConversionOptions options)
+    {
+        var app = located.Value;
+        var map = new SourceMap(located.Map.DefaultFile);
+        map.Merge(located.Map);
+        var bag = new DiagnosticBag();
+
+        var layers = ConvertLayers(app, map, bag);
+        var resourceNames = layers.SelectMany(l => l.Resources).Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        var origins = AiSprintNaming.Assign(app.Deployments, map, bag);
+        foreach (var origin in origins.Where(o => !app.Dag.Components.Contains(o.Component)))
+        {
+            var entry = origin.Partitions[0].Entry;
+            bag.Add(DiagnosticCatalog.UnknownComponent, map.Locate(AiSprintKeys.EntryName(entry.Key), AiSprintKeys.Entry(entry.Key)),
+                $"{entry.Key} names component '{origin.Component}', which application_dag.yaml does not list; expected one of {string.Join(", ", app.Dag.Components)}");
+        }
+
+        var components = new List<Component>();
+        foreach (var name in app.Dag.Components)
+        {
+            var origin = origins.FirstOrDefault(o => o.Component == name);
+            if (origin is null)
+            {
+                bag.Add(DiagnosticCatalog.MissingKey, map.Locate(AiSprintKeys.Components, ModelKeys.DagNode(name)),
+                    $"candidate_deployments.yaml has no entry for component '{name}'; expected a componentN entry whose name is '{name}'");
+                continue;
+            }
+            components.Add(ConvertComponent(app, origin, resourceNames, map, bag));
+        }
+
+        var dag = app.Dag.Dependencies
+            .Select(e => app.DataSizes?.Of(e.From) is { } size ? e with { DataSize = size } : e)
+            .ToValueList();
+        var system = new SystemDescription
+        {
+            Name = app.Dag.Name,
+            Lambda = options.Lambda,
+            Time = app.Optimizer?.Time ?? new Hours(1),
+            Components = components.ToValueList(),
+            Dag = dag,
+            Layers = layers.ToValueList(),
+            NetworkDomains = FlattenDomains(app.Resources, map, bag),
+            LocalConstraints = options.LocalConstraints,
+            GlobalConstraints = options.GlobalConstraints,
+        };
+        return new LoadResult<Located<SystemDescription>>(new Located<SystemDescription>(system, map), bag.Items);
+    }
+
+    private static List<ComputationalLayer> ConvertLayers(AiSprintApplication app, SourceMap map, DiagnosticBag bag)
+    {
+        var layers = app.Resources.AllLayers.ToList();
+        if (app.Optimizer is { } optimizer)
+        {
+            foreach (var (layer, _) in optimizer.ListedLayers)
+            {
+                if (!layers.Any(l => string.Equals(l.Name, layer, StringComparison.OrdinalIgnoreCase)))
+                {
+                    bag.Add(DiagnosticCatalog.UnknownLayer, map.Locate(AiSprintKeys.OptimizerLayer(layer)),
+                        $"layer '{layer}' of SPACE4AI-D.yaml is not in candidate_resources.yaml; expected one of {string.Join(", ", layers.Select(l => l.Name))}");
+                }
+            }
+        }
+        var result = new List<ComputationalLayer>();
+        foreach (var layer in layers)
+        {
+            // SPACE4AI-D.yaml decides whether a layer is edge or cloud (example 3 runs its
+            // "Virtual" layers 1 and 2 as edge); the layer type is the fallback.
+            var kind = app.Optimizer?.KindOf(layer.Name) ?? layer.Kind;
+            if (kind == layer.Kind)
+            {
+                result.Add(layer);
+                continue;
+            }
+            if ((kind == ResourceKind.Faas) != (layer.Kind == ResourceKind.Faas))
+            {
+                bag.Add(DiagnosticCatalog.InvalidValue, map.Locate(AiSprintKeys.OptimizerLayer(layer.Name), ModelKeys.Layer(layer.Name)),
+                    $"SPACE4AI-D.yaml lists {layer.Name} as {kind}, but its resources are {(layer.Kind == ResourceKind.Faas ? "functions" : "nodes")}; expected a layer of matching type");
+                result.Add(layer);
+                continue;
+            }
+            var resources = layer.Resources.Select(r => r is NodeResource n ? WithKind(n, kind) : r).ToValueList();
+            result.Add(layer with { Kind = kind, Resources = resources });
+        }
+        return result;
+    }
+
+    private static NodeResource WithKind(NodeResource n, ResourceKind kind) =>
+        new(n.Name, kind, n.Memory, n.CostPerHour, n.MaxNodes)
+        {
+            Description = n.Description,
+            Key = n.Key,
+            Details = n.Details,
+            Cores = n.Cores,
+            Processors = n.Processors,
+            SecureBoot = n.SecureBoot,
+            MeasuredBoot = n.MeasuredBoot,
+            OnSpot = n.OnSpot,
+        };
+
+    private static Component ConvertComponent(AiSprintApplication app, ComponentOrigin origin, HashSet<string> resourceNames, SourceMap map, DiagnosticBag bag)
+    {
+        var successors = app.Dag.Dependencies.Where(e => e.From == origin.Component).Select(e => e.To).ToList();
+        var deployments = new List<Deployment>();
+        foreach (var group in origin.Deployments)
+        {
+            var parts = group.ToList();
+            map.Record(ModelKeys.Deployment(origin.Component, group.Key), map.Locate(AiSprintKeys.Entry(parts[0].Entry.Key)));
+            var partitions = new List<Partition>();
+            for (var i = 0; i < parts.Count; i++)
+            {
+                var part = parts[i];
+                var entryKey = part.Entry.Key;
+                map.Record(ModelKeys.Partition(origin.Component, part.Deployment, part.Partition), map.Locate(AiSprintKeys.Entry(entryKey)));
+                // Without oscarp/components_data_size.yaml the sizes are unknown; they are then 0,
+                // so a transfer costs only the domain's access delay.
+                var size = app.DataSizes?.Of(part.DataSizeKey) ?? Megabytes.Zero;
+                var targets = i + 1 < parts.Count ? [parts[i + 1].Partition] : successors;
+                var outputs = targets.Select(t => new DataTransfer(t, size)).ToValueList();
+
+                var candidates = new List<PartitionCandidate>();
+                foreach (var container in part.Entry.Containers)
+                {
+                    foreach (var resource in container.CandidateExecutionResources)
+                    {
+                        var location = map.Locate(AiSprintKeys.EntryCandidate(entryKey, container.Requirements.Key, resource));
+                        if (!resourceNames.Contains(resource))
+                        {
+                            bag.Add(DiagnosticCatalog.UnknownResource, location,
+                                $"{entryKey} may run on '{resource}', which candidate_resources.yaml does not define; expected one of {string.Join(", ", resourceNames)}");
+                            continue;
+                        }
+                        // The Python parser takes a resource's memory from the first container listing it.
+                        if (candidates.Any(c => c.Resource == resource)) continue;
+                        map.Record(ModelKeys.Candidate(origin.Component, part.Partition, resource), location);
+                        map.Record(ModelKeys.CandidateMemory(origin.Component, part.Partition, resource), location);
+                        candidates.Add(new PartitionCandidate(resource, container.Requirements.Memory, null));
+                    }
+                }
+                var requirements = part.Entry.Containers.Count > 0 ? part.Entry.Containers[0].Requirements : null;
+                if (requirements is not null)
+                {
+                    map.Record(ModelKeys.Requirements(origin.Component, part.Partition), map.Locate(AiSprintKeys.EntryContainer(entryKey, requirements.Key)));
+                }
+                // AI-SPRINT files state no early-exit probabilities; the Python parser writes 0.
+                partitions.Add(new Partition(part.Partition, Probability.Zero, outputs, candidates.ToValueList()) { Requirements = requirements });
+            }
+            deployments.Add(new Deployment(group.Key, partitions.ToValueList()));
+        }
+        return new Component(origin.Component, deployments.ToValueList());
+    }
+
+    /// <summary>A domain connects its own layers and, recursively, those of its sub-domains (as the Python parser's get_domain_layers).</summary>
+    private static ValueList<NetworkDomain> FlattenDomains(ResourceSystem resources, SourceMap map, DiagnosticBag bag)
+    {
+        var result = new List<NetworkDomain>();
+        foreach (var domain in resources.Domains)
+        {
+            var layers = new List<string>();
+            Collect(domain, [], layers);
+            result.Add(new NetworkDomain(domain.Id, domain.AccessDelay, domain.Bandwidth, layers.ToValueList())
+            {
+                DisplayName = domain.DisplayName,
+                SubDomains = domain.SubDomains,
+            });
+        }
+        return result.ToValueList();
+
+        void Collect(ResourceDomain domain, HashSet<string> visiting, List<string> layers)
+        {
+            if (!visiting.Add(domain.Id))
+            {
+                bag.Add(DiagnosticCatalog.UnknownLayer, map.Locate(ModelKeys.Domain(domain.Id)),
+                    $"network domain {domain.Id} contains itself through subNetworkDomains; expected a tree of domains");
+                return;
+            }
+            foreach (var layer in domain.Layers.Where(l => !layers.Contains(l.Name))) layers.Add(layer.Name);
+            foreach (var sub in domain.SubDomains)
+            {
+                if (resources.FindDomain(sub) is { } child) Collect(child, visiting, layers);
+            }
+            visiting.Remove(domain.Id);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+using YamlDotNet.Serialization;
+
+namespace AiSprint.Model.Formats.AiSprint;
+
+/// <summary>
+/// Builds YamlDotNet representation nodes and emits them. Values are written so that the readers
+/// read them back unchanged: numbers in round-trip form, booleans as <c>true</c>/<c>false</c>,
+/// and strings that YAML would take for null quoted.
+/// </summary>
+internal static class YamlOutput
+{
+    // The serializer emits a node through its IYamlConvertible implementation, without the
+    // explicit document markers ("...") that YamlStream.Save adds.
+    private static readonly ISerializer Serializer = new SerializerBuilder().Build();
+
+    public static string Emit(YamlNode root)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        Serializer.Serialize(writer, root);
+        return writer.ToString();
+    }
+
+    public static YamlScalarNode Null() => new("null");
+
+    public static YamlScalarNode Str(string? value) => value switch
+    {
+        null => Null(),
+        "" or "~" or "null" or "Null" or "NULL" => new YamlScalarNode(value) { Style = ScalarStyle.DoubleQuoted },
+        _ => new YamlScalarNode(value),
+    };
+
+    public static YamlScalarNode Num(double value) => new(value.ToString("R", CultureInfo.InvariantCulture));
+
+    public static YamlScalarNode Bool(bool value) => new(value ? "true" : "false");
+
+    public static YamlSequenceNode Strings(IEnumerable<string> values) => new(values.Select(v => (YamlNode)Str(v)));
+
+    public static YamlSequenceNode Numbers(IEnumerable<double> values) => new(values.Select(v => (YamlNode)Num(v)));
+
+    /// <summary>Adds the entry only when the value is known, so optional keys stay absent.</summary>
+    public static void AddIf(this YamlMappingNode map, string key, YamlNode? value)
+    {
+        if (value is not null) map.Add(key, value);
+    }
+
+    public static YamlScalarNode? OptStr(string? value) => value is null ? null : Str(value);
+
+    public static YamlScalarNode? OptNum(double? value) => value is null ? null : Num(value.Value);
+
+    public static YamlScalarNode? OptBool(bool? value) => value is null ? null : Bool(value.Value);
+}

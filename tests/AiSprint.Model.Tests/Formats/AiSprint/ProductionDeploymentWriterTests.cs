@@ -1,0 +1,54 @@
+using AiSprint.Model.Formats.AiSprint;
+
+namespace AiSprint.Model.Tests.Formats.AiSprint;
+
+public class ProductionDeploymentWriterTests
+{
+    private static PartitionPlacement On(string partition, string layer, string resource, int? replicas) => new(partition, layer, resource, replicas);
+
+    [Fact]
+    public void Written_deployment_reads_back_with_the_selected_units_layers_and_used_resources_only()
+    {
+        var app = ConversionTests.LoadApp(AiSprintData.Example3).Value;
+        var system = ConversionTests.Convert(AiSprintData.Example3).Value;
+        var solution = new Solution(ValueList.Of(
+            new ComponentPlacement("blurry-faces-onnx", "s1", ValueList.Of(On("h1", "computationalLayer1", "VM1", 3))),
+            new ComponentPlacement("mask-detector-onnx", "s2", ValueList.Of(On("h2", "computationalLayer3", "VM3", 2), On("h3", "computationalLayer4", "AWS-FaaS1", null))),
+            // A C++ solution names no deployment; the partitions identify it.
+            new ComponentPlacement("third_component", null, ValueList.Of(On("h1", "computationalLayer4", "AWS-FaaS3", null)))
+        )) { Feasible = true };
+
+        var built = ProductionDeploymentBuilder.Build(solution, system, app);
+        Assert.Empty(built.Diagnostics);
+        var text = ProductionDeploymentYaml.Write(built.Value!);
+        var read = ProductionDeploymentYaml.Read(text, "production_deployment.yaml");
+        Assert.Empty(read.Diagnostics);
+        var back = read.Value!.Value;
+
+        Assert.Equal(
+            [("component1", "blurry-faces-onnx", "VM1", 1), ("component2_partitionX_1", "mask-detector-onnx_partitionX_1", "VM3", 3),
+             ("component2_partitionX_2", "mask-detector-onnx_partitionX_2", "AWS-FaaS1", 4), ("component3", "third_component", "AWS-FaaS3", 4)],
+            back.Components.Select(u => (u.Key, u.Name, u.Containers.Single().SelectedExecutionResource, u.ExecutionLayer)));
+        Assert.True(back.Feasible);
+        Assert.Equal(["VM1", "VM3", "AWS-FaaS1", "AWS-FaaS3"], back.Resources.AllResources.Select(r => r.Name));
+        Assert.Equal(3, ((NodeResource)back.Resources.AllResources.First(r => r.Name == "VM1")).MaxNodes);
+        Assert.Equal(2, ((NodeResource)back.Resources.AllResources.First(r => r.Name == "VM3")).MaxNodes);
+        Assert.Equal(["computationalLayer1", "computationalLayer3", "computationalLayer4"], back.Resources.AllLayers.Select(l => l.Name));
+        Assert.Equal(["ND1", "ND2"], back.Resources.FindDomain("ND3")!.SubDomains);
+        // The layer types stay those of candidate_resources.yaml, not the optimiser's edge view.
+        Assert.Equal("Virtual", back.Resources.LayerOf("VM1")!.SourceType);
+        Assert.Equal(app.Deployments.Entries[0].Containers[0].Requirements, back.Components[0].Containers[0].Requirements);
+    }
+
+    [Fact]
+    public void A_partition_the_application_does_not_have_is_reported_not_thrown()
+    {
+        var app = ConversionTests.LoadApp(AiSprintData.Example3).Value;
+        var system = ConversionTests.Convert(AiSprintData.Example3).Value;
+        var solution = new Solution(ValueList.Of(new ComponentPlacement("blurry-faces-onnx", "s1", ValueList.Of(On("h7", "computationalLayer1", "VM1", 1)))));
+        var built = ProductionDeploymentBuilder.Build(solution, system, app);
+        var diagnostic = Assert.Single(built.Diagnostics);
+        Assert.Equal("AIS0025", diagnostic.Code);
+        Assert.Empty(built.Value!.Components);
+    }
+}
