@@ -33,18 +33,7 @@ internal static class YamlInput
     public static LoadResult<Located<T>> Run<T>(string text, string file, Func<DocumentNode, NodeReader, SourceMap, T?> build) where T : class
     {
         var bag = new DiagnosticBag();
-        DocumentNode? root;
-        try
-        {
-            root = YamlDocumentLoader.Parse(text, file, bag);
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
-        {
-            // YamlDocumentLoader turns YamlException into a diagnostic, but YamlDotNet's
-            // representation model throws these for some malformed inputs (found by the fuzz test).
-            bag.Add(DiagnosticCatalog.Syntax, SourceLocation.WholeFile(file), "malformed YAML: " + ex.Message);
-            root = null;
-        }
+        var root = YamlDocumentLoader.Parse(text, file, bag);
         if (root is null) return new LoadResult<Located<T>>(null, bag.Items);
         var reader = new NodeReader(bag);
         var map = new SourceMap(file);

@@ -25,6 +25,14 @@ public static class YamlDocumentLoader
                 "malformed YAML: " + Unwrap(ex).Message.Split('\n')[0].Trim());
             return null;
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet's representation model throws these (not YamlException) on some malformed
+            // inputs that its parser accepts, e.g. a stray '?' key indicator; found by mutation tests.
+            var (line, column) = LastGoodPosition(text);
+            diagnostics.Add(DiagnosticCatalog.Syntax, new SourceLocation(file, line, column), "malformed YAML: the structure cannot be read from here on (" + ex.Message + ")");
+            return null;
+        }
         if (stream.Documents.Count == 0)
         {
             return new DocumentNode(NodeShape.Null, null, new SourceLocation(file, 1, 1), "");
@@ -35,14 +43,62 @@ public static class YamlDocumentLoader
             diagnostics.Add(DiagnosticCatalog.Syntax, new SourceLocation(file, (int)second.Line, (int)second.Column), "expected a single YAML document, found several");
             return null;
         }
-        return Convert(stream.Documents[0].RootNode, file, "");
+        var ancestors = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
+        try
+        {
+            return Convert(stream.Documents[0].RootNode, file, "", ancestors);
+        }
+        catch (RecursiveAliasException ex)
+        {
+            diagnostics.Add(DiagnosticCatalog.Syntax, ex.Location, "malformed YAML: an alias refers to a node that contains it; expected a finite document");
+            return null;
+        }
+    }
+
+    /// <summary>Where the low-level parser last succeeded, to point at the region of a failure.</summary>
+    private static (int Line, int Column) LastGoodPosition(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        var mark = YamlDotNet.Core.Mark.Empty;
+        try
+        {
+            while (parser.MoveNext()) mark = parser.Current!.End;
+        }
+        catch (YamlException ex)
+        {
+            return ((int)ex.Start.Line, (int)ex.Start.Column);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // The parser itself failed here: the last event it produced ends where trouble starts.
+        }
+        return ((int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
+    }
+
+    private sealed class RecursiveAliasException(SourceLocation location) : Exception
+    {
+        public SourceLocation Location { get; } = location;
     }
 
     private static Exception Unwrap(YamlException ex) => ex.InnerException is YamlException inner ? Unwrap(inner) : ex;
 
-    private static DocumentNode Convert(YamlNode node, string file, string path)
+    private static DocumentNode Convert(YamlNode node, string file, string path, HashSet<YamlNode> ancestors)
     {
         var location = new SourceLocation(file, (int)node.Start.Line, (int)node.Start.Column);
+        // An anchor used inside itself (- &a [*a]) makes the node graph cyclic; YamlDotNet resolves it.
+        if (!ancestors.Add(node)) throw new RecursiveAliasException(location);
+        try
+        {
+            return ConvertChildren(node, file, path, location, ancestors);
+        }
+        finally
+        {
+            ancestors.Remove(node);
+        }
+    }
+
+    private static DocumentNode ConvertChildren(YamlNode node, string file, string path, SourceLocation location, HashSet<YamlNode> ancestors)
+    {
         switch (node)
         {
             case YamlMappingNode mapping:
@@ -52,7 +108,7 @@ public static class YamlDocumentLoader
                 {
                     var key = keyNode is YamlScalarNode scalarKey ? scalarKey.Value ?? "" : keyNode.ToString();
                     var keyLocation = new SourceLocation(file, (int)keyNode.Start.Line, (int)keyNode.Start.Column);
-                    members.Add(new DocumentMember(key, keyLocation, Convert(valueNode, file, DocumentNode.ChildPath(path, key))));
+                    members.Add(new DocumentMember(key, keyLocation, Convert(valueNode, file, DocumentNode.ChildPath(path, key), ancestors)));
                 }
                 return new DocumentNode(NodeShape.Mapping, null, location, path, members: members);
             }
@@ -61,7 +117,7 @@ public static class YamlDocumentLoader
                 var items = new List<DocumentNode>(sequence.Children.Count);
                 foreach (var child in sequence.Children)
                 {
-                    items.Add(Convert(child, file, DocumentNode.ItemPath(path, items.Count)));
+                    items.Add(Convert(child, file, DocumentNode.ItemPath(path, items.Count), ancestors));
                 }
                 return new DocumentNode(NodeShape.Sequence, null, location, path, items: items);
             }
