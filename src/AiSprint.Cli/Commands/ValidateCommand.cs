@@ -10,23 +10,28 @@ internal static class ValidateCommand
     {
         var paths = new Argument<string[]>("paths")
         {
-            Description = "Files or AI-SPRINT application directories to check (format told from name and content).",
+            Description = "Files, AI-SPRINT application directories, or directories to search for inputs (format told from name and content).",
             Arity = ArgumentArity.OneOrMore,
         };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print errors only, no warnings or summaries." };
+        var system = new Option<string?>("--system", "-s")
+        {
+            Description = "For solutions: the SPACE4AI-D system they place (default: system_description.json beside each solution).",
+        };
         var command = new Command("validate",
             "Check inputs for every format and design error. Prints each problem as file:line:column: error CODE: message.\n" +
             "Exit code 0 when every input is valid (warnings allowed), 1 otherwise.")
         {
             paths,
             quiet,
+            system,
         };
         command.SetAction(parse =>
         {
             var anyInvalid = false;
-            foreach (var path in parse.GetValue(paths) ?? [])
+            foreach (var report in (parse.GetValue(paths) ?? []).SelectMany(p => InputValidator.ValidateTree(p, parse.GetValue(system))))
             {
-                var report = InputValidator.Validate(path);
+                var path = report.Path;
                 anyInvalid |= !report.IsValid;
                 DiagnosticPrinter.Print(report.Diagnostics, error, includeWarnings: !parse.GetValue(quiet));
                 if (report.IsValid && !parse.GetValue(quiet))

@@ -51,6 +51,8 @@ public static class DiagnosticCatalog
         new("AIS0024", Severity.Warning, "A resource has different replica counts on different partitions");
     public static readonly DiagnosticDescriptor UnknownPartition =
         new("AIS0025", Severity.Error, "A solution names a deployment or partition the system does not have");
+    public static readonly DiagnosticDescriptor NotRepresentable =
+        new("AIS0026", Severity.Warning, "The target format cannot hold some information, which is not written");
     public static readonly DiagnosticDescriptor AmlUnknownTechnique =
         new("AIS0040", Severity.Error, "An aMLLibrary configuration names a regression technique that does not exist");
     public static readonly DiagnosticDescriptor AmlInterpolation =

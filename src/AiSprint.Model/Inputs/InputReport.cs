@@ -8,6 +8,7 @@ public enum InputKind
     Unknown,
     Space4AiSystem,
     Space4AiSolution,
+    Space4AiRunSettings,
     AiSprintApplication,
     AiSprintApplicationDag,
     AiSprintCandidateDeployments,
@@ -16,6 +17,7 @@ public enum InputKind
     AiSprintProductionDeployment,
     AiSprintComponentDataSizes,
     AiSprintSystemYaml,
+    AiSprintPhysicalNodes,
     AmlConfiguration,
     AmlDataset,
 }

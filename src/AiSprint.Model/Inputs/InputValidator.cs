@@ -1,5 +1,7 @@
 using AiSprint.Model.Diagnostics;
 using AiSprint.Model.Formats;
+using AiSprint.Model.Formats.AiSprint;
+using AiSprint.Model.Formats.Aml;
 using AiSprint.Model.Formats.Space4Ai;
 using AiSprint.Model.Validation;
 
@@ -17,7 +19,7 @@ public static class InputValidator
     /// <c>system_description.json</c> beside the solution, if there is one.</param>
     public static InputReport Validate(string path, string? systemPath = null)
     {
-        if (Directory.Exists(path)) return ValidateDirectory(path);
+        if (Directory.Exists(path)) return ValidateApplication(path);
         if (!File.Exists(path))
         {
             return new InputReport(path, InputKind.Unknown, "not found",
@@ -26,11 +28,51 @@ public static class InputValidator
         return Path.GetExtension(path).ToLowerInvariant() switch
         {
             ".json" => ValidateJson(path, systemPath),
+            ".yaml" or ".yml" => ValidateYaml(path),
+            ".ini" => ValidateAmlConfiguration(path),
+            ".csv" => ValidateAmlDataset(path),
             _ => Unsupported(path),
         };
     }
 
-    private static InputReport ValidateDirectory(string path) => Unsupported(path);
+    /// <summary>The extensions of the inputs a directory walk picks up; anything else (README.md, *.onnx, *.npy) is not a design input.</summary>
+    private static readonly string[] InputExtensions = [".json", ".yaml", ".yml", ".ini", ".csv"];
+
+    /// <summary>
+    /// Validates a file, an AI-SPRINT application directory, or every input under any other
+    /// directory (application directories as a whole, other files one by one), in path order.
+    /// </summary>
+    public static IReadOnlyList<InputReport> ValidateTree(string path, string? systemPath = null)
+    {
+        if (!Directory.Exists(path) || IsApplicationDirectory(path)) return [Validate(path, systemPath)];
+        var reports = new List<InputReport>();
+        foreach (var file in Directory.EnumerateFiles(path).Order(StringComparer.Ordinal))
+        {
+            if (InputExtensions.Contains(Path.GetExtension(file).ToLowerInvariant())) reports.Add(Validate(file, systemPath));
+        }
+        foreach (var directory in Directory.EnumerateDirectories(path).Order(StringComparer.Ordinal))
+        {
+            reports.AddRange(ValidateTree(directory, systemPath));
+        }
+        return reports;
+    }
+
+    public static bool IsApplicationDirectory(string path) => Directory.Exists(Path.Combine(path, AiSprintApplicationLoader.CommonConfig));
+
+    /// <summary>An AI-SPRINT application directory: every file, then the SPACE4AI-D view of the whole.</summary>
+    private static InputReport ValidateApplication(string directory)
+    {
+        if (!IsApplicationDirectory(directory)) return Unsupported(directory);
+        var loaded = AiSprintApplicationLoader.Load(directory);
+        var diagnostics = new List<Diagnostic>(loaded.Diagnostics);
+        const string kind = "AI-SPRINT application";
+        if (loaded.Value is null) return new InputReport(directory, InputKind.AiSprintApplication, kind, diagnostics);
+        var converted = AiSprintConverter.ToSystemDescription(loaded.Value, new AiSprintConversionOptions());
+        diagnostics.AddRange(converted.Diagnostics);
+        if (converted.Value is not { } system) return new InputReport(directory, InputKind.AiSprintApplication, kind, diagnostics);
+        diagnostics.AddRange(SystemValidator.Validate(system.Value, system.Map));
+        return new InputReport(directory, InputKind.AiSprintApplication, Summarize(system.Value, kind), diagnostics);
+    }
 
     private static InputReport ValidateJson(string path, string? systemPath)
     {
@@ -52,6 +94,12 @@ public static class InputValidator
                 $"SPACE4AI-D solution ({s.Components.Count} components, {s.Components.Sum(c => c.Partitions.Count)} partitions placed{(s.TotalCost is { } cost ? $", cost {cost}" : "")})";
             return new InputReport(path, InputKind.Space4AiSolution, summary, diagnostics.Items);
         }
+        if (Space4AiRunSettingsJson.LooksLikeRunSettings(root))
+        {
+            var settings = Space4AiRunSettingsJson.Read(root, path, diagnostics);
+            var summary = settings.Value is { Value: var v } ? $"SPACE4AI-D run settings ({v.Methods.Count} methods)" : "SPACE4AI-D run settings";
+            return new InputReport(path, InputKind.Space4AiRunSettings, summary, diagnostics.Items);
+        }
         if (root.IsMapping && Space4AiSystemReader.KnownKeys.Any(k => root.Member(k) is not null))
         {
             var result = Space4AiSystemReader.Read(root, path, diagnostics);
@@ -59,6 +107,88 @@ public static class InputValidator
             return new InputReport(path, InputKind.Space4AiSystem, result.Value is { } l ? Summarize(l.Value, "SPACE4AI-D system description") : "SPACE4AI-D system description", diagnostics.Items);
         }
         return Unsupported(path);
+    }
+
+    private static InputReport ValidateYaml(string path)
+    {
+        var kind = YamlKind(path);
+        return kind switch
+        {
+            InputKind.AiSprintApplicationDag => Report(path, kind, ApplicationDagYaml.ReadFile(path),
+                d => $"AI-SPRINT application DAG ({d.Components.Count} components, {d.Dependencies.Count} dependencies)"),
+            InputKind.AiSprintCandidateDeployments => Report(path, kind, CandidateDeploymentsYaml.ReadFile(path),
+                d => $"AI-SPRINT candidate deployments ({d.Entries.Count} components and partitions)"),
+            InputKind.AiSprintCandidateResources => Report(path, kind, CandidateResourcesYaml.ReadFile(path),
+                r => $"AI-SPRINT candidate resources ({r.Domains.Count} network domains, {r.Domains.Sum(d => d.Layers.Count)} layers, {r.Domains.Sum(d => d.Layers.Sum(l => l.Resources.Count))} resources)"),
+            InputKind.AiSprintOptimizerSettings => Report(path, kind, OptimizerSettingsYaml.ReadFile(path),
+                o => $"SPACE4AI-D settings ({o.Methods.Count} methods, Time {o.Time})"),
+            InputKind.AiSprintProductionDeployment => Report(path, kind, ProductionDeploymentYaml.ReadFile(path),
+                p => $"AI-SPRINT production deployment ({p.Components.Count} components and partitions placed)"),
+            InputKind.AiSprintComponentDataSizes => Report(path, kind, ComponentDataSizesYaml.ReadFile(path),
+                s => "AI-SPRINT component data sizes"),
+            InputKind.AiSprintSystemYaml => Report(path, kind, DesignSystemYaml.ReadFile(path),
+                s => $"AI-SPRINT System YAML ({s.Containers.Count} containers, {s.Resources.Domains.Count} network domains)"),
+            InputKind.AiSprintPhysicalNodes => ValidatePhysicalNodes(path),
+            _ => Unsupported(path),
+        };
+    }
+
+    /// <summary>
+    /// common_config/physical_nodes.yaml lists already-provisioned machines for the deployment
+    /// tools; SPACE4AI-D does not read it. It must parse; its content is not interpreted.
+    /// </summary>
+    private static InputReport ValidatePhysicalNodes(string path)
+    {
+        var bag = new DiagnosticBag();
+        var root = DocumentFile.LoadYaml(path, bag);
+        var summary = root is { IsNull: true } ? "AI-SPRINT physical nodes (none listed)" : "AI-SPRINT physical nodes (not used by design-time tools)";
+        return new InputReport(path, InputKind.AiSprintPhysicalNodes, summary, bag.Items);
+    }
+
+    /// <summary>The AI-SPRINT file names first; a renamed file is recognised by its top-level keys.</summary>
+    private static InputKind YamlKind(string path)
+    {
+        switch (Path.GetFileName(path))
+        {
+            case ApplicationDagYaml.FileName: return InputKind.AiSprintApplicationDag;
+            case CandidateDeploymentsYaml.FileName: return InputKind.AiSprintCandidateDeployments;
+            case CandidateResourcesYaml.FileName: return InputKind.AiSprintCandidateResources;
+            case OptimizerSettingsYaml.FileName: return InputKind.AiSprintOptimizerSettings;
+            case ProductionDeploymentYaml.FileName: return InputKind.AiSprintProductionDeployment;
+            case ComponentDataSizesYaml.FileName: return InputKind.AiSprintComponentDataSizes;
+            case "physical_nodes.yaml": return InputKind.AiSprintPhysicalNodes;
+        }
+        var root = DocumentFile.LoadYaml(path, new DiagnosticBag());
+        if (root is null || !root.IsMapping) return InputKind.Unknown;
+        if (NodeReader.Optional(root, "System") is { IsMapping: true } system)
+        {
+            if (system.Member("Containers") is not null) return InputKind.AiSprintSystemYaml;
+            if (system.Member("Components") is not null) return InputKind.AiSprintProductionDeployment;
+            if (system.Member("NetworkDomains") is not null) return InputKind.AiSprintCandidateResources;
+            if (system.Member("dependencies") is not null) return InputKind.AiSprintApplicationDag;
+        }
+        if (root.Member("Components") is not null) return InputKind.AiSprintCandidateDeployments;
+        if (root.Member("Methods") is not null) return InputKind.AiSprintOptimizerSettings;
+        return InputKind.Unknown;
+    }
+
+    private static InputReport Report<T>(string path, InputKind kind, LoadResult<Located<T>> result, Func<T, string> summary) where T : class =>
+        new(path, kind, result.Value is { } v ? summary(v.Value) : kind.ToString(), result.Diagnostics);
+
+    private static InputReport ValidateAmlConfiguration(string path)
+    {
+        var result = AmlConfigurationReader.Load(path);
+        var summary = result.Value is { Configuration: var c }
+            ? c.General.IsPredictionOnly ? "aMLLibrary prediction configuration" : $"aMLLibrary experiment configuration ({c.General.Techniques.Count} techniques)"
+            : "aMLLibrary configuration";
+        return new InputReport(path, InputKind.AmlConfiguration, summary, result.Diagnostics);
+    }
+
+    private static InputReport ValidateAmlDataset(string path)
+    {
+        var result = AmlDatasetReader.Load(path);
+        var summary = result.Value is { } d ? $"dataset ({d.RowCount} rows, {d.Columns.Count} columns)" : "dataset";
+        return new InputReport(path, InputKind.AmlDataset, summary, result.Diagnostics);
     }
 
     /// <summary>"5 components, 12 partitions in 9 deployments, 13 resources in 4 layers, 3 local and 3 global constraints".</summary>
@@ -73,5 +203,5 @@ public static class InputValidator
 
     private static InputReport Unsupported(string path) => new(path, InputKind.Unknown, "unsupported input",
         [DiagnosticCatalog.UnknownFormat.At(SourceLocation.WholeFile(path),
-            "not a supported input; expected a SPACE4AI-D system or solution (.json), an AI-SPRINT YAML file or application directory, an aMLLibrary configuration (.ini) or dataset (.csv)")]);
+            "not a supported input; expected a SPACE4AI-D system or solution (.json), an AI-SPRINT YAML file or application directory (with common_config/), an aMLLibrary configuration (.ini) or dataset (.csv)")]);
 }

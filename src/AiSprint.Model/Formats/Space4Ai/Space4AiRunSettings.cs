@@ -1,0 +1,161 @@
+using System.Text;
+using System.Text.Json;
+using AiSprint.Model.Diagnostics;
+using AiSprint.Model.Formats.AiSprint;
+using AiSprint.Model.Units;
+
+namespace AiSprint.Model.Formats.Space4Ai;
+
+/// <summary>A range of arrival rates to sweep (the Python tool's <c>LambdaBound</c>).</summary>
+public sealed record LambdaRange(RequestsPerSecond Start, RequestsPerSecond End, RequestsPerSecond Step);
+
+/// <summary>
+/// The SPACE4AI-D Python tool's run settings JSON (<c>methods.json</c> / <c>Input_file.json</c>):
+/// the methods to run, an optional Lambda sweep, the iteration count and the seed.
+/// </summary>
+public sealed record Space4AiRunSettings(ValueList<OptimizerMethod> Methods)
+{
+    public LambdaRange? LambdaBound { get; init; }
+    public int? IterationNumber { get; init; }
+    public int? Seed { get; init; }
+}
+
+/// <summary>Reads and writes <see cref="Space4AiRunSettings"/>.</summary>
+public static class Space4AiRunSettingsJson
+{
+    /// <summary>The method names the Python tool registers (placement-model.md §8).</summary>
+    public static readonly string[] KnownMethods = ["RandomGreedy", "LocalSearch", "TabuSearch", "SimulatedAnnealing", "GeneticAlgorithm"];
+
+    private static readonly string[] MethodKeys = ["name", "iterations", "duration", "startingPointNumber", "specialParameters"];
+
+    public static LoadResult<Located<Space4AiRunSettings>> Load(string path)
+    {
+        var diagnostics = new DiagnosticBag();
+        var root = DocumentFile.LoadJson(path, diagnostics);
+        return root is null ? new(null, diagnostics.Items) : Read(root, path, diagnostics);
+    }
+
+    public static LoadResult<Located<Space4AiRunSettings>> Parse(string json, string file)
+    {
+        var diagnostics = new DiagnosticBag();
+        var root = JsonDocumentLoader.Parse(Encoding.UTF8.GetBytes(json), file, diagnostics);
+        return root is null ? new(null, diagnostics.Items) : Read(root, file, diagnostics);
+    }
+
+    public static bool LooksLikeRunSettings(DocumentNode root) => root.IsMapping && root.Member("Methods") is not null && root.Member("Components") is null;
+
+    public static LoadResult<Located<Space4AiRunSettings>> Read(DocumentNode root, string file, DiagnosticBag diagnostics)
+    {
+        var reader = new NodeReader(diagnostics);
+        var map = new SourceMap(file);
+        foreach (var member in reader.Members(root, "SPACE4AI-D run settings").Where(m => m.Key is not ("Methods" or "LambdaBound" or "IterationNumber" or "Seed")))
+        {
+            diagnostics.Add(DiagnosticCatalog.UnknownKey, member.KeyLocation, $"'{member.Key}' is not a key of SPACE4AI-D run settings and is ignored");
+        }
+        if (!root.IsMapping) return new(null, diagnostics.Items);
+        var methods = new List<OptimizerMethod>();
+        if (reader.Required(root, "Methods", "the methods to run") is { } methodsNode)
+        {
+            foreach (var member in reader.Members(methodsNode, "Methods"))
+            {
+                if (ReadMethod(reader, member) is { } method) methods.Add(method);
+            }
+        }
+        LambdaRange? range = null;
+        if (NodeReader.Optional(root, "LambdaBound") is { } bound)
+        {
+            var start = reader.RequiredNumber(bound, "start", "the first Lambda in req/s", min: 0);
+            var end = reader.RequiredNumber(bound, "end", "the last Lambda in req/s", min: 0);
+            var step = reader.RequiredNumber(bound, "step", "the Lambda step in req/s", min: double.Epsilon);
+            if (!bound.IsMapping) reader.WrongType(bound, "a mapping with start, end, step");
+            if (start is not null && end is not null && step is not null) range = new(new(start.Value), new(end.Value), new(step.Value));
+        }
+        var settings = new Space4AiRunSettings(methods.ToValueList())
+        {
+            LambdaBound = range,
+            IterationNumber = NodeReader.Optional(root, "IterationNumber") is { } i ? reader.Integer(i, "the number of iterations", min: 0) : null,
+            Seed = NodeReader.Optional(root, "Seed") is { } s ? reader.Integer(s, "the seed") : null,
+        };
+        return new(new Located<Space4AiRunSettings>(settings, map), diagnostics.Items);
+    }
+
+    private static OptimizerMethod? ReadMethod(NodeReader reader, DocumentMember member)
+    {
+        var node = member.Value;
+        if (!node.IsMapping)
+        {
+            reader.WrongType(node, $"method {member.Key} (a mapping with name, iterations, duration)");
+            return null;
+        }
+        foreach (var key in node.Members.Where(m => !MethodKeys.Contains(m.Key)))
+        {
+            // The tool's own Input_file.json spells startingPointsNumber, which its code never reads (§8.2).
+            var hint = KeySuggestion.Closest(key.Key, MethodKeys) is { } s ? $"; did you mean '{s}'?" : "";
+            reader.Error(DiagnosticCatalog.UnknownKey, key.KeyLocation, $"'{key.Key}' is not a method parameter and is ignored{hint}");
+        }
+        var nameNode = reader.Required(node, "name", "the method name");
+        var name = nameNode is null ? null : reader.String(nameNode, "the method name");
+        if (name is null) return null;
+        if (!KnownMethods.Contains(name))
+        {
+            var hint = KeySuggestion.Closest(name.Replace(" ", ""), KnownMethods) is { } s ? $" (did you mean '{s}'?)" : "";
+            reader.Error(DiagnosticCatalog.UnknownKey, nameNode!.Location, $"method '{name}' is not one SPACE4AI-D runs{hint}, so it is skipped; expected one of: {string.Join(", ", KnownMethods)}");
+        }
+        int? Int(string key, string what) => NodeReader.Optional(node, key) is { } n ? reader.Integer(n, what, 0) : null;
+        var duration = NodeReader.Optional(node, "duration") is { } d ? reader.Number(d, "the duration in s", min: 0) : null;
+        var special = new List<MethodParameter>();
+        if (NodeReader.Optional(node, "specialParameters") is { IsNull: false } specialNode)
+        {
+            foreach (var p in reader.Members(specialNode, $"{node.Path}.specialParameters"))
+            {
+                if (reader.Text(p.Value, $"the parameter {p.Key}") is { } value) special.Add(new MethodParameter(p.Key, value));
+            }
+        }
+        return new OptimizerMethod(member.Key, name)
+        {
+            Iterations = Int("iterations", "the number of iterations"),
+            Duration = duration is null ? null : new Seconds(duration.Value),
+            StartingPointNumber = Int("startingPointNumber", "the number of starting points"),
+            SpecialParameters = special.ToValueList(),
+        };
+    }
+
+    public static string Write(Space4AiRunSettings settings)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, IndentSize = 2 }))
+        {
+            writer.WriteStartObject();
+            if (settings.LambdaBound is { } range)
+            {
+                writer.WriteStartObject("LambdaBound");
+                writer.WriteNumber("start", range.Start.Value);
+                writer.WriteNumber("end", range.End.Value);
+                writer.WriteNumber("step", range.Step.Value);
+                writer.WriteEndObject();
+            }
+            writer.WriteStartObject("Methods");
+            foreach (var method in settings.Methods)
+            {
+                writer.WriteStartObject(method.Key);
+                writer.WriteString("name", method.Name);
+                if (method.Iterations is { } iterations) writer.WriteNumber("iterations", iterations);
+                if (method.Duration is { } duration) writer.WriteNumber("duration", duration.Value);
+                if (method.StartingPointNumber is { } points) writer.WriteNumber("startingPointNumber", points);
+                if (method.SpecialParameters.Count > 0)
+                {
+                    writer.WriteStartObject("specialParameters");
+                    foreach (var p in method.SpecialParameters) writer.WriteString(p.Name, p.Value);
+                    writer.WriteEndObject();
+                }
+                writer.WriteEndObject();
+            }
+            writer.WriteEndObject();
+            if (settings.IterationNumber is { } count) writer.WriteNumber("IterationNumber", count);
+            if (settings.Seed is { } seed) writer.WriteNumber("Seed", seed);
+            writer.WriteEndObject();
+        }
+        buffer.WriteByte((byte)'\n');
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}
