@@ -13,6 +13,7 @@ public static class AisprintApp
             "Reads AI-SPRINT application directories (YAML), SPACE4AI-D system and solution JSON, and aMLLibrary\n" +
             "configurations; checks them and converts between them. Run 'aisprint <command> --help' for details.");
         root.Subcommands.Add(ValidateCommand.Create(output, error));
+        root.Subcommands.Add(ConvertCommand.Create(output, error));
         return root;
     }
 

@@ -30,16 +30,18 @@ public static partial class AiSprintExporter
         };
         var lost = new List<string>();
         if (system.Components.SelectMany(c => c.AllPartitions).SelectMany(p => p.Candidates).Any(c => c.Performance is not null)) lost.Add("demands");
+        if (system.Components.SelectMany(c => c.AllPartitions).Any(p => p.EarlyExitProbability.Value > 0)) lost.Add("early-exit probabilities");
         if (system.Lambda.Value > 0) lost.Add($"Lambda ({system.Lambda})");
         if (system.LocalConstraints.Count + system.GlobalConstraints.Count > 0) lost.Add("local and global constraints");
         if (lost.Count > 0)
         {
             bag.Add(DiagnosticCatalog.NotRepresentable, file,
-                $"AI-SPRINT YAML has no place for {string.Join(", ", lost)}; they come from profiling and the code's annotations and are not written");
+                $"AI-SPRINT YAML has no place for {string.Join(", ", lost)}; they come from profiling, the partitioner and the code's annotations and are not written");
         }
         var app = new AiSprintApplication(directory, dag, new CandidateDeployments(entries.ToValueList()), new ResourceSystem(system.Name, domains))
         {
             Optimizer = optimizer,
+            DataSizes = DataSizes(system, entries, map, bag),
         };
         return new LoadResult<AiSprintApplication>(bag.HasErrors ? null : app, bag.Items);
     }
@@ -51,6 +53,10 @@ public static partial class AiSprintExporter
         AtomicFile.WriteAllText(Path.Combine(common, ApplicationDagYaml.FileName), ApplicationDagYaml.Write(app.Dag));
         AtomicFile.WriteAllText(Path.Combine(common, CandidateDeploymentsYaml.FileName), CandidateDeploymentsYaml.Write(app.Deployments));
         AtomicFile.WriteAllText(Path.Combine(common, CandidateResourcesYaml.FileName), CandidateResourcesYaml.Write(app.Resources));
+        if (app.DataSizes is { } sizes)
+        {
+            AtomicFile.WriteAllText(Path.Combine(directory, AiSprintApplicationLoader.OscarP, ComponentDataSizesYaml.FileName), ComponentDataSizesYaml.Write(sizes));
+        }
         if (app.Optimizer is { } optimizer)
         {
             AtomicFile.WriteAllText(Path.Combine(directory, AiSprintApplicationLoader.Space4AiD, OptimizerSettingsYaml.FileName), OptimizerSettingsYaml.Write(optimizer));
@@ -89,6 +95,32 @@ public static partial class AiSprintExporter
                 yield return new CandidateEntry(entryKey, name, layers, ValueList.Of(new CandidateContainer(requirements, resources)));
             }
         }
+    }
+
+    /// <summary>
+    /// oscarp/components_data_size.yaml holds one size per component or partition entry, whatever
+    /// the successor; differing sizes to different successors keep the largest.
+    /// </summary>
+    private static ComponentDataSizes? DataSizes(SystemDescription system, IReadOnlyList<CandidateEntry> entries, SourceMap map, DiagnosticBag bag)
+    {
+        var sizes = new List<KeyValuePair<string, Units.Megabytes>>();
+        var index = 0;
+        foreach (var component in system.Components)
+        {
+            foreach (var partition in component.Deployments.SelectMany(d => d.Partitions))
+            {
+                var entry = entries[index++];
+                var distinct = partition.Outputs.Select(o => o.Size).Distinct().ToList();
+                if (distinct.Count == 0) continue;
+                if (distinct.Count > 1)
+                {
+                    bag.Add(DiagnosticCatalog.NotRepresentable, map.Locate(ModelKeys.PartitionNext(component.Name, component.Deployments.First(d => d.Partitions.Contains(partition)).Name, partition.Name)),
+                        $"{component.Name}/{partition.Name} sends different sizes to different successors; components_data_size.yaml has one size per entry, so the largest, {distinct.Max()}, is written");
+                }
+                sizes.Add(new(entry.Name, distinct.Max()));
+            }
+        }
+        return sizes.Count == 0 ? null : new ComponentDataSizes(sizes.ToValueList());
     }
 
     /// <summary>Layer numbers: the digits ending a SPACE4AI-D layer name (computationallayer3 → 3), else the next free number.</summary>
