@@ -53,6 +53,8 @@ public static class DiagnosticCatalog
         new("AIS0025", Severity.Error, "A solution names a deployment or partition the system does not have");
     public static readonly DiagnosticDescriptor NotRepresentable =
         new("AIS0026", Severity.Warning, "The target format cannot hold some information, which is not written");
+    public static readonly DiagnosticDescriptor NoTrustedResource =
+        new("AIS0027", Severity.Error, "A partition needs trusted execution but no compatible resource can provide it");
     public static readonly DiagnosticDescriptor AmlUnknownTechnique =
         new("AIS0040", Severity.Error, "An aMLLibrary configuration names a regression technique that does not exist");
     public static readonly DiagnosticDescriptor AmlInterpolation =

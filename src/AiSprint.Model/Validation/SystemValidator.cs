@@ -143,6 +143,11 @@ public static class SystemValidator
                     break;
             }
         }
+        if (partition.Requirements is { TrustedExecution: true } && known.Count > 0 && !known.Any(c => CanRunTrusted(resources[c.Resource])))
+        {
+            bag.Add(DiagnosticCatalog.NoTrustedResource, map.Locate(ModelKeys.Requirements(component.Name, partition.Name), ModelKeys.Compatibility(component.Name, partition.Name)),
+                $"{component.Name}/{partition.Name} requires trusted execution, but none of {List(known.Select(c => c.Resource))} has an SGX processor or secure and measured boot; expected at least one such resource");
+        }
         var withMemory = known.Where(c => c.Memory is not null).ToList();
         if (withMemory.Count > 0 && withMemory.Count == known.Count && known.All(c => c.Memory!.Value > resources[c.Resource].Memory))
         {
@@ -152,6 +157,13 @@ public static class SystemValidator
                 $"{component.Name}/{partition.Name} needs at least {smallest} MB but its compatible resources have at most {largest} MB; expected a requirement that fits at least one of them");
         }
     }
+
+    /// <summary>
+    /// Trusted execution needs an SGX enclave or, as the design document's fallback, a node with
+    /// secure and measured boot. A FaaS platform offers neither guarantee.
+    /// </summary>
+    public static bool CanRunTrusted(Resource resource) =>
+        resource is NodeResource node && (node.HasSgx || (node.SecureBoot && node.MeasuredBoot));
 
     private static void CheckDag(SystemDescription system, SourceMap map, DiagnosticBag bag)
     {

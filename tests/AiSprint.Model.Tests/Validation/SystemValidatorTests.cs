@@ -136,3 +136,38 @@ public class SystemValidatorTests
     private static int LineOf(string file, string text) =>
         File.ReadAllLines(file).Select((line, index) => (line, index)).First(l => l.line.Contains(text)).index + 1;
 }
+
+public class TrustedExecutionValidationTests
+{
+    [Fact]
+    public void A_trusted_partition_whose_candidates_offer_no_sgx_nor_secure_boot_is_an_error()
+    {
+        var sample = Path.Combine(FindRepositoryRoot(), "samples", "WindFarm", "aisprint");
+        var directory = Directory.CreateTempSubdirectory("aisprint-trusted-").FullName;
+        foreach (var file in Directory.EnumerateFiles(sample, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(directory, Path.GetRelativePath(sample, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        var report = AiSprint.Model.Inputs.InputValidator.Validate(directory);
+        Assert.True(report.IsValid, string.Join("\n", report.Diagnostics));
+
+        // Only VMSmall (SGX) and VMLarge (secure + measured boot) qualify for defect-classifier: drop them.
+        var deployments = Path.Combine(directory, "common_config", "candidate_deployments.yaml");
+        File.WriteAllText(deployments, File.ReadAllText(deployments).Replace("candidateExecutionResources: [VMSmall, VMLarge, Lambda128]", "candidateExecutionResources: [Lambda128]"));
+        report = AiSprint.Model.Inputs.InputValidator.Validate(directory);
+        var error = Assert.Single(report.Diagnostics, d => d.Code == "AIS0027");
+        Assert.Contains("defect-classifier/h1 requires trusted execution", error.Message);
+        Assert.EndsWith("candidate_deployments.yaml", error.Location.File);
+    }
+
+    internal static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "AiSprint.Sdk.sln"))) return directory.FullName;
+        }
+        throw new DirectoryNotFoundException("AiSprint.Sdk.sln not found above the test assembly");
+    }
+}
