@@ -50,8 +50,6 @@ public static class OptimizerSettingsYaml
 {
     public const string FileName = "SPACE4AI-D.yaml";
 
-    private static readonly string[] MethodKeys = ["name", "iterations", "duration", "startingPointNumber", "specialParameters"];
-
     public static LoadResult<Located<OptimizerSettings>> ReadFile(string path) => YamlInput.ReadFile(path, Read);
 
     public static LoadResult<Located<OptimizerSettings>> Read(string text, string file) => YamlInput.Run(text, file, Build);
@@ -74,7 +72,7 @@ public static class OptimizerSettingsYaml
         {
             foreach (var member in reader.Members(methodsNode, "Methods"))
             {
-                if (ReadMethod(member, reader) is { } method) methods.Add(method);
+                if (OptimizerMethodReader.Read(member, reader) is { } method) methods.Add(method);
             }
         }
         int? OptionalInt(string key, string what) => NodeReader.Optional(root, key) is { } node ? reader.Integer(node, what) : null;
@@ -90,34 +88,6 @@ public static class OptimizerSettingsYaml
         };
     }
 
-    private static OptimizerMethod? ReadMethod(DocumentMember member, NodeReader reader)
-    {
-        var node = member.Value;
-        reader.Members(node, $"method {member.Key}");
-        if (!node.IsMapping) return null;
-        YamlInput.CheckKeys(reader, node, node.Path, MethodKeys);
-        var name = YamlInput.RequiredString(reader, node, "name", "the method name");
-        int? Int(string key, string what) => NodeReader.Optional(node, key) is { } n ? reader.Integer(n, what, 0) : null;
-        var iterations = Int("iterations", "the number of iterations");
-        var startingPoints = Int("startingPointNumber", "the number of starting points");
-        var duration = YamlInput.OptionalNumber(reader, node, "duration", "the duration (s)", 0);
-        var special = new List<MethodParameter>();
-        if (NodeReader.Optional(node, "specialParameters") is { IsNull: false } specialNode)
-        {
-            foreach (var p in reader.Members(specialNode, $"{node.Path}.specialParameters"))
-            {
-                if (reader.Text(p.Value, $"the parameter {p.Key}") is { } value) special.Add(new MethodParameter(p.Key, value));
-            }
-        }
-        if (name is null) return null;
-        return new OptimizerMethod(member.Key, name)
-        {
-            Iterations = iterations,
-            Duration = duration is null ? null : new Seconds(duration.Value),
-            StartingPointNumber = startingPoints,
-            SpecialParameters = special.ToValueList(),
-        };
-    }
 
     public static string Write(OptimizerSettings settings)
     {

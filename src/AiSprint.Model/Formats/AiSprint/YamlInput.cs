@@ -49,8 +49,9 @@ internal static class YamlInput
         {
             if (Array.IndexOf(known, member.Key) < 0)
             {
+                var hint = KeySuggestion.Closest(member.Key, known) is { } s ? $"did you mean '{s}'? " : "";
                 reader.Error(DiagnosticCatalog.UnknownKey, member.KeyLocation,
-                    $"'{member.Key}' is not a key of {where}; expected one of {string.Join(", ", known)}");
+                    $"'{member.Key}' is not a key of {where}; {hint}expected one of {string.Join(", ", known)}");
             }
         }
     }

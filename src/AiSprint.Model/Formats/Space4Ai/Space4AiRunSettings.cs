@@ -23,24 +23,9 @@ public sealed record Space4AiRunSettings(ValueList<OptimizerMethod> Methods)
 /// <summary>Reads and writes <see cref="Space4AiRunSettings"/>.</summary>
 public static class Space4AiRunSettingsJson
 {
-    /// <summary>The method names the Python tool registers (placement-model.md §8).</summary>
-    public static readonly string[] KnownMethods = ["RandomGreedy", "LocalSearch", "TabuSearch", "SimulatedAnnealing", "GeneticAlgorithm"];
+    public static LoadResult<Located<Space4AiRunSettings>> Load(string path) => JsonInput.Load<Space4AiRunSettings>(path, Read);
 
-    private static readonly string[] MethodKeys = ["name", "iterations", "duration", "startingPointNumber", "specialParameters"];
-
-    public static LoadResult<Located<Space4AiRunSettings>> Load(string path)
-    {
-        var diagnostics = new DiagnosticBag();
-        var root = DocumentFile.LoadJson(path, diagnostics);
-        return root is null ? new(null, diagnostics.Items) : Read(root, path, diagnostics);
-    }
-
-    public static LoadResult<Located<Space4AiRunSettings>> Parse(string json, string file)
-    {
-        var diagnostics = new DiagnosticBag();
-        var root = JsonDocumentLoader.Parse(Encoding.UTF8.GetBytes(json), file, diagnostics);
-        return root is null ? new(null, diagnostics.Items) : Read(root, file, diagnostics);
-    }
+    public static LoadResult<Located<Space4AiRunSettings>> Parse(string json, string file) => JsonInput.Parse<Space4AiRunSettings>(json, file, Read);
 
     public static bool LooksLikeRunSettings(DocumentNode root) => root.IsMapping && root.Member("Methods") is not null && root.Member("Components") is null;
 
@@ -58,7 +43,7 @@ public static class Space4AiRunSettingsJson
         {
             foreach (var member in reader.Members(methodsNode, "Methods"))
             {
-                if (ReadMethod(reader, member) is { } method) methods.Add(method);
+                if (OptimizerMethodReader.Read(member, reader) is { } method) methods.Add(method);
             }
         }
         LambdaRange? range = null;
@@ -77,47 +62,6 @@ public static class Space4AiRunSettingsJson
             Seed = NodeReader.Optional(root, "Seed") is { } s ? reader.Integer(s, "the seed") : null,
         };
         return new(new Located<Space4AiRunSettings>(settings, map), diagnostics.Items);
-    }
-
-    private static OptimizerMethod? ReadMethod(NodeReader reader, DocumentMember member)
-    {
-        var node = member.Value;
-        if (!node.IsMapping)
-        {
-            reader.WrongType(node, $"method {member.Key} (a mapping with name, iterations, duration)");
-            return null;
-        }
-        foreach (var key in node.Members.Where(m => !MethodKeys.Contains(m.Key)))
-        {
-            // The tool's own Input_file.json spells startingPointsNumber, which its code never reads (§8.2).
-            var hint = KeySuggestion.Closest(key.Key, MethodKeys) is { } s ? $"; did you mean '{s}'?" : "";
-            reader.Error(DiagnosticCatalog.UnknownKey, key.KeyLocation, $"'{key.Key}' is not a method parameter and is ignored{hint}");
-        }
-        var nameNode = reader.Required(node, "name", "the method name");
-        var name = nameNode is null ? null : reader.String(nameNode, "the method name");
-        if (name is null) return null;
-        if (!KnownMethods.Contains(name))
-        {
-            var hint = KeySuggestion.Closest(name.Replace(" ", ""), KnownMethods) is { } s ? $" (did you mean '{s}'?)" : "";
-            reader.Error(DiagnosticCatalog.UnknownKey, nameNode!.Location, $"method '{name}' is not one SPACE4AI-D runs{hint}, so it is skipped; expected one of: {string.Join(", ", KnownMethods)}");
-        }
-        int? Int(string key, string what) => NodeReader.Optional(node, key) is { } n ? reader.Integer(n, what, 0) : null;
-        var duration = NodeReader.Optional(node, "duration") is { } d ? reader.Number(d, "the duration in s", min: 0) : null;
-        var special = new List<MethodParameter>();
-        if (NodeReader.Optional(node, "specialParameters") is { IsNull: false } specialNode)
-        {
-            foreach (var p in reader.Members(specialNode, $"{node.Path}.specialParameters"))
-            {
-                if (reader.Text(p.Value, $"the parameter {p.Key}") is { } value) special.Add(new MethodParameter(p.Key, value));
-            }
-        }
-        return new OptimizerMethod(member.Key, name)
-        {
-            Iterations = Int("iterations", "the number of iterations"),
-            Duration = duration is null ? null : new Seconds(duration.Value),
-            StartingPointNumber = Int("startingPointNumber", "the number of starting points"),
-            SpecialParameters = special.ToValueList(),
-        };
     }
 
     public static string Write(Space4AiRunSettings settings)

@@ -11,19 +11,9 @@ namespace AiSprint.Model.Formats.Space4Ai;
 /// </summary>
 public static class Space4AiSolutionReader
 {
-    public static LoadResult<Located<Solution>> Load(string path)
-    {
-        var diagnostics = new DiagnosticBag();
-        var root = DocumentFile.LoadJson(path, diagnostics);
-        return root is null ? new(null, diagnostics.Items) : Read(root, path, diagnostics);
-    }
+    public static LoadResult<Located<Solution>> Load(string path) => JsonInput.Load<Solution>(path, Read);
 
-    public static LoadResult<Located<Solution>> Parse(string json, string file)
-    {
-        var diagnostics = new DiagnosticBag();
-        var root = JsonDocumentLoader.Parse(System.Text.Encoding.UTF8.GetBytes(json), file, diagnostics);
-        return root is null ? new(null, diagnostics.Items) : Read(root, file, diagnostics);
-    }
+    public static LoadResult<Located<Solution>> Parse(string json, string file) => JsonInput.Parse<Solution>(json, file, Read);
 
     public static LoadResult<Located<Solution>> Read(DocumentNode root, string file, DiagnosticBag diagnostics)
     {

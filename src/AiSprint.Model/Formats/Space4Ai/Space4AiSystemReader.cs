@@ -19,19 +19,9 @@ public static class Space4AiSystemReader
         "GlobalConstraints", "NetworkTechnology", "Time",
     ];
 
-    public static LoadResult<Located<SystemDescription>> Load(string path)
-    {
-        var diagnostics = new DiagnosticBag();
-        var root = DocumentFile.LoadJson(path, diagnostics);
-        return root is null ? new(null, diagnostics.Items) : Read(root, path, diagnostics);
-    }
+    public static LoadResult<Located<SystemDescription>> Load(string path) => JsonInput.Load<SystemDescription>(path, Read);
 
-    public static LoadResult<Located<SystemDescription>> Parse(string json, string file)
-    {
-        var diagnostics = new DiagnosticBag();
-        var root = JsonDocumentLoader.Parse(System.Text.Encoding.UTF8.GetBytes(json), file, diagnostics);
-        return root is null ? new(null, diagnostics.Items) : Read(root, file, diagnostics);
-    }
+    public static LoadResult<Located<SystemDescription>> Parse(string json, string file) => JsonInput.Parse<SystemDescription>(json, file, Read);
 
     /// <summary>Maps a parsed document; also used by the CLI after it sniffed the document's kind.</summary>
     public static LoadResult<Located<SystemDescription>> Read(DocumentNode root, string file, DiagnosticBag diagnostics)
