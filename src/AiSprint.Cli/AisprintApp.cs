@@ -14,6 +14,7 @@ public static class AisprintApp
             "configurations; checks them and converts between them. Run 'aisprint <command> --help' for details.");
         root.Subcommands.Add(ValidateCommand.Create(output, error));
         root.Subcommands.Add(ConvertCommand.Create(output, error));
+        root.Subcommands.Add(EvaluateCommand.Create(output, error));
         return root;
     }
 

@@ -24,4 +24,6 @@ internal static class ExitCodes
     public const int InvalidInput = 1;
     /// <summary>Command-line usage error (System.CommandLine's own).</summary>
     public const int Usage = 2;
+    /// <summary>The inputs are valid but the placement violates a constraint.</summary>
+    public const int Infeasible = 3;
 }

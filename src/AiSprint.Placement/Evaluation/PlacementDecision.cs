@@ -1,0 +1,29 @@
+namespace AiSprint.Placement.Evaluation;
+
+/// <summary>
+/// The decision variables of placement-model.md §2: a deployment per component, a resource per
+/// partition of that deployment and, for edge and VM resources, a replica count. Counts are stored
+/// per partition because the authors' recorded files give one VM different counts on different
+/// partitions (errata E1/E2); the optimiser keeps them equal per resource.
+/// </summary>
+public sealed class PlacementDecision
+{
+    public PlacementDecision(int[] deployments, int[][] resources, int[][] replicas)
+    {
+        Deployments = deployments;
+        Resources = resources;
+        Replicas = replicas;
+    }
+
+    /// <summary>Per component: the index of its chosen deployment.</summary>
+    public int[] Deployments { get; }
+    /// <summary>Per component, per partition of the chosen deployment: a resource index.</summary>
+    public int[][] Resources { get; }
+    /// <summary>Per component, per partition: the replica count of its (edge or VM) resource; 1 for FaaS.</summary>
+    public int[][] Replicas { get; }
+
+    public PlacementDecision Clone() => new(
+        (int[])Deployments.Clone(),
+        Resources.Select(r => (int[])r.Clone()).ToArray(),
+        Replicas.Select(r => (int[])r.Clone()).ToArray());
+}

@@ -1,0 +1,101 @@
+using AiSprint.Model;
+using AiSprint.Model.Units;
+
+namespace AiSprint.Placement.Problem;
+
+/// <summary>A candidate resource of a partition, with everything the evaluation needs precomputed.</summary>
+/// <param name="Resource">Index into <see cref="PlacementProblem.Resources"/>.</param>
+/// <param name="Memory">The partition's memory need on that resource (0 when the design does not say).</param>
+/// <param name="Demand">Edge/VM: the service demand D (time at zero utilisation). FaaS: the warm demand.</param>
+/// <param name="FaasResponseTime">FaaS only: the serverless model's mean response time at the component rate.</param>
+public readonly record struct CandidateSlot(int Resource, Megabytes Memory, Seconds Demand, Seconds FaasResponseTime);
+
+/// <summary>A partition of a deployment, in execution order.</summary>
+/// <param name="ArrivalRate">λ_{c,h}: the component rate thinned by the early exits of earlier partitions.</param>
+/// <param name="ReachProbability">P_k = Π_{j&lt;k}(1 − e_j): the share of the component's requests that reach it.</param>
+/// <param name="DataToNext">Data sent to the next partition (non-last partitions).</param>
+/// <param name="DataToSuccessor">Last partition: data sent to each successor component, by component index.</param>
+public sealed record PartitionSlot(
+    string Name,
+    RequestsPerSecond ArrivalRate,
+    double ReachProbability,
+    Probability EarlyExit,
+    Megabytes DataToNext,
+    IReadOnlyDictionary<int, Megabytes> DataToSuccessor,
+    IReadOnlyList<CandidateSlot> Candidates,
+    bool NeedsTrustedExecution)
+{
+    public CandidateSlot? CandidateOn(int resource)
+    {
+        foreach (var candidate in Candidates)
+        {
+            if (candidate.Resource == resource) return candidate;
+        }
+        return null;
+    }
+}
+
+public sealed record DeploymentSlot(string Name, IReadOnlyList<PartitionSlot> Partitions);
+
+/// <param name="Successors">Indices of the successor components in the DAG.</param>
+/// <param name="LocalThreshold">The local constraint, or +∞.</param>
+public sealed record ComponentSlot(string Name, RequestsPerSecond ArrivalRate, IReadOnlyList<DeploymentSlot> Deployments, IReadOnlyList<int> Successors, Seconds LocalThreshold);
+
+public sealed record ResourceSlot(string Name, ResourceKind Kind, int Layer, string LayerName, Megabytes Memory, Money UnitCost, int MaxNodes, Resource Source)
+{
+    public bool IsFaas => Kind == ResourceKind.Faas;
+    /// <summary>Edge devices are the only resources a request may not return to once it reached the cloud.</summary>
+    public bool IsEdge => Kind == ResourceKind.EdgeDevice;
+}
+
+public sealed record PathSlot(string Name, IReadOnlyList<int> Components, Seconds Threshold);
+
+/// <summary>
+/// A SPACE4AI-D instance compiled for evaluation and search: integer indices instead of names,
+/// arrival rates, FaaS response times and network routes computed once (placement-model.md §1.3,
+/// §3.2, §4). Immutable; safe to share across threads.
+/// </summary>
+public sealed class PlacementProblem
+{
+    internal PlacementProblem(SystemDescription system, RequestsPerSecond lambda, IReadOnlyList<ComponentSlot> components, IReadOnlyList<int> topologicalOrder,
+        IReadOnlyList<ResourceSlot> resources, IReadOnlyList<string> layers, NetworkRoutes routes, IReadOnlyList<PathSlot> paths)
+    {
+        System = system;
+        Lambda = lambda;
+        Components = components;
+        TopologicalOrder = topologicalOrder;
+        Resources = resources;
+        Layers = layers;
+        Routes = routes;
+        Paths = paths;
+    }
+
+    public SystemDescription System { get; }
+    public RequestsPerSecond Lambda { get; }
+    public Hours Time => System.Time;
+    public IReadOnlyList<ComponentSlot> Components { get; }
+    /// <summary>Component indices, every component after all its predecessors.</summary>
+    public IReadOnlyList<int> TopologicalOrder { get; }
+    public IReadOnlyList<ResourceSlot> Resources { get; }
+    public IReadOnlyList<string> Layers { get; }
+    public NetworkRoutes Routes { get; }
+    public IReadOnlyList<PathSlot> Paths { get; }
+
+    public int ComponentIndex(string name)
+    {
+        for (var i = 0; i < Components.Count; i++)
+        {
+            if (Components[i].Name == name) return i;
+        }
+        return -1;
+    }
+
+    public int ResourceIndex(string name)
+    {
+        for (var i = 0; i < Resources.Count; i++)
+        {
+            if (Resources[i].Name == name) return i;
+        }
+        return -1;
+    }
+}
