@@ -77,3 +77,31 @@ public class ValidateCommandTests
 
     private static string Regex(string text) => System.Text.RegularExpressions.Regex.Escape(text);
 }
+
+public class EvaluateCommandTests
+{
+    [Fact]
+    public void Evaluating_a_recorded_solution_prints_its_cost_and_times_and_exits_0()
+    {
+        var instance = SharedData.PathOf("space4ai", "instances", "Light", "5-components", "Ins1");
+        var written = Path.Combine(Directory.CreateTempSubdirectory("aisprint-eval-").FullName, "evaluated.json");
+        var (code, output, error) = ValidateCommandTests.Run("evaluate", Path.Combine(instance, "system_description.json"), Path.Combine(instance, "best_sol_1.8.json"), "-o", written);
+        Assert.True(code == 0, error);
+        Assert.Contains("feasible: yes", output);
+        Assert.Contains("total cost: 11.958762", output);
+        Assert.Matches(@"p3\s+c1 -> c4 -> c5\s+2\.031542\s+388\.45368", output);
+        var evaluated = AiSprint.Model.Formats.Space4Ai.Space4AiSolutionReader.Load(written).GetValueOrThrow().Value;
+        Assert.Equal(11.958761937689724, evaluated.TotalCost!.Value.Value, 12);
+    }
+
+    [Fact]
+    public void A_placement_that_breaks_a_constraint_is_reported_infeasible_with_exit_3()
+    {
+        var instance = SharedData.PathOf("space4ai", "instances", "Light", "5-components", "Ins1");
+        // At 100 req/s the devices saturate.
+        var (code, output, _) = ValidateCommandTests.Run("evaluate", Path.Combine(instance, "system_description.json"), Path.Combine(instance, "best_sol_1.8.json"), "--lambda", "100");
+        Assert.Equal(3, code);
+        Assert.Contains("feasible: NO", output);
+        Assert.Contains("utilisation: Drone1 is saturated", output);
+    }
+}
