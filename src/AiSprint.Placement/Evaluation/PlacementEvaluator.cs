@@ -18,115 +18,147 @@ namespace AiSprint.Placement.Evaluation;
 /// them; C++'s n·M capacity is optimistic), a FaaS configuration must fit each partition it runs;</item>
 /// <item>edge/VM cost: unit cost × the largest replica count on the resource × Time.</item>
 /// </list>
+/// The search calls <see cref="CostIfFeasible"/> millions of times: it reuses a workspace, allocates
+/// nothing and stops at the first violation. <see cref="Evaluate"/> runs the same code to the end,
+/// collecting every violation, for reports.
 /// </summary>
 public static class PlacementEvaluator
 {
+    /// <summary>Everything, with every violation: for reports and the final solution.</summary>
     public static PlacementEvaluation Evaluate(PlacementProblem problem, PlacementDecision decision)
     {
+        var workspace = new EvaluationWorkspace(problem);
         var violations = new List<Violation>();
-        var resources = problem.Resources;
-        var utilisation = new double[resources.Count];
-        var memory = new double[resources.Count];
-        var replicas = new int[resources.Count];
-        var faasCost = 0.0;
-        var components = problem.Components;
+        var cost = Run(problem, decision, workspace, violations);
+        var assigned = !violations.Any(v => v.Kind is ViolationKind.Assignment);
+        return new PlacementEvaluation(problem, assigned ? decision : null, new Money(assigned ? cost : double.PositiveInfinity),
+            (double[])workspace.NodeCost.Clone(),
+            assigned ? workspace.PartitionTimes.Select((t, c) => t[..decision.Resources[c].Length]).ToArray() : [],
+            assigned ? (double[])workspace.ComponentTimes.Clone() : [],
+            assigned ? (double[])workspace.PathTimes.Clone() : [],
+            (double[])workspace.Utilisation.Clone(), (double[])workspace.Memory.Clone(), (int[])workspace.Replicas.Clone(), violations);
+    }
 
-        // Pass 1: assignment, loads, memory, replicas, FaaS cost.
+    /// <summary>The total cost when the placement is feasible, +∞ otherwise. Reuses <paramref name="workspace"/> (one per thread).</summary>
+    public static double CostIfFeasible(PlacementProblem problem, PlacementDecision decision, EvaluationWorkspace workspace) =>
+        Run(problem, decision, workspace, null);
+
+    /// <summary>
+    /// With <paramref name="violations"/> null, returns +∞ at the first violation; otherwise records
+    /// each and goes on (times of saturated resources are +∞).
+    /// </summary>
+    private static double Run(PlacementProblem problem, PlacementDecision decision, EvaluationWorkspace w, List<Violation>? violations)
+    {
+        var resources = problem.Resources;
+        var components = problem.Components;
+        w.Reset();
+        var faasCost = 0.0;
+
+        // Loads, memory, replicas, FaaS cost; assignment and replica bounds.
         for (var c = 0; c < components.Count; c++)
         {
             var component = components[c];
             var s = decision.Deployments[c];
             if (s < 0 || s >= component.Deployments.Count || decision.Resources[c].Length != component.Deployments[s].Partitions.Count)
             {
+                if (violations is null) return double.PositiveInfinity;
                 violations.Add(new(ViolationKind.Assignment, component.Name, $"{component.Name} has no valid deployment choice"));
                 continue;
             }
             var partitions = component.Deployments[s].Partitions;
+            var placed = decision.Resources[c];
             for (var k = 0; k < partitions.Count; k++)
             {
-                var partition = partitions[k];
-                var r = decision.Resources[c][k];
-                if (partition.CandidateOn(r) is not { } candidate)
+                var r = placed[k];
+                if (!TryCandidate(partitions[k], r, out var candidate))
                 {
-                    violations.Add(new(ViolationKind.Assignment, $"{component.Name}/{partition.Name}",
-                        $"{component.Name}/{partition.Name} is on {Name(problem, r)}, which it is not compatible with"));
+                    if (violations is null) return double.PositiveInfinity;
+                    violations.Add(new(ViolationKind.Assignment, $"{component.Name}/{partitions[k].Name}",
+                        $"{component.Name}/{partitions[k].Name} is on {Name(problem, r)}, which it is not compatible with"));
                     continue;
                 }
                 var resource = resources[r];
                 if (resource.IsFaas)
                 {
-                    faasCost += resource.UnitCost.Value * candidate.Demand.Value * component.ArrivalRate.Value * problem.Time.Value;
+                    faasCost += candidate.FaasCost;
                     if (candidate.Memory > resource.Memory)
                     {
+                        if (violations is null) return double.PositiveInfinity;
                         violations.Add(new(ViolationKind.Memory, resource.Name,
-                            $"{component.Name}/{partition.Name} needs {candidate.Memory} but the function {resource.Name} has {resource.Memory}", candidate.Memory.Value - resource.Memory.Value));
+                            $"{component.Name}/{partitions[k].Name} needs {candidate.Memory} but the function {resource.Name} has {resource.Memory}", candidate.Memory.Value - resource.Memory.Value));
                     }
                     continue;
                 }
                 var y = decision.Replicas[c][k];
                 if (y < 1 || y > resource.MaxNodes)
                 {
+                    if (violations is null) return double.PositiveInfinity;
                     violations.Add(new(ViolationKind.Replicas, resource.Name, $"{resource.Name} is used with {y} replicas; it has 1 to {resource.MaxNodes}"));
                     y = Math.Clamp(y, 1, resource.MaxNodes);
                 }
-                utilisation[r] += candidate.Demand.Value * partition.ArrivalRate.Value / y;
-                memory[r] += candidate.Memory.Value;
-                replicas[r] = Math.Max(replicas[r], y);
+                w.Utilisation[r] += candidate.Load / y;
+                w.Memory[r] += candidate.Memory.Value;
+                if (y > w.Replicas[r]) w.Replicas[r] = y;
             }
         }
-        if (violations.Count > 0) return Infeasible(problem, violations, utilisation, memory, replicas);
+        if (violations is not null && violations.Count > 0) return double.PositiveInfinity;
 
-        CheckLayers(problem, replicas, violations);
-        CheckMoveBackward(problem, decision, violations);
+        if (!CheckLayers(problem, w, violations) && violations is null) return double.PositiveInfinity;
+        if (!CheckMoveBackward(problem, decision, violations) && violations is null) return double.PositiveInfinity;
+        var nodeCost = 0.0;
         for (var r = 0; r < resources.Count; r++)
         {
-            if (replicas[r] == 0) continue;
-            if (utilisation[r] >= 1)
+            if (w.Replicas[r] == 0) continue;
+            if (w.Utilisation[r] >= 1)
             {
-                violations.Add(new(ViolationKind.Utilisation, resources[r].Name, $"{resources[r].Name} is saturated: utilisation {utilisation[r]:0.###} ≥ 1", utilisation[r] - 1));
+                if (violations is null) return double.PositiveInfinity;
+                violations.Add(new(ViolationKind.Utilisation, resources[r].Name, $"{resources[r].Name} is saturated: utilisation {w.Utilisation[r]:0.###} ≥ 1", w.Utilisation[r] - 1));
             }
-            if (memory[r] > resources[r].Memory.Value)
+            if (w.Memory[r] > resources[r].Memory.Value)
             {
+                if (violations is null) return double.PositiveInfinity;
                 violations.Add(new(ViolationKind.Memory, resources[r].Name,
-                    $"the partitions on {resources[r].Name} need {memory[r]:0.###} MB but it has {resources[r].Memory.Value:0.###} MB", memory[r] - resources[r].Memory.Value));
+                    $"the partitions on {resources[r].Name} need {w.Memory[r]:0.###} MB but it has {resources[r].Memory.Value:0.###} MB", w.Memory[r] - resources[r].Memory.Value));
             }
+            w.NodeCost[r] = resources[r].UnitCost.Value * w.Replicas[r] * problem.Time.Value;
+            nodeCost += w.NodeCost[r];
         }
 
-        // Pass 2: times.
-        var partitionTimes = new double[components.Count][];
-        var componentTimes = new double[components.Count];
+        // Component times and local constraints.
         for (var c = 0; c < components.Count; c++)
         {
             var component = components[c];
             var partitions = component.Deployments[decision.Deployments[c]].Partitions;
-            var times = partitionTimes[c] = new double[partitions.Count];
+            var placed = decision.Resources[c];
+            var times = w.PartitionTimes[c];
             var total = 0.0;
             for (var k = 0; k < partitions.Count; k++)
             {
                 var partition = partitions[k];
-                var r = decision.Resources[c][k];
-                var candidate = partition.CandidateOn(r)!.Value;
+                var r = placed[k];
+                TryCandidate(partition, r, out var candidate);
                 times[k] = resources[r].IsFaas ? candidate.FaasResponseTime.Value
-                    : utilisation[r] < 1 ? candidate.Demand.Value / (1 - utilisation[r])
+                    : w.Utilisation[r] < 1 ? candidate.Demand.Value / (1 - w.Utilisation[r])
                     : double.PositiveInfinity;
                 if (k == 0)
                 {
                     total = times[k];
                     continue;
                 }
-                var previous = decision.Resources[c][k - 1];
-                var delay = Transfer(problem, previous, r, partitions[k - 1].DataToNext, component.Name, violations);
+                var delay = Transfer(problem, placed[k - 1], r, partitions[k - 1].DataToNext, component.Name, violations);
+                if (double.IsPositiveInfinity(delay) && violations is null) return double.PositiveInfinity;
                 total += partition.ReachProbability * (times[k] + delay);
             }
-            componentTimes[c] = total;
+            w.ComponentTimes[c] = total;
             if (total > component.LocalThreshold.Value)
             {
+                if (violations is null) return double.PositiveInfinity;
                 violations.Add(new(ViolationKind.Local, component.Name,
                     $"{component.Name} takes {total:0.####} s, over its local threshold of {component.LocalThreshold.Value:0.####} s", total - component.LocalThreshold.Value));
             }
         }
 
-        var pathTimes = new double[problem.Paths.Count];
+        // Paths and global constraints.
         for (var p = 0; p < problem.Paths.Count; p++)
         {
             var path = problem.Paths[p];
@@ -134,33 +166,41 @@ public static class PlacementEvaluator
             for (var i = 0; i < path.Components.Count; i++)
             {
                 var c = path.Components[i];
-                total += componentTimes[c];
+                total += w.ComponentTimes[c];
                 if (i == 0) continue;
                 var a = path.Components[i - 1];
-                var from = decision.Resources[a][^1];
-                var to = decision.Resources[c][0];
                 var lastOfA = components[a].Deployments[decision.Deployments[a]].Partitions[^1];
-                var size = lastOfA.DataToSuccessor.TryGetValue(c, out var s) ? s : Megabytes.Zero;
-                total += Transfer(problem, from, to, size, path.Name, violations);
+                var size = lastOfA.DataToSuccessor.TryGetValue(c, out var data) ? data : Megabytes.Zero;
+                var delay = Transfer(problem, decision.Resources[a][^1], decision.Resources[c][0], size, path.Name, violations);
+                if (double.IsPositiveInfinity(delay) && violations is null) return double.PositiveInfinity;
+                total += delay;
             }
-            pathTimes[p] = total;
+            w.PathTimes[p] = total;
             if (total > path.Threshold.Value)
             {
+                if (violations is null) return double.PositiveInfinity;
                 violations.Add(new(ViolationKind.Global, path.Name,
                     $"path {path.Name} takes {total:0.####} s, over its threshold of {path.Threshold.Value:0.####} s", total - path.Threshold.Value));
             }
         }
-
-        var nodeCosts = new double[resources.Count];
-        for (var r = 0; r < resources.Count; r++)
-        {
-            if (replicas[r] > 0) nodeCosts[r] = resources[r].UnitCost.Value * replicas[r] * problem.Time.Value;
-        }
-        return new PlacementEvaluation(problem, decision, new Money(nodeCosts.Sum() + faasCost), nodeCosts, partitionTimes, componentTimes, pathTimes,
-            utilisation, memory, replicas, violations);
+        return violations is { Count: > 0 } ? double.PositiveInfinity : nodeCost + faasCost;
     }
 
-    private static double Transfer(PlacementProblem problem, int from, int to, Megabytes size, string subject, List<Violation> violations)
+    private static bool TryCandidate(PartitionSlot partition, int resource, out CandidateSlot candidate)
+    {
+        foreach (var slot in partition.Candidates)
+        {
+            if (slot.Resource == resource)
+            {
+                candidate = slot;
+                return true;
+            }
+        }
+        candidate = default;
+        return false;
+    }
+
+    private static double Transfer(PlacementProblem problem, int from, int to, Megabytes size, string subject, List<Violation>? violations)
     {
         if (from == to) return 0;
         var a = problem.Resources[from];
@@ -168,22 +208,32 @@ public static class PlacementEvaluator
         var delay = problem.Routes.Delay(a.Layer, b.Layer, size).Value;
         if (double.IsPositiveInfinity(delay))
         {
-            violations.Add(new(ViolationKind.Network, subject, $"{a.Name} ({a.LayerName}) and {b.Name} ({b.LayerName}) share no network domain, so {subject} cannot send its data"));
+            violations?.Add(new(ViolationKind.Network, subject, $"{a.Name} ({a.LayerName}) and {b.Name} ({b.LayerName}) share no network domain, so {subject} cannot send its data"));
         }
         return delay;
     }
 
     /// <summary>At most one resource per edge or VM layer is in use (§2); FaaS layers are exempt.</summary>
-    private static void CheckLayers(PlacementProblem problem, int[] replicas, List<Violation> violations)
+    private static bool CheckLayers(PlacementProblem problem, EvaluationWorkspace w, List<Violation>? violations)
     {
-        foreach (var group in problem.Resources.Select((r, i) => (r, i)).Where(x => replicas[x.i] > 0 && !x.r.IsFaas).GroupBy(x => x.r.Layer))
+        var ok = true;
+        Array.Fill(w.LayerUser, -1);
+        for (var r = 0; r < problem.Resources.Count; r++)
         {
-            if (group.Count() > 1)
+            var resource = problem.Resources[r];
+            if (w.Replicas[r] == 0 || resource.IsFaas) continue;
+            var other = w.LayerUser[resource.Layer];
+            if (other < 0)
             {
-                violations.Add(new(ViolationKind.Layer, problem.Layers[group.Key],
-                    $"{problem.Layers[group.Key]} uses {string.Join(" and ", group.Select(x => x.r.Name))}; expected one resource per layer"));
+                w.LayerUser[resource.Layer] = r;
+                continue;
             }
+            ok = false;
+            if (violations is null) return false;
+            violations.Add(new(ViolationKind.Layer, problem.Layers[resource.Layer],
+                $"{problem.Layers[resource.Layer]} uses {problem.Resources[other].Name} and {resource.Name}; expected one resource per layer"));
         }
+        return ok;
     }
 
     /// <summary>
@@ -191,8 +241,9 @@ public static class PlacementEvaluator
     /// component no edge partition follows a cloud one, and a component with any cloud partition
     /// has every partition of its direct successors on the cloud (§5.4).
     /// </summary>
-    private static void CheckMoveBackward(PlacementProblem problem, PlacementDecision decision, List<Violation> violations)
+    private static bool CheckMoveBackward(PlacementProblem problem, PlacementDecision decision, List<Violation>? violations)
     {
+        var ok = true;
         for (var c = 0; c < problem.Components.Count; c++)
         {
             var placed = decision.Resources[c];
@@ -201,6 +252,8 @@ public static class PlacementEvaluator
             {
                 if (problem.Resources[r].IsEdge && cloudSeen)
                 {
+                    ok = false;
+                    if (violations is null) return false;
                     violations.Add(new(ViolationKind.MoveBackward, problem.Components[c].Name,
                         $"{problem.Components[c].Name} runs a partition on the edge ({problem.Resources[r].Name}) after one in the cloud"));
                     break;
@@ -210,17 +263,53 @@ public static class PlacementEvaluator
             if (!cloudSeen) continue;
             foreach (var successor in problem.Components[c].Successors)
             {
-                if (decision.Resources[successor].FirstOrDefault(r => problem.Resources[r].IsEdge, -1) is var edge and >= 0)
+                foreach (var r in decision.Resources[successor])
                 {
+                    if (!problem.Resources[r].IsEdge) continue;
+                    ok = false;
+                    if (violations is null) return false;
                     violations.Add(new(ViolationKind.MoveBackward, problem.Components[successor].Name,
-                        $"{problem.Components[successor].Name} runs on the edge ({problem.Resources[edge].Name}) although its predecessor {problem.Components[c].Name} runs in the cloud"));
+                        $"{problem.Components[successor].Name} runs on the edge ({problem.Resources[r].Name}) although its predecessor {problem.Components[c].Name} runs in the cloud"));
+                    break;
                 }
             }
         }
+        return ok;
     }
 
-    private static PlacementEvaluation Infeasible(PlacementProblem problem, List<Violation> violations, double[] utilisation, double[] memory, int[] replicas) =>
-        new(problem, null, new Money(double.PositiveInfinity), new double[problem.Resources.Count], [], [], [], utilisation, memory, replicas, violations);
-
     private static string Name(PlacementProblem problem, int r) => r >= 0 && r < problem.Resources.Count ? problem.Resources[r].Name : $"resource #{r}";
+}
+
+/// <summary>Scratch arrays of one evaluation; one per thread, reused across evaluations.</summary>
+public sealed class EvaluationWorkspace
+{
+    public EvaluationWorkspace(PlacementProblem problem)
+    {
+        var resources = problem.Resources.Count;
+        Utilisation = new double[resources];
+        Memory = new double[resources];
+        Replicas = new int[resources];
+        NodeCost = new double[resources];
+        LayerUser = new int[problem.Layers.Count];
+        ComponentTimes = new double[problem.Components.Count];
+        PartitionTimes = problem.Components.Select(c => new double[c.Deployments.Max(d => d.Partitions.Count)]).ToArray();
+        PathTimes = new double[problem.Paths.Count];
+    }
+
+    internal double[] Utilisation { get; }
+    internal double[] Memory { get; }
+    internal int[] Replicas { get; }
+    internal double[] NodeCost { get; }
+    internal int[] LayerUser { get; }
+    internal double[] ComponentTimes { get; }
+    internal double[][] PartitionTimes { get; }
+    internal double[] PathTimes { get; }
+
+    internal void Reset()
+    {
+        Array.Clear(Utilisation);
+        Array.Clear(Memory);
+        Array.Clear(Replicas);
+        Array.Clear(NodeCost);
+    }
 }

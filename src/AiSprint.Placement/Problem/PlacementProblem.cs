@@ -8,7 +8,9 @@ namespace AiSprint.Placement.Problem;
 /// <param name="Memory">The partition's memory need on that resource (0 when the design does not say).</param>
 /// <param name="Demand">Edge/VM: the service demand D (time at zero utilisation). FaaS: the warm demand.</param>
 /// <param name="FaasResponseTime">FaaS only: the serverless model's mean response time at the component rate.</param>
-public readonly record struct CandidateSlot(int Resource, Megabytes Memory, Seconds Demand, Seconds FaasResponseTime);
+/// <param name="Load">Edge/VM: D·λ_{c,h}, the utilisation it adds to a single replica.</param>
+/// <param name="FaasCost">FaaS only: cost × warm demand × λ_c × Time (placement-model.md §6).</param>
+public readonly record struct CandidateSlot(int Resource, Megabytes Memory, Seconds Demand, Seconds FaasResponseTime, double Load, double FaasCost);
 
 /// <summary>A partition of a deployment, in execution order.</summary>
 /// <param name="ArrivalRate">λ_{c,h}: the component rate thinned by the early exits of earlier partitions.</param>

@@ -42,7 +42,7 @@ public static class PlacementProblemBuilder
             var component = system.Components[c];
             var successors = system.Successors(component.Name).Select(e => componentIndex[e.To]).ToList();
             var deployments = component.Deployments.Select(d => new DeploymentSlot(d.Name,
-                PartitionSlots(d, componentRates[c], resourceIndex, componentIndex, resources, faasTimes, diagnostics, component.Name, map))).ToList();
+                PartitionSlots(d, componentRates[c], system.Time, resourceIndex, componentIndex, resources, faasTimes, diagnostics, component.Name, map))).ToList();
             var local = system.LocalConstraints.FirstOrDefault(l => l.Component == component.Name)?.MaxResponseTime ?? Seconds.Infinity;
             components.Add(new ComponentSlot(component.Name, componentRates[c], deployments, successors, local));
         }
@@ -59,7 +59,7 @@ public static class PlacementProblemBuilder
         _ => throw new ArgumentException($"unknown resource type {resource.GetType().Name}"),
     };
 
-    private static List<PartitionSlot> PartitionSlots(Deployment deployment, RequestsPerSecond componentRate, Dictionary<string, int> resourceIndex,
+    private static List<PartitionSlot> PartitionSlots(Deployment deployment, RequestsPerSecond componentRate, Hours time, Dictionary<string, int> resourceIndex,
         Dictionary<string, int> componentIndex, List<ResourceSlot> resources, Dictionary<(double, double, double, double), Seconds> faasTimes,
         DiagnosticBag diagnostics, string component, SourceMap map)
     {
@@ -81,11 +81,12 @@ public static class PlacementProblemBuilder
                 switch (candidate.Performance)
                 {
                     case QueueingDemand q:
-                        candidates.Add(new CandidateSlot(r, memory, q.Demand, Seconds.Zero));
+                        candidates.Add(new CandidateSlot(r, memory, q.Demand, Seconds.Zero, q.Demand.Value * partitionRate, 0));
                         break;
                     case FaasDemand f:
                         var idle = ((FaasConfiguration)resources[r].Source).IdleTimeBeforeKill;
-                        candidates.Add(new CandidateSlot(r, memory, f.Warm, FaasTime(componentRate, f, idle, faasTimes)));
+                        var cost = resources[r].UnitCost.Value * f.Warm.Value * componentRate.Value * time.Value;
+                        candidates.Add(new CandidateSlot(r, memory, f.Warm, FaasTime(componentRate, f, idle, faasTimes), 0, cost));
                         break;
                     default:
                         diagnostics.Add(DiagnosticCatalog.MissingDemand, map.Locate(ModelKeys.Demand(component, partition.Name, candidate.Resource)),
