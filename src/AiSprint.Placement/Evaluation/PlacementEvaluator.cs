@@ -44,6 +44,46 @@ public static class PlacementEvaluator
         Run(problem, decision, workspace, null);
 
     /// <summary>
+    /// A lower bound on the cost of any feasible placement with the same deployments and resources,
+    /// whatever the replica counts: FaaS costs plus, for each edge/VM resource in use, the fewest
+    /// replicas that keep its utilisation below 1 (U = Σ load / y &lt; 1 ⇒ y ≥ ⌊Σ load⌋ + 1). A few
+    /// additions per partition: the search uses it to skip placements that cannot beat a known cost.
+    /// Returns +∞ for an incompatible assignment.
+    /// </summary>
+    public static double CostLowerBound(PlacementProblem problem, PlacementDecision decision, EvaluationWorkspace w)
+    {
+        var resources = problem.Resources;
+        var components = problem.Components;
+        Array.Clear(w.Utilisation);
+        Array.Clear(w.Replicas);
+        var cost = 0.0;
+        for (var c = 0; c < components.Count; c++)
+        {
+            var partitions = components[c].Deployments[decision.Deployments[c]].Partitions;
+            var placed = decision.Resources[c];
+            for (var k = 0; k < placed.Length; k++)
+            {
+                if (!TryCandidate(partitions[k], placed[k], out var candidate)) return double.PositiveInfinity;
+                if (resources[placed[k]].IsFaas)
+                {
+                    cost += candidate.FaasCost;
+                    continue;
+                }
+                w.Utilisation[placed[k]] += candidate.Load;
+                w.Replicas[placed[k]] = 1;
+            }
+        }
+        for (var r = 0; r < resources.Count; r++)
+        {
+            if (w.Replicas[r] == 0) continue;
+            var fewest = Math.Floor(w.Utilisation[r]) + 1;
+            if (fewest > resources[r].MaxNodes) return double.PositiveInfinity;
+            cost += resources[r].UnitCost.Value * fewest * problem.Time.Value;
+        }
+        return cost;
+    }
+
+    /// <summary>
     /// With <paramref name="violations"/> null, returns +∞ at the first violation; otherwise records
     /// each and goes on (times of saturated resources are +∞).
     /// </summary>
@@ -188,11 +228,13 @@ public static class PlacementEvaluator
 
     private static bool TryCandidate(PartitionSlot partition, int resource, out CandidateSlot candidate)
     {
-        foreach (var slot in partition.Candidates)
+        // Indexed loop: foreach over an IReadOnlyList boxes its enumerator, and this is the hot path.
+        var candidates = partition.Candidates;
+        for (var i = 0; i < candidates.Count; i++)
         {
-            if (slot.Resource == resource)
+            if (candidates[i].Resource == resource)
             {
-                candidate = slot;
+                candidate = candidates[i];
                 return true;
             }
         }
@@ -261,8 +303,10 @@ public static class PlacementEvaluator
                 cloudSeen |= !problem.Resources[r].IsEdge;
             }
             if (!cloudSeen) continue;
-            foreach (var successor in problem.Components[c].Successors)
+            var successors = problem.Components[c].Successors;
+            for (var i = 0; i < successors.Count; i++)
             {
+                var successor = successors[i];
                 foreach (var r in decision.Resources[successor])
                 {
                     if (!problem.Resources[r].IsEdge) continue;

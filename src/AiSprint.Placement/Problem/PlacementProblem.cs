@@ -29,9 +29,9 @@ public sealed record PartitionSlot(
 {
     public CandidateSlot? CandidateOn(int resource)
     {
-        foreach (var candidate in Candidates)
+        for (var i = 0; i < Candidates.Count; i++)
         {
-            if (candidate.Resource == resource) return candidate;
+            if (Candidates[i].Resource == resource) return Candidates[i];
         }
         return null;
     }

@@ -1,0 +1,40 @@
+namespace AiSprint.Placement.Search;
+
+/// <summary>The search methods of <c>aisprint place --method</c>.</summary>
+public enum SearchMethod
+{
+    /// <summary>Exact search when the instance is small enough, heuristics otherwise.</summary>
+    Auto,
+    /// <summary>Random Greedy only (design document Algorithm 1).</summary>
+    RandomGreedy,
+    /// <summary>Random Greedy, then the C++ tool's Local Search moves from each elite solution.</summary>
+    LocalSearch,
+    /// <summary>Branch and bound: proves optimality or reports the gap.</summary>
+    Exact,
+}
+
+/// <summary>
+/// Budgets and randomness of a placement search. Defaults are the C++ tool's scalability settings
+/// (Random Greedy 10,000 iterations, Local Search 1,666 per elite start).
+/// </summary>
+public sealed record SearchOptions
+{
+    public SearchMethod Method { get; init; } = SearchMethod.Auto;
+    public int Seed { get; init; } = 1;
+    public int RandomGreedyIterations { get; init; } = 10_000;
+    public int LocalSearchIterations { get; init; } = 1_666;
+    /// <summary>
+    /// A Local Search start stops after this many consecutive iterations without improvement (the
+    /// C++ tool always runs every iteration; past this point its moves almost never pay off).
+    /// </summary>
+    public int LocalSearchStallLimit { get; init; } = 200;
+    /// <summary>How many of the best Random Greedy solutions seed the Local Search.</summary>
+    public int EliteCount { get; init; } = 10;
+    /// <summary>Stop at this wall time and return the best so far (results may then depend on machine speed).</summary>
+    public TimeSpan? TimeLimit { get; init; }
+    /// <summary>Worker threads; null for every core. Results do not depend on it.</summary>
+    public int? Threads { get; init; }
+    public CancellationToken Cancellation { get; init; }
+    /// <summary>Receives the fraction of the budget done, in [0, 1].</summary>
+    public IProgress<double>? Progress { get; init; }
+}

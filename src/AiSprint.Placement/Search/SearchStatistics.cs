@@ -1,0 +1,27 @@
+namespace AiSprint.Placement.Search;
+
+/// <summary>Counters of a search, safe to update from several threads.</summary>
+public sealed class SearchStatistics
+{
+    private long _randomGreedyIterations;
+    private long _randomGreedyFeasible;
+    private long _localSearchIterations;
+    private long _localSearchImprovements;
+
+    public long RandomGreedyIterations => Interlocked.Read(ref _randomGreedyIterations);
+    public long RandomGreedyFeasible => Interlocked.Read(ref _randomGreedyFeasible);
+    public long LocalSearchIterations => Interlocked.Read(ref _localSearchIterations);
+    public long LocalSearchImprovements => Interlocked.Read(ref _localSearchImprovements);
+
+    internal void AddRandomGreedy(int iterations, int feasible)
+    {
+        Interlocked.Add(ref _randomGreedyIterations, iterations);
+        Interlocked.Add(ref _randomGreedyFeasible, feasible);
+    }
+
+    internal void AddLocalSearch(int iterations, int improvements)
+    {
+        Interlocked.Add(ref _localSearchIterations, iterations);
+        Interlocked.Add(ref _localSearchImprovements, improvements);
+    }
+}
