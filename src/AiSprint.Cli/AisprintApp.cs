@@ -15,6 +15,7 @@ public static class AisprintApp
         root.Subcommands.Add(ValidateCommand.Create(output, error));
         root.Subcommands.Add(ConvertCommand.Create(output, error));
         root.Subcommands.Add(EvaluateCommand.Create(output, error));
+        root.Subcommands.Add(PlaceCommand.Create(output, error));
         return root;
     }
 

@@ -1,0 +1,164 @@
+using System.CommandLine;
+using System.Globalization;
+using AiSprint.Model;
+using AiSprint.Model.Formats;
+using AiSprint.Model.Formats.AiSprint;
+using AiSprint.Model.Formats.Space4Ai;
+using AiSprint.Model.Inputs;
+using AiSprint.Model.Units;
+using AiSprint.Placement.Analysis;
+using AiSprint.Placement.Evaluation;
+using AiSprint.Placement.Problem;
+using AiSprint.Placement.Reporting;
+using AiSprint.Placement.Search;
+
+namespace AiSprint.Cli.Commands;
+
+/// <summary>
+/// <c>aisprint place</c>: the cheapest placement that meets every constraint, written as the
+/// original tool's solution JSON, a readable report and, for an AI-SPRINT application directory,
+/// production_deployment.yaml. Explains infeasible instances.
+/// </summary>
+internal static class PlaceCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var input = new Argument<string>("input") { Description = "A SPACE4AI-D system JSON or an AI-SPRINT application directory." };
+        var outputDirectory = new Option<string>("--output", "-o") { Description = "The directory to write solution.json, report.txt (and production_deployment.yaml) into.", Required = true };
+        var lambda = new Option<double?>("--lambda") { Description = "Arrival rate in req/s (default: the system's Lambda)." };
+        var method = new Option<string>("--method") { Description = "auto, rg (Random Greedy), ls (Random Greedy + Local Search) or exact.", DefaultValueFactory = _ => "auto" };
+        method.AcceptOnlyFromAmong("auto", "rg", "ls", "exact");
+        var iterations = new Option<int>("--iterations") { Description = "Random Greedy iterations.", DefaultValueFactory = _ => 10_000 };
+        var lsIterations = new Option<int>("--ls-iterations") { Description = "Local Search iterations per elite start.", DefaultValueFactory = _ => 1_666 };
+        var timeLimit = new Option<double?>("--time-limit") { Description = "Wall-time budget in seconds; the best placement so far is returned." };
+        var seed = new Option<int>("--seed") { Description = "Random seed: the same seed and budget give the same placement.", DefaultValueFactory = _ => 1 };
+        var threads = new Option<int?>("--threads") { Description = "Worker threads (default: every core). Results do not depend on it." };
+        var local = new Option<string[]>("--local") { Description = "For an application directory: a local constraint COMPONENT=THRESHOLD, e.g. detector=20ms. Repeatable." };
+        var global = new Option<string[]>("--global") { Description = "For an application directory: a global constraint NAME=C1,C2,...@THRESHOLD. Repeatable." };
+        var explain = new Option<bool>("--no-explain") { Description = "When no placement is feasible, skip the search for the relaxation and the largest Lambda that would make it feasible." };
+        var command = new Command("place",
+            "Find the cheapest placement of every component and partition on edge devices, VMs and FaaS that meets every\n" +
+            "memory, compatibility, local and global response-time constraint (SPACE4AI-D's model).\n" +
+            "Exit code 0 with a placement, 3 when none is feasible (the report says why), 1 on invalid input.")
+        {
+            input, outputDirectory, lambda, method, iterations, lsIterations, timeLimit, seed, threads, local, global, explain,
+        };
+        command.SetAction((parse, cancellation) =>
+        {
+            var options = new SearchOptions
+            {
+                Method = parse.GetValue(method) switch { "rg" => SearchMethod.RandomGreedy, "ls" => SearchMethod.LocalSearch, "exact" => SearchMethod.Exact, _ => SearchMethod.Auto },
+                RandomGreedyIterations = parse.GetValue(iterations),
+                LocalSearchIterations = parse.GetValue(lsIterations),
+                TimeLimit = parse.GetValue(timeLimit) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+                Seed = parse.GetValue(seed),
+                Threads = parse.GetValue(threads),
+                Cancellation = cancellation,
+            };
+            try
+            {
+                var conversion = ConvertCommand.ParseOptions(parse.GetValue(lambda), parse.GetValue(local) ?? [], parse.GetValue(global) ?? []);
+                return Task.FromResult(Run(parse.GetValue(input)!, parse.GetValue(outputDirectory)!, parse.GetValue(lambda), conversion, options, !parse.GetValue(explain), output, error));
+            }
+            catch (FormatException ex)
+            {
+                error.WriteLine(ex.Message);
+                return Task.FromResult(ExitCodes.InvalidInput);
+            }
+        });
+        return command;
+    }
+
+    private static int Run(string input, string directory, double? lambda, AiSprintConversionOptions conversion, SearchOptions options, bool explain, TextWriter output, TextWriter error)
+    {
+        if (!Load(input, conversion, error, out var system, out var map, out var application)) return ExitCodes.InvalidInput;
+        var rate = lambda is { } l ? new RequestsPerSecond(l) : system.Lambda;
+        var built = PlacementProblemBuilder.Build(system, map, rate);
+        DiagnosticPrinter.Print(built.Diagnostics, error);
+        if (!built.Succeeded) return ExitCodes.InvalidInput;
+
+        var result = ProgressDisplay.Run(error, "placing", progress => PlacementSearch.Run(built.Value!, options with { Progress = progress }));
+        Directory.CreateDirectory(directory);
+        var summary = $"{Describe(result.Method)}, seed {options.Seed}: {result.Statistics.RandomGreedyIterations} Random Greedy iterations ({result.Statistics.RandomGreedyFeasible} feasible), " +
+                      $"{result.Statistics.LocalSearchIterations} Local Search iterations, {result.Elapsed.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s{(result.Cancelled ? ", interrupted" : "")}";
+        if (!result.Found)
+        {
+            var report = $"No feasible placement found.\n{summary}\n" + Explain(system, map, rate, options, explain);
+            AtomicFile.WriteAllText(Path.Combine(directory, "report.txt"), report);
+            output.Write(report);
+            return ExitCodes.Infeasible;
+        }
+
+        var best = result.Best!;
+        Space4AiSolutionWriter.WriteFile(SolutionMapping.ToSolution(best), Path.Combine(directory, "solution.json"));
+        var text = $"{summary}\n{PlacementReport.Format(best)}";
+        AtomicFile.WriteAllText(Path.Combine(directory, "report.txt"), text);
+        if (application is not null)
+        {
+            var production = ProductionDeploymentBuilder.Build(SolutionMapping.ToSolution(best), system, application);
+            DiagnosticPrinter.Print(production.Diagnostics, error);
+            if (production.Value is { } deployment) AtomicFile.WriteAllText(Path.Combine(directory, ProductionDeploymentYaml.FileName), ProductionDeploymentYaml.Write(deployment));
+        }
+        output.Write(text);
+        output.WriteLine($"wrote {directory}");
+        return ExitCodes.Success;
+    }
+
+    private static string Describe(SearchMethod method) => method switch
+    {
+        SearchMethod.RandomGreedy => "Random Greedy",
+        SearchMethod.LocalSearch => "Random Greedy + Local Search",
+        SearchMethod.Exact => "exact search",
+        _ => method.ToString(),
+    };
+
+    private static string Explain(SystemDescription system, SourceMap map, RequestsPerSecond lambda, SearchOptions options, bool search)
+    {
+        var text = new System.Text.StringBuilder();
+        var problem = PlacementProblemBuilder.Build(system, map, lambda).Value!;
+        foreach (var impossible in InfeasibilityAnalysis.ImpossibleConstraints(problem))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"{(impossible.IsGlobal ? "path" : "component")} {impossible.Name} cannot meet its threshold of {impossible.Threshold.Value:0.####} s: even in the best case it takes {impossible.BestCase.Value:0.####} s; relax it to at least that.");
+        }
+        if (!search) return text.ToString();
+        // A smaller budget per probe: each bisection step is a whole search.
+        var probe = options with { RandomGreedyIterations = Math.Min(options.RandomGreedyIterations, 2_000), LocalSearchIterations = Math.Min(options.LocalSearchIterations, 200), TimeLimit = null };
+        var report = InfeasibilityAnalysis.Analyse(system, map, lambda, probe);
+        text.AppendLine(report.ThresholdScale is { } scale
+            ? $"Multiplying every threshold by {scale.ToString("0.##", CultureInfo.InvariantCulture)} makes the instance feasible."
+            : $"Even thresholds {InfeasibilityAnalysis.MaxScale}× larger are not enough: the resources cannot carry the load (see the Lambda below) or compatibilities rule every placement out.");
+        text.AppendLine(report.LargestLambda is { } largest
+            ? $"At Lambda ≤ {largest.Value.ToString("0.######", CultureInfo.InvariantCulture)} req/s (now {lambda.Value.ToString("0.######", CultureInfo.InvariantCulture)}) a feasible placement exists."
+            : "No lower arrival rate (down to 2^-20 of it) makes it feasible either.");
+        return text.ToString();
+    }
+
+    private static bool Load(string input, AiSprintConversionOptions conversion, TextWriter error, out SystemDescription system, out SourceMap map, out AiSprintApplication? application)
+    {
+        system = null!;
+        map = null!;
+        application = null;
+        if (InputValidator.IsApplicationDirectory(input))
+        {
+            var loaded = AiSprintApplicationLoader.Load(input);
+            DiagnosticPrinter.Print(loaded.Diagnostics, error);
+            if (!loaded.Succeeded) return false;
+            var converted = AiSprintConverter.ToSystemDescription(loaded.Value!, conversion);
+            DiagnosticPrinter.Print(converted.Diagnostics, error);
+            if (!converted.Succeeded) return false;
+            (system, map, application) = (converted.Value!.Value, converted.Value.Map, loaded.Value!.Value);
+            return true;
+        }
+        if (conversion.LocalConstraints.Count + conversion.GlobalConstraints.Count > 0)
+        {
+            error.WriteLine($"{input}: --local and --global apply to AI-SPRINT application directories; a SPACE4AI-D system JSON states its own constraints");
+            return false;
+        }
+        var read = Space4AiSystemReader.Load(input);
+        DiagnosticPrinter.Print(read.Diagnostics, error);
+        if (!read.Succeeded) return false;
+        (system, map) = (read.Value!.Value, read.Value.Map);
+        return true;
+    }
+}

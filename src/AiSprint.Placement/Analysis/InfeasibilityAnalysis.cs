@@ -1,0 +1,111 @@
+using AiSprint.Model;
+using AiSprint.Model.Formats;
+using AiSprint.Model.Units;
+using AiSprint.Placement.Problem;
+using AiSprint.Placement.Search;
+
+namespace AiSprint.Placement.Analysis;
+
+/// <summary>A constraint no placement can meet: even its best case is over the threshold.</summary>
+/// <param name="BestCase">An admissible lower bound on the constraint's response time over every placement.</param>
+public sealed record ImpossibleConstraint(string Name, bool IsGlobal, Seconds Threshold, Seconds BestCase);
+
+/// <summary>What it takes to make an infeasible instance feasible.</summary>
+/// <param name="Impossible">Constraints that cannot be met whatever the placement (proved by bounds).</param>
+/// <param name="ThresholdScale">The smallest factor (to 1 %) by which multiplying every threshold lets the search find a placement; null if even ×<see cref="InfeasibilityAnalysis.MaxScale"/> does not.</param>
+/// <param name="LargestLambda">The largest arrival rate (to 1 %) below the current one at which the search finds a placement; null if none down to 2⁻²⁰ of it.</param>
+public sealed record InfeasibilityReport(IReadOnlyList<ImpossibleConstraint> Impossible, double? ThresholdScale, RequestsPerSecond? LargestLambda);
+
+/// <summary>
+/// Explains an instance for which the search found no feasible placement: which constraints are
+/// impossible in the best case (admissible bounds: a partition never runs faster than its demand
+/// at zero utilisation, transfers never cost less than nothing), then, by bisection with the same
+/// search, the smallest uniform relaxation of the thresholds and the largest arrival rate that
+/// make the instance feasible. The bisections are heuristic in one direction only: a factor they
+/// report is feasible (a placement was found), a smaller one may exist that the search missed.
+/// </summary>
+public static class InfeasibilityAnalysis
+{
+    public const double MaxScale = 1000;
+    private const double Precision = 0.01;
+
+    public static InfeasibilityReport Analyse(SystemDescription system, SourceMap map, RequestsPerSecond lambda, SearchOptions options)
+    {
+        var problem = PlacementProblemBuilder.Build(system, map, lambda).GetValueOrThrow();
+        return new InfeasibilityReport(ImpossibleConstraints(problem), SmallestScale(system, map, lambda, options), LargestLambda(system, map, lambda, options));
+    }
+
+    /// <summary>Constraints whose best-case response time already exceeds the threshold.</summary>
+    public static IReadOnlyList<ImpossibleConstraint> ImpossibleConstraints(PlacementProblem problem)
+    {
+        var best = problem.Components.Select(BestCaseTime).ToArray();
+        var impossible = new List<ImpossibleConstraint>();
+        for (var c = 0; c < problem.Components.Count; c++)
+        {
+            var threshold = problem.Components[c].LocalThreshold;
+            if (best[c] > threshold.Value) impossible.Add(new(problem.Components[c].Name, false, threshold, new Seconds(best[c])));
+        }
+        foreach (var path in problem.Paths)
+        {
+            var bound = path.Components.Sum(c => best[c]);
+            if (bound > path.Threshold.Value) impossible.Add(new(path.Name, true, path.Threshold, new Seconds(bound)));
+        }
+        return impossible;
+    }
+
+    /// <summary>min over deployments of Σ P_k · (fastest candidate at zero utilisation).</summary>
+    private static double BestCaseTime(ComponentSlot component) =>
+        component.Deployments.Min(d => d.Partitions.Sum(p => p.ReachProbability * p.Candidates.Select(Fastest).DefaultIfEmpty(double.PositiveInfinity).Min()));
+
+    private static double Fastest(CandidateSlot candidate) => candidate.FaasResponseTime.Value > 0 ? candidate.FaasResponseTime.Value : candidate.Demand.Value;
+
+    private static double? SmallestScale(SystemDescription system, SourceMap map, RequestsPerSecond lambda, SearchOptions options)
+    {
+        bool Feasible(double scale) => Solve(Scaled(system, scale), map, lambda, options);
+        if (!Feasible(MaxScale)) return null;
+        double low = 1, high = MaxScale;
+        while (high / low > 1 + Precision)
+        {
+            var middle = Math.Sqrt(low * high);
+            if (Feasible(middle)) high = middle;
+            else low = middle;
+        }
+        return high;
+    }
+
+    /// <summary>
+    /// Feasibility is not monotone in Lambda: below about 1/idle-time FaaS requests turn into cold
+    /// starts. So halve Lambda until a placement exists, then bisect between that rate and the
+    /// last infeasible one.
+    /// </summary>
+    private static RequestsPerSecond? LargestLambda(SystemDescription system, SourceMap map, RequestsPerSecond lambda, SearchOptions options)
+    {
+        double high = lambda.Value, low = high;
+        for (var step = 0; ; step++)
+        {
+            if (step == 20) return null;
+            low /= 2;
+            if (Solve(system, map, new RequestsPerSecond(low), options)) break;
+            high = low;
+        }
+        while (high / low > 1 + Precision)
+        {
+            var middle = Math.Sqrt(low * high);
+            if (Solve(system, map, new RequestsPerSecond(middle), options)) low = middle;
+            else high = middle;
+        }
+        return new RequestsPerSecond(low);
+    }
+
+    private static SystemDescription Scaled(SystemDescription system, double scale) => system with
+    {
+        LocalConstraints = system.LocalConstraints.Select(l => l with { MaxResponseTime = new Seconds(l.MaxResponseTime.Value * scale) }).ToValueList(),
+        GlobalConstraints = system.GlobalConstraints.Select(g => g with { MaxResponseTime = new Seconds(g.MaxResponseTime.Value * scale) }).ToValueList(),
+    };
+
+    private static bool Solve(SystemDescription system, SourceMap map, RequestsPerSecond lambda, SearchOptions options)
+    {
+        var problem = PlacementProblemBuilder.Build(system, map, lambda);
+        return problem.Succeeded && PlacementSearch.Run(problem.Value!, options with { Progress = null }).Found;
+    }
+}
