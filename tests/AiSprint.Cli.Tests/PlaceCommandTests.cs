@@ -67,3 +67,34 @@ public class PlaceCommandTests
         Assert.Contains("no demands", error);
     }
 }
+
+public class SweepTests
+{
+    [Fact]
+    public void A_lambda_sweep_writes_a_csv_and_an_svg_with_a_point_per_rate()
+    {
+        var output = Directory.CreateTempSubdirectory("aisprint-sweep-").FullName;
+        var (code, _, error) = ValidateCommandTests.Run("place", SharedData.PathOf("space4ai", "wind-farm", "system.json"), "-o", output,
+            "--sweep-lambda", "0.1:0.5:0.1", "--iterations", "1000", "--ls-iterations", "100");
+        Assert.True(code == 0, error);
+        var rows = File.ReadAllLines(Path.Combine(output, "sweep.csv"));
+        Assert.Equal("lambda_req_s,feasible,cost,binding_constraint,response_time_s,threshold_s", rows[0]);
+        Assert.Equal(["0.1", "0.2", "0.3", "0.4", "0.5"], rows.Skip(1).Select(r => r.Split(',')[0]));
+        // Cost grows with load, and past the drones' capacity nothing is feasible.
+        var costs = rows.Skip(1).Select(r => r.Split(',')).Where(f => f[1] == "true").Select(f => double.Parse(f[2], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(costs.Order(), costs);
+        Assert.EndsWith(",false,,,,", rows[^1]);
+        var svg = System.Xml.Linq.XDocument.Load(Path.Combine(output, "sweep.svg"));
+        Assert.Equal("svg", svg.Root!.Name.LocalName);
+        // One marker per feasible rate for the cost, the binding time and its threshold.
+        Assert.Equal(3 * costs.Count, svg.Descendants().Count(e => e.Name.LocalName == "circle"));
+    }
+
+    [Fact]
+    public void A_malformed_sweep_range_is_refused()
+    {
+        var (code, _, error) = ValidateCommandTests.Run("place", SharedData.PathOf("space4ai", "wind-farm", "system.json"), "-o", Path.GetTempPath(), "--sweep-lambda", "0.5:0.1:0.1");
+        Assert.Equal(1, code);
+        Assert.Contains("expected 0 < start ≤ end and step > 0", error);
+    }
+}

@@ -35,13 +35,17 @@ internal static class PlaceCommand
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default: every core). Results do not depend on it." };
         var local = new Option<string[]>("--local") { Description = "For an application directory: a local constraint COMPONENT=THRESHOLD, e.g. detector=20ms. Repeatable." };
         var global = new Option<string[]>("--global") { Description = "For an application directory: a global constraint NAME=C1,C2,...@THRESHOLD. Repeatable." };
+        var sweep = new Option<string?>("--sweep-lambda")
+        {
+            Description = "START:END:STEP in req/s: place at each rate and write sweep.csv and sweep.svg (minimum cost and the binding constraint's time against Lambda).",
+        };
         var explain = new Option<bool>("--no-explain") { Description = "When no placement is feasible, skip the search for the relaxation and the largest Lambda that would make it feasible." };
         var command = new Command("place",
             "Find the cheapest placement of every component and partition on edge devices, VMs and FaaS that meets every\n" +
             "memory, compatibility, local and global response-time constraint (SPACE4AI-D's model).\n" +
             "Exit code 0 with a placement, 3 when none is feasible (the report says why), 1 on invalid input.")
         {
-            input, outputDirectory, lambda, method, iterations, lsIterations, timeLimit, seed, threads, local, global, explain,
+            input, outputDirectory, lambda, method, iterations, lsIterations, timeLimit, seed, threads, local, global, sweep, explain,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -58,6 +62,10 @@ internal static class PlaceCommand
             try
             {
                 var conversion = ConvertCommand.ParseOptions(parse.GetValue(lambda), parse.GetValue(local) ?? [], parse.GetValue(global) ?? []);
+                if (parse.GetValue(sweep) is { } range)
+                {
+                    return Task.FromResult(Sweep(parse.GetValue(input)!, parse.GetValue(outputDirectory)!, range, conversion, options, output, error));
+                }
                 return Task.FromResult(Run(parse.GetValue(input)!, parse.GetValue(outputDirectory)!, parse.GetValue(lambda), conversion, options, !parse.GetValue(explain), output, error));
             }
             catch (FormatException ex)
@@ -102,6 +110,37 @@ internal static class PlaceCommand
         output.Write(text);
         output.WriteLine($"wrote {directory}");
         return ExitCodes.Success;
+    }
+
+    private static int Sweep(string input, string directory, string range, AiSprintConversionOptions conversion, SearchOptions options, TextWriter output, TextWriter error)
+    {
+        var parts = range.Split(':');
+        if (parts.Length != 3 || !parts.All(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out _)))
+        {
+            throw new FormatException($"--sweep-lambda {range}: expected START:END:STEP in req/s, e.g. 0.1:2:0.1");
+        }
+        var values = parts.Select(p => double.Parse(p, NumberStyles.Float, CultureInfo.InvariantCulture)).ToArray();
+        IReadOnlyList<RequestsPerSecond> lambdas;
+        try
+        {
+            lambdas = LambdaSweep.Range(values[0], values[1], values[2]);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new FormatException($"--sweep-lambda {range}: {ex.Message}");
+        }
+        if (!Load(input, conversion, error, out var system, out var map, out _)) return ExitCodes.InvalidInput;
+        var first = PlacementProblemBuilder.Build(system, map, lambdas[0]);
+        DiagnosticPrinter.Print(first.Diagnostics, error);
+        if (!first.Succeeded) return ExitCodes.InvalidInput;
+        var points = ProgressDisplay.Run(error, "sweeping Lambda", progress => LambdaSweep.Run(system, map, lambdas, options, progress));
+        Directory.CreateDirectory(directory);
+        var csv = LambdaSweep.ToCsv(points);
+        AtomicFile.WriteAllText(Path.Combine(directory, "sweep.csv"), csv);
+        AtomicFile.WriteAllText(Path.Combine(directory, "sweep.svg"), SweepChart.ToSvg(points, $"{system.Name ?? Path.GetFileNameWithoutExtension(input)}: cost and binding response time against λ"));
+        output.Write(csv);
+        output.WriteLine($"wrote {Path.Combine(directory, "sweep.csv")} and sweep.svg");
+        return points.Any(p => p.Cost is not null) ? ExitCodes.Success : ExitCodes.Infeasible;
     }
 
     private static string Describe(SearchMethod method) => method switch
