@@ -3,6 +3,7 @@ using AiSprint.Benchmarks;
 return args.FirstOrDefault() switch
 {
     "placement" => PlacementBenchmark.Run(args.Skip(1).ToArray()),
+    "placement-micro" => PlacementMicroBenchmark.Run(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 

@@ -52,14 +52,14 @@ public static class PlacementEvaluator
     /// </summary>
     public static double CostLowerBound(PlacementProblem problem, PlacementDecision decision, EvaluationWorkspace w)
     {
-        var resources = problem.Resources;
-        var components = problem.Components;
+        var resources = problem.ResourceArray;
+        var components = problem.ComponentArray;
         Array.Clear(w.Utilisation);
         Array.Clear(w.Replicas);
         var cost = 0.0;
-        for (var c = 0; c < components.Count; c++)
+        for (var c = 0; c < components.Length; c++)
         {
-            var partitions = components[c].Deployments[decision.Deployments[c]].Partitions;
+            var partitions = components[c].DeploymentArray[decision.Deployments[c]].PartitionArray;
             var placed = decision.Resources[c];
             for (var k = 0; k < placed.Length; k++)
             {
@@ -73,7 +73,7 @@ public static class PlacementEvaluator
                 w.Replicas[placed[k]] = 1;
             }
         }
-        for (var r = 0; r < resources.Count; r++)
+        for (var r = 0; r < resources.Length; r++)
         {
             if (w.Replicas[r] == 0) continue;
             var fewest = Math.Floor(w.Utilisation[r]) + 1;
@@ -89,25 +89,25 @@ public static class PlacementEvaluator
     /// </summary>
     private static double Run(PlacementProblem problem, PlacementDecision decision, EvaluationWorkspace w, List<Violation>? violations)
     {
-        var resources = problem.Resources;
-        var components = problem.Components;
+        var resources = problem.ResourceArray;
+        var components = problem.ComponentArray;
         w.Reset();
         var faasCost = 0.0;
 
         // Loads, memory, replicas, FaaS cost; assignment and replica bounds.
-        for (var c = 0; c < components.Count; c++)
+        for (var c = 0; c < components.Length; c++)
         {
             var component = components[c];
             var s = decision.Deployments[c];
-            if (s < 0 || s >= component.Deployments.Count || decision.Resources[c].Length != component.Deployments[s].Partitions.Count)
+            if (s < 0 || s >= component.DeploymentArray.Length || decision.Resources[c].Length != component.DeploymentArray[s].PartitionArray.Length)
             {
                 if (violations is null) return double.PositiveInfinity;
                 violations.Add(new(ViolationKind.Assignment, component.Name, $"{component.Name} has no valid deployment choice"));
                 continue;
             }
-            var partitions = component.Deployments[s].Partitions;
+            var partitions = component.DeploymentArray[s].PartitionArray;
             var placed = decision.Resources[c];
-            for (var k = 0; k < partitions.Count; k++)
+            for (var k = 0; k < partitions.Length; k++)
             {
                 var r = placed[k];
                 if (!TryCandidate(partitions[k], r, out var candidate))
@@ -146,7 +146,7 @@ public static class PlacementEvaluator
         if (!CheckLayers(problem, w, violations) && violations is null) return double.PositiveInfinity;
         if (!CheckMoveBackward(problem, decision, violations) && violations is null) return double.PositiveInfinity;
         var nodeCost = 0.0;
-        for (var r = 0; r < resources.Count; r++)
+        for (var r = 0; r < resources.Length; r++)
         {
             if (w.Replicas[r] == 0) continue;
             if (w.Utilisation[r] >= 1)
@@ -165,14 +165,14 @@ public static class PlacementEvaluator
         }
 
         // Component times and local constraints.
-        for (var c = 0; c < components.Count; c++)
+        for (var c = 0; c < components.Length; c++)
         {
             var component = components[c];
-            var partitions = component.Deployments[decision.Deployments[c]].Partitions;
+            var partitions = component.DeploymentArray[decision.Deployments[c]].PartitionArray;
             var placed = decision.Resources[c];
             var times = w.PartitionTimes[c];
             var total = 0.0;
-            for (var k = 0; k < partitions.Count; k++)
+            for (var k = 0; k < partitions.Length; k++)
             {
                 var partition = partitions[k];
                 var r = placed[k];
@@ -209,7 +209,7 @@ public static class PlacementEvaluator
                 total += w.ComponentTimes[c];
                 if (i == 0) continue;
                 var a = path.Components[i - 1];
-                var lastOfA = components[a].Deployments[decision.Deployments[a]].Partitions[^1];
+                var lastOfA = components[a].DeploymentArray[decision.Deployments[a]].PartitionArray[^1];
                 var size = lastOfA.DataToSuccessor.TryGetValue(c, out var data) ? data : Megabytes.Zero;
                 var delay = Transfer(problem, decision.Resources[a][^1], decision.Resources[c][0], size, path.Name, violations);
                 if (double.IsPositiveInfinity(delay) && violations is null) return double.PositiveInfinity;
@@ -228,13 +228,11 @@ public static class PlacementEvaluator
 
     private static bool TryCandidate(PartitionSlot partition, int resource, out CandidateSlot candidate)
     {
-        // Indexed loop: foreach over an IReadOnlyList boxes its enumerator, and this is the hot path.
-        var candidates = partition.Candidates;
-        for (var i = 0; i < candidates.Count; i++)
+        foreach (ref readonly var slot in partition.CandidateArray.AsSpan())
         {
-            if (candidates[i].Resource == resource)
+            if (slot.Resource == resource)
             {
-                candidate = candidates[i];
+                candidate = slot;
                 return true;
             }
         }

@@ -27,6 +27,9 @@ public sealed record PartitionSlot(
     IReadOnlyList<CandidateSlot> Candidates,
     bool NeedsTrustedExecution)
 {
+    /// <summary>The same candidates as an array: the search's inner loops index it directly.</summary>
+    internal CandidateSlot[] CandidateArray { get; } = Candidates as CandidateSlot[] ?? [.. Candidates];
+
     public CandidateSlot? CandidateOn(int resource)
     {
         for (var i = 0; i < Candidates.Count; i++)
@@ -37,11 +40,18 @@ public sealed record PartitionSlot(
     }
 }
 
-public sealed record DeploymentSlot(string Name, IReadOnlyList<PartitionSlot> Partitions);
+public sealed record DeploymentSlot(string Name, IReadOnlyList<PartitionSlot> Partitions)
+{
+    internal PartitionSlot[] PartitionArray { get; } = Partitions as PartitionSlot[] ?? [.. Partitions];
+}
 
 /// <param name="Successors">Indices of the successor components in the DAG.</param>
 /// <param name="LocalThreshold">The local constraint, or +∞.</param>
-public sealed record ComponentSlot(string Name, RequestsPerSecond ArrivalRate, IReadOnlyList<DeploymentSlot> Deployments, IReadOnlyList<int> Successors, Seconds LocalThreshold);
+public sealed record ComponentSlot(string Name, RequestsPerSecond ArrivalRate, IReadOnlyList<DeploymentSlot> Deployments, IReadOnlyList<int> Successors, Seconds LocalThreshold)
+{
+    internal DeploymentSlot[] DeploymentArray { get; } = Deployments as DeploymentSlot[] ?? [.. Deployments];
+    internal int[] SuccessorArray { get; } = Successors as int[] ?? [.. Successors];
+}
 
 public sealed record ResourceSlot(string Name, ResourceKind Kind, int Layer, string LayerName, Megabytes Memory, Money UnitCost, int MaxNodes, Resource Source)
 {
@@ -70,7 +80,20 @@ public sealed class PlacementProblem
         Layers = layers;
         Routes = routes;
         Paths = paths;
+        ComponentArray = [.. components];
+        ResourceArray = [.. resources];
+        TopologicalArray = [.. topologicalOrder];
+        NodeResourcesByLayer = Enumerable.Range(0, layers.Count)
+            .Select(l => Enumerable.Range(0, resources.Count).Where(r => resources[r].Layer == l && !resources[r].IsFaas).ToArray())
+            .ToArray();
     }
+
+    // Array views of the lists above for the search's inner loops (no interface dispatch).
+    internal ComponentSlot[] ComponentArray { get; }
+    internal ResourceSlot[] ResourceArray { get; }
+    internal int[] TopologicalArray { get; }
+    /// <summary>Per layer, its edge/VM resources (empty for FaaS layers).</summary>
+    internal int[][] NodeResourcesByLayer { get; }
 
     public SystemDescription System { get; }
     public RequestsPerSecond Lambda { get; }

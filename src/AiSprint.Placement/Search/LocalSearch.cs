@@ -40,7 +40,7 @@ public static class LocalSearch
         return elite;
     }
 
-    private static ScoredDecision Improve(DecisionScratch scratch, ScoredDecision start, Random random, SearchOptions options, SearchStatistics statistics, Func<bool> outOfTime)
+    private static ScoredDecision Improve(DecisionScratch scratch, ScoredDecision start, SearchRandom random, SearchOptions options, SearchStatistics statistics, Func<bool> outOfTime)
     {
         var current = start.Decision.Clone();
         var cost = start.Cost;
@@ -74,12 +74,12 @@ public static class LocalSearch
     }
 
     /// <summary>A move edits the scratch decision and returns the edge/VM resources whose clusters it changed, or null when it does not apply.</summary>
-    private delegate IReadOnlyList<int>? Move(DecisionScratch scratch, Random random);
+    private delegate IReadOnlyList<int>? Move(DecisionScratch scratch, SearchRandom random);
 
     private static readonly Move[] Moves = [FaasToVm, FirstCloudToEdge, FaasToCheaperFaas, ChangeDeployment, DropResource, ChangeResource];
 
     /// <summary>Every FaaS partition of a random component to a VM type already in use.</summary>
-    private static IReadOnlyList<int>? FaasToVm(DecisionScratch scratch, Random random)
+    private static IReadOnlyList<int>? FaasToVm(DecisionScratch scratch, SearchRandom random)
     {
         var problem = scratch.Problem;
         var c = random.Next(problem.Components.Count);
@@ -99,7 +99,7 @@ public static class LocalSearch
     }
 
     /// <summary>The first partition (in topological order) placed in the cloud, to an edge device in use.</summary>
-    private static IReadOnlyList<int>? FirstCloudToEdge(DecisionScratch scratch, Random random)
+    private static IReadOnlyList<int>? FirstCloudToEdge(DecisionScratch scratch, SearchRandom random)
     {
         var problem = scratch.Problem;
         var edges = scratch.UsedNodeResources().Where(r => problem.Resources[r].IsEdge).ToList();
@@ -121,7 +121,7 @@ public static class LocalSearch
     }
 
     /// <summary>The first FaaS partition of a random component that has a cheaper compatible FaaS configuration, to the cheapest such.</summary>
-    private static IReadOnlyList<int>? FaasToCheaperFaas(DecisionScratch scratch, Random random)
+    private static IReadOnlyList<int>? FaasToCheaperFaas(DecisionScratch scratch, SearchRandom random)
     {
         var problem = scratch.Problem;
         var c = random.Next(problem.Components.Count);
@@ -148,7 +148,7 @@ public static class LocalSearch
     }
 
     /// <summary>A random component to another deployment, its partitions on resources in use or FaaS.</summary>
-    private static IReadOnlyList<int>? ChangeDeployment(DecisionScratch scratch, Random random)
+    private static IReadOnlyList<int>? ChangeDeployment(DecisionScratch scratch, SearchRandom random)
     {
         var problem = scratch.Problem;
         var c = random.Next(problem.Components.Count);
@@ -173,7 +173,7 @@ public static class LocalSearch
     }
 
     /// <summary>Every partition of a random edge/VM resource in use to another resource in use or to FaaS.</summary>
-    private static IReadOnlyList<int>? DropResource(DecisionScratch scratch, Random random)
+    private static IReadOnlyList<int>? DropResource(DecisionScratch scratch, SearchRandom random)
     {
         var problem = scratch.Problem;
         var inUse = scratch.UsedNodeResources();
@@ -200,7 +200,7 @@ public static class LocalSearch
     /// Every partition of a random edge/VM resource in use to another resource of the same kind:
     /// one in use, or one of a layer not in use (the layer rule allows one resource per layer).
     /// </summary>
-    private static IReadOnlyList<int>? ChangeResource(DecisionScratch scratch, Random random)
+    private static IReadOnlyList<int>? ChangeResource(DecisionScratch scratch, SearchRandom random)
     {
         var problem = scratch.Problem;
         var inUse = scratch.UsedNodeResources();

@@ -59,53 +59,47 @@ public static class RandomGreedy
     }
 
     /// <summary>One random placement into <paramref name="scratch"/>; false when some partition had no option.</summary>
-    internal static bool Draw(DecisionScratch scratch, Random random)
+    internal static bool Draw(DecisionScratch scratch, SearchRandom random)
     {
         var problem = scratch.Problem;
-        Span<int> chosen = stackalloc int[problem.Layers.Count];
-        chosen.Fill(-1);
-        // One resource per edge/VM layer: reservoir-sample over the layer's resources.
-        Span<int> seen = stackalloc int[problem.Layers.Count];
-        for (var r = 0; r < problem.Resources.Count; r++)
-        {
-            var resource = problem.Resources[r];
-            if (resource.IsFaas) continue;
-            if (random.Next(++seen[resource.Layer]) == 0) chosen[resource.Layer] = r;
-        }
-        Span<bool> mustBeCloud = stackalloc bool[problem.Components.Count];
+        var resources = problem.ResourceArray;
+        var byLayer = problem.NodeResourcesByLayer;
+        Span<int> chosen = stackalloc int[byLayer.Length];
+        for (var l = 0; l < byLayer.Length; l++) chosen[l] = byLayer[l].Length == 0 ? -1 : byLayer[l][random.Next(byLayer[l].Length)];
+        Span<bool> mustBeCloud = stackalloc bool[problem.ComponentArray.Length];
         mustBeCloud.Clear();
-        Span<int> options = stackalloc int[problem.Resources.Count];
-        var order = problem.TopologicalOrder;
-        for (var index = 0; index < order.Count; index++)
+        Span<int> options = stackalloc int[resources.Length];
+        var decision = scratch.Decision;
+        foreach (var c in problem.TopologicalArray)
         {
-            var c = order[index];
-            var component = problem.Components[c];
-            var s = random.Next(component.Deployments.Count);
+            var component = problem.ComponentArray[c];
+            var s = random.Next(component.DeploymentArray.Length);
             scratch.ChooseDeployment(c, s);
-            var partitions = component.Deployments[s].Partitions;
+            var partitions = component.DeploymentArray[s].PartitionArray;
+            var placed = decision.Resources[c];
+            var replicas = decision.Replicas[c];
             var cloud = mustBeCloud[c];
             var anyCloud = false;
-            for (var k = 0; k < partitions.Count; k++)
+            for (var k = 0; k < partitions.Length; k++)
             {
                 var count = 0;
-                var candidates = partitions[k].Candidates;
-                for (var i = 0; i < candidates.Count; i++)
+                foreach (var candidate in partitions[k].CandidateArray)
                 {
-                    var r = candidates[i].Resource;
-                    var resource = problem.Resources[r];
+                    var r = candidate.Resource;
+                    var resource = resources[r];
                     if (cloud && resource.IsEdge) continue;
                     if (resource.IsFaas || chosen[resource.Layer] == r) options[count++] = r;
                 }
                 if (count == 0) return false;
                 var pick = options[random.Next(count)];
-                scratch.Decision.Resources[c][k] = pick;
-                var picked = problem.Resources[pick];
-                scratch.Decision.Replicas[c][k] = picked.IsFaas ? 1 : picked.MaxNodes;
+                placed[k] = pick;
+                var picked = resources[pick];
+                replicas[k] = picked.IsFaas ? 1 : picked.MaxNodes;
                 cloud |= !picked.IsEdge;
                 anyCloud |= !picked.IsEdge;
             }
             if (!anyCloud) continue;
-            for (var i = 0; i < component.Successors.Count; i++) mustBeCloud[component.Successors[i]] = true;
+            foreach (var successor in component.SuccessorArray) mustBeCloud[successor] = true;
         }
         return true;
     }
