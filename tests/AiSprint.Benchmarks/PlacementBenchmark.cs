@@ -20,7 +20,7 @@ internal static class PlacementBenchmark
     {
         var threads = Option(args, "--threads") ?? Environment.ProcessorCount;
         var seed = Option(args, "--seed") ?? 1;
-        var method = args.Contains("--rg-only") ? SearchMethod.RandomGreedy : SearchMethod.LocalSearch;
+        var method = args.Contains("--rg-only") ? SearchMethod.RandomGreedy : args.Contains("--ls") ? SearchMethod.LocalSearch : SearchMethod.Auto;
         var root = SharedData.PathOf("space4ai");
         var baseline = File.ReadAllLines(Path.Combine(root, "cpp-baseline.csv")).Skip(1)
             .Select(l => l.Split(','))

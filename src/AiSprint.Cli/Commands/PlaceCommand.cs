@@ -26,8 +26,12 @@ internal static class PlaceCommand
         var input = new Argument<string>("input") { Description = "A SPACE4AI-D system JSON or an AI-SPRINT application directory." };
         var outputDirectory = new Option<string>("--output", "-o") { Description = "The directory to write solution.json, report.txt (and production_deployment.yaml) into.", Required = true };
         var lambda = new Option<double?>("--lambda") { Description = "Arrival rate in req/s (default: the system's Lambda)." };
-        var method = new Option<string>("--method") { Description = "auto, rg (Random Greedy), ls (Random Greedy + Local Search) or exact.", DefaultValueFactory = _ => "auto" };
-        method.AcceptOnlyFromAmong("auto", "rg", "ls", "exact");
+        var method = new Option<string>("--method")
+        {
+            Description = "auto (Random Greedy + Local Search + Tabu Search, exact on small instances), rg (Random Greedy), ls (+ Local Search), tabu (+ Tabu Search) or exact.",
+            DefaultValueFactory = _ => "auto",
+        };
+        method.AcceptOnlyFromAmong("auto", "rg", "ls", "tabu", "exact");
         var iterations = new Option<int>("--iterations") { Description = "Random Greedy iterations.", DefaultValueFactory = _ => 10_000 };
         var lsIterations = new Option<int>("--ls-iterations") { Description = "Local Search iterations per elite start.", DefaultValueFactory = _ => 1_666 };
         var timeLimit = new Option<double?>("--time-limit") { Description = "Wall-time budget in seconds; the best placement so far is returned." };
@@ -51,7 +55,7 @@ internal static class PlaceCommand
         {
             var options = new SearchOptions
             {
-                Method = parse.GetValue(method) switch { "rg" => SearchMethod.RandomGreedy, "ls" => SearchMethod.LocalSearch, "exact" => SearchMethod.Exact, _ => SearchMethod.Auto },
+                Method = parse.GetValue(method) switch { "rg" => SearchMethod.RandomGreedy, "ls" => SearchMethod.LocalSearch, "tabu" => SearchMethod.TabuSearch, "exact" => SearchMethod.Exact, _ => SearchMethod.Auto },
                 RandomGreedyIterations = parse.GetValue(iterations),
                 LocalSearchIterations = parse.GetValue(lsIterations),
                 TimeLimit = parse.GetValue(timeLimit) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
@@ -147,6 +151,8 @@ internal static class PlaceCommand
     {
         SearchMethod.RandomGreedy => "Random Greedy",
         SearchMethod.LocalSearch => "Random Greedy + Local Search",
+        SearchMethod.TabuSearch => "Random Greedy + Tabu Search",
+        SearchMethod.Auto => "Random Greedy + Local Search + Tabu Search",
         SearchMethod.Exact => "exact search",
         _ => method.ToString(),
     };

@@ -9,6 +9,8 @@ public enum SearchMethod
     RandomGreedy,
     /// <summary>Random Greedy, then the C++ tool's Local Search moves from each elite solution.</summary>
     LocalSearch,
+    /// <summary>Random Greedy, then a Tabu Search over the full neighbourhood from the best elite solutions.</summary>
+    TabuSearch,
     /// <summary>Branch and bound: proves optimality or reports the gap.</summary>
     Exact,
 }
@@ -28,6 +30,10 @@ public sealed record SearchOptions
     /// C++ tool always runs every iteration; past this point its moves almost never pay off).
     /// </summary>
     public int LocalSearchStallLimit { get; init; } = 200;
+    /// <summary>Steps of each Tabu Search run.</summary>
+    public int TabuSteps { get; init; } = 60;
+    /// <summary>How many of the best solutions so far seed a Tabu Search each.</summary>
+    public int TabuStarts { get; init; } = 3;
     /// <summary>How many of the best Random Greedy solutions seed the Local Search.</summary>
     public int EliteCount { get; init; } = 10;
     /// <summary>Stop at this wall time and return the best so far (results may then depend on machine speed).</summary>

@@ -84,3 +84,20 @@ public class PlacementSearchTests
     private static double RecordedCost(string instance) =>
         Space4AiSolutionReader.Load(SharedData.PathOf("space4ai", "instances", instance, "best_sol_1.8.json")).GetValueOrThrow().Value.TotalCost!.Value.Value;
 }
+
+public class TabuSearchTests
+{
+    [Fact]
+    public void Tabu_search_never_returns_worse_than_its_start_and_stays_feasible()
+    {
+        var system = Space4AiSystemReader.Load(SharedData.PathOf("space4ai", "instances", "Light", "10-components", "Ins5", "system_description.json")).GetValueOrThrow();
+        var problem = PlacementProblemBuilder.Build(system.Value, system.Map, new RequestsPerSecond(1.8)).GetValueOrThrow();
+        var rg = PlacementSearch.Run(problem, new SearchOptions { Method = SearchMethod.RandomGreedy, RandomGreedyIterations = 500, Seed = 2 });
+        var start = new ScoredDecision(rg.Best!.Decision!, rg.Best.TotalCost.Value, EliteSet.KeyOf(rg.Best.Decision!));
+        var result = TabuSearch.Run(problem, start, 20, CancellationToken.None, () => false);
+        Assert.True(result.Cost <= start.Cost);
+        var evaluation = PlacementEvaluator.Evaluate(problem, result.Decision);
+        Assert.True(evaluation.IsFeasible);
+        Assert.Equal(result.Cost, evaluation.TotalCost.Value, 9);
+    }
+}
