@@ -28,6 +28,19 @@ internal static class PlacementMicroBenchmark
         return 0;
     }
 
+    /// <summary>The "50 components and 100 candidate resources" target: time to a feasible placement.</summary>
+    public static int Large(string[] args)
+    {
+        var system = LargeInstanceGenerator.Generate(50, 100, seed: 1);
+        var problem = PlacementProblemBuilder.Build(system, new AiSprint.Model.Formats.SourceMap("synthetic"));
+        foreach (var d in problem.Diagnostics) Console.Error.WriteLine(d);
+        var clock = Stopwatch.StartNew();
+        var result = PlacementSearch.Run(problem.GetValueOrThrow(), new SearchOptions());
+        Console.WriteLine($"50 components, 100 resources: {(result.Found ? $"feasible, cost {result.Best!.TotalCost}" : "no feasible placement")} in {clock.Elapsed.TotalSeconds:0.00} s " +
+                          $"({result.Statistics.RandomGreedyFeasible} of {result.Statistics.RandomGreedyIterations} Random Greedy draws feasible)");
+        return result.Found ? 0 : 1;
+    }
+
     private static void Time(string what, int count, Action action)
     {
         for (var i = 0; i < count / 10; i++) action();

@@ -4,6 +4,7 @@ return args.FirstOrDefault() switch
 {
     "placement" => PlacementBenchmark.Run(args.Skip(1).ToArray()),
     "placement-micro" => PlacementMicroBenchmark.Run(args.Skip(1).ToArray()),
+    "placement-large" => PlacementMicroBenchmark.Large(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
