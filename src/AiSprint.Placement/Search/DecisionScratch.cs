@@ -26,6 +26,9 @@ internal sealed class DecisionScratch
     }
 
     public PlacementProblem Problem { get; }
+    /// <summary>Buffers of the search moves: candidate resources, and the resources a move touched.</summary>
+    public List<int> Options { get; } = [];
+    public List<int> Touched { get; } = [];
     public PlacementDecision Decision { get; }
     public EvaluationWorkspace Workspace { get; }
 

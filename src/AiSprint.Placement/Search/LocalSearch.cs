@@ -54,9 +54,9 @@ public static class LocalSearch
             foreach (var move in Moves)
             {
                 scratch.Load(current);
-                var touched = move(scratch, random);
-                if (touched is null) continue;
-                foreach (var r in touched) scratch.SetReplicas(r, scratch.Problem.Resources[r].MaxNodes);
+                scratch.Touched.Clear();
+                if (!move(scratch, random)) continue;
+                foreach (var r in scratch.Touched) scratch.SetReplicas(r, scratch.Problem.ResourceArray[r].MaxNodes);
                 if (scratch.CostLowerBound() >= cost - Improvement) continue;
                 if (double.IsPositiveInfinity(scratch.Cost())) continue;
                 var trial = ClusterShrinker.Shrink(scratch);
@@ -73,68 +73,83 @@ public static class LocalSearch
         return new ScoredDecision(current, cost, EliteSet.KeyOf(current));
     }
 
-    /// <summary>A move edits the scratch decision and returns the edge/VM resources whose clusters it changed, or null when it does not apply.</summary>
-    private delegate IReadOnlyList<int>? Move(DecisionScratch scratch, SearchRandom random);
+    /// <summary>
+    /// A move edits the scratch decision and lists in <see cref="DecisionScratch.Touched"/> the
+    /// edge/VM resources whose clusters it changed; false when it does not apply. Moves reuse the
+    /// scratch's buffers: they run some hundred thousand times per search.
+    /// </summary>
+    private delegate bool Move(DecisionScratch scratch, SearchRandom random);
 
     private static readonly Move[] Moves = [FaasToVm, FirstCloudToEdge, FaasToCheaperFaas, ChangeDeployment, DropResource, ChangeResource];
 
     /// <summary>Every FaaS partition of a random component to a VM type already in use.</summary>
-    private static IReadOnlyList<int>? FaasToVm(DecisionScratch scratch, SearchRandom random)
+    private static bool FaasToVm(DecisionScratch scratch, SearchRandom random)
     {
         var problem = scratch.Problem;
-        var c = random.Next(problem.Components.Count);
+        var c = random.Next(problem.ComponentArray.Length);
         var placed = scratch.Decision.Resources[c];
         var partitions = Partitions(scratch, c);
-        var vms = scratch.UsedNodeResources().Where(r => problem.Resources[r].Kind == AiSprint.Model.ResourceKind.VirtualMachine).ToList();
-        var touched = new List<int>();
+        scratch.UsedNodeResources();
+        var moved = false;
         for (var k = 0; k < placed.Length; k++)
         {
-            if (!problem.Resources[placed[k]].IsFaas) continue;
-            var options = vms.Where(r => partitions[k].CandidateOn(r) is not null).ToList();
-            if (options.Count == 0) return null;
+            if (!problem.ResourceArray[placed[k]].IsFaas) continue;
+            var options = scratch.Options;
+            options.Clear();
+            foreach (var candidate in partitions[k].CandidateArray)
+            {
+                var resource = problem.ResourceArray[candidate.Resource];
+                if (resource.Kind == AiSprint.Model.ResourceKind.VirtualMachine && scratch.InUse(candidate.Resource)) options.Add(candidate.Resource);
+            }
+            if (options.Count == 0) return false;
             placed[k] = options[random.Next(options.Count)];
-            touched.Add(placed[k]);
+            scratch.Touched.Add(placed[k]);
+            moved = true;
         }
-        return touched.Count == 0 ? null : touched;
+        return moved;
     }
 
     /// <summary>The first partition (in topological order) placed in the cloud, to an edge device in use.</summary>
-    private static IReadOnlyList<int>? FirstCloudToEdge(DecisionScratch scratch, SearchRandom random)
+    private static bool FirstCloudToEdge(DecisionScratch scratch, SearchRandom random)
     {
         var problem = scratch.Problem;
-        var edges = scratch.UsedNodeResources().Where(r => problem.Resources[r].IsEdge).ToList();
-        if (edges.Count == 0) return null;
-        foreach (var c in problem.TopologicalOrder)
+        scratch.UsedNodeResources();
+        foreach (var c in problem.TopologicalArray)
         {
             var placed = scratch.Decision.Resources[c];
             for (var k = 0; k < placed.Length; k++)
             {
-                if (problem.Resources[placed[k]].IsEdge) continue;
-                var partition = Partitions(scratch, c)[k];
-                var options = edges.Where(r => partition.CandidateOn(r) is not null).ToList();
-                if (options.Count == 0) return null;
+                if (problem.ResourceArray[placed[k]].IsEdge) continue;
+                var options = scratch.Options;
+                options.Clear();
+                foreach (var candidate in Partitions(scratch, c)[k].CandidateArray)
+                {
+                    if (problem.ResourceArray[candidate.Resource].IsEdge && scratch.InUse(candidate.Resource)) options.Add(candidate.Resource);
+                }
+                if (options.Count == 0) return false;
                 placed[k] = options[random.Next(options.Count)];
-                return [placed[k]];
+                scratch.Touched.Add(placed[k]);
+                return true;
             }
         }
-        return null;
+        return false;
     }
 
     /// <summary>The first FaaS partition of a random component that has a cheaper compatible FaaS configuration, to the cheapest such.</summary>
-    private static IReadOnlyList<int>? FaasToCheaperFaas(DecisionScratch scratch, SearchRandom random)
+    private static bool FaasToCheaperFaas(DecisionScratch scratch, SearchRandom random)
     {
         var problem = scratch.Problem;
-        var c = random.Next(problem.Components.Count);
+        var c = random.Next(problem.ComponentArray.Length);
         var placed = scratch.Decision.Resources[c];
         var partitions = Partitions(scratch, c);
         for (var k = 0; k < placed.Length; k++)
         {
-            if (!problem.Resources[placed[k]].IsFaas) continue;
+            if (!problem.ResourceArray[placed[k]].IsFaas) continue;
             var best = placed[k];
             var bestCost = partitions[k].CandidateOn(placed[k])!.Value.FaasCost;
-            foreach (var candidate in partitions[k].Candidates)
+            foreach (var candidate in partitions[k].CandidateArray)
             {
-                if (problem.Resources[candidate.Resource].IsFaas && candidate.FaasCost < bestCost)
+                if (problem.ResourceArray[candidate.Resource].IsFaas && candidate.FaasCost < bestCost)
                 {
                     best = candidate.Resource;
                     bestCost = candidate.FaasCost;
@@ -142,92 +157,108 @@ public static class LocalSearch
             }
             if (best == placed[k]) continue;
             placed[k] = best;
-            return [];
+            return true;
         }
-        return null;
+        return false;
     }
 
     /// <summary>A random component to another deployment, its partitions on resources in use or FaaS.</summary>
-    private static IReadOnlyList<int>? ChangeDeployment(DecisionScratch scratch, SearchRandom random)
+    private static bool ChangeDeployment(DecisionScratch scratch, SearchRandom random)
     {
         var problem = scratch.Problem;
-        var c = random.Next(problem.Components.Count);
-        var deployments = problem.Components[c].Deployments.Count;
-        if (deployments < 2) return null;
+        var c = random.Next(problem.ComponentArray.Length);
+        var deployments = problem.ComponentArray[c].DeploymentArray.Length;
+        if (deployments < 2) return false;
         var s = random.Next(deployments);
         if (s == scratch.Decision.Deployments[c]) s = (s + 1) % deployments;
-        var inUse = scratch.UsedNodeResources();
+        scratch.UsedNodeResources();
         scratch.ChooseDeployment(c, s);
-        var partitions = problem.Components[c].Deployments[s].Partitions;
-        var touched = new List<int>();
-        for (var k = 0; k < partitions.Count; k++)
+        var partitions = problem.ComponentArray[c].DeploymentArray[s].PartitionArray;
+        for (var k = 0; k < partitions.Length; k++)
         {
-            var options = partitions[k].Candidates.Select(x => x.Resource).Where(r => problem.Resources[r].IsFaas || inUse.Contains(r)).ToList();
-            if (options.Count == 0) return null;
-            var pick = options[random.Next(options.Count)];
+            var pick = PickInUseOrFaas(scratch, partitions[k], -1, random);
+            if (pick < 0) return false;
             scratch.Decision.Resources[c][k] = pick;
             scratch.Decision.Replicas[c][k] = 1;
-            if (!problem.Resources[pick].IsFaas) touched.Add(pick);
+            if (!problem.ResourceArray[pick].IsFaas) scratch.Touched.Add(pick);
         }
-        return touched;
+        return true;
     }
 
     /// <summary>Every partition of a random edge/VM resource in use to another resource in use or to FaaS.</summary>
-    private static IReadOnlyList<int>? DropResource(DecisionScratch scratch, SearchRandom random)
+    private static bool DropResource(DecisionScratch scratch, SearchRandom random)
     {
         var problem = scratch.Problem;
         var inUse = scratch.UsedNodeResources();
-        if (inUse.Count == 0) return null;
+        if (inUse.Count == 0) return false;
         var dropped = inUse[random.Next(inUse.Count)];
-        var touched = new List<int>();
-        for (var c = 0; c < problem.Components.Count; c++)
+        for (var c = 0; c < problem.ComponentArray.Length; c++)
         {
             var placed = scratch.Decision.Resources[c];
             var partitions = Partitions(scratch, c);
             for (var k = 0; k < placed.Length; k++)
             {
                 if (placed[k] != dropped) continue;
-                var options = partitions[k].Candidates.Select(x => x.Resource).Where(r => r != dropped && (problem.Resources[r].IsFaas || inUse.Contains(r))).ToList();
-                if (options.Count == 0) return null;
-                placed[k] = options[random.Next(options.Count)];
-                if (!problem.Resources[placed[k]].IsFaas) touched.Add(placed[k]);
+                var pick = PickInUseOrFaas(scratch, partitions[k], dropped, random);
+                if (pick < 0) return false;
+                placed[k] = pick;
+                if (!problem.ResourceArray[pick].IsFaas) scratch.Touched.Add(pick);
             }
         }
-        return touched;
+        return true;
     }
 
     /// <summary>
     /// Every partition of a random edge/VM resource in use to another resource of the same kind:
     /// one in use, or one of a layer not in use (the layer rule allows one resource per layer).
     /// </summary>
-    private static IReadOnlyList<int>? ChangeResource(DecisionScratch scratch, SearchRandom random)
+    private static bool ChangeResource(DecisionScratch scratch, SearchRandom random)
     {
         var problem = scratch.Problem;
         var inUse = scratch.UsedNodeResources();
-        if (inUse.Count == 0) return null;
+        if (inUse.Count == 0) return false;
         var from = inUse[random.Next(inUse.Count)];
-        var kind = problem.Resources[from].Kind;
-        var usedLayers = inUse.Select(r => problem.Resources[r].Layer).ToHashSet();
-        var alternatives = Enumerable.Range(0, problem.Resources.Count)
-            .Where(r => r != from && problem.Resources[r].Kind == kind &&
-                        (inUse.Contains(r) || !usedLayers.Contains(problem.Resources[r].Layer) || problem.Resources[r].Layer == problem.Resources[from].Layer))
-            .ToList();
-        if (alternatives.Count == 0) return null;
-        var to = alternatives[random.Next(alternatives.Count)];
-        for (var c = 0; c < problem.Components.Count; c++)
+        var source = problem.ResourceArray[from];
+        Span<bool> usedLayers = stackalloc bool[problem.NodeResourcesByLayer.Length];
+        foreach (var r in inUse) usedLayers[problem.ResourceArray[r].Layer] = true;
+        var options = scratch.Options;
+        options.Clear();
+        for (var r = 0; r < problem.ResourceArray.Length; r++)
+        {
+            var resource = problem.ResourceArray[r];
+            if (r == from || resource.Kind != source.Kind) continue;
+            if (scratch.InUse(r) || !usedLayers[resource.Layer] || resource.Layer == source.Layer) options.Add(r);
+        }
+        if (options.Count == 0) return false;
+        var to = options[random.Next(options.Count)];
+        for (var c = 0; c < problem.ComponentArray.Length; c++)
         {
             var placed = scratch.Decision.Resources[c];
             var partitions = Partitions(scratch, c);
             for (var k = 0; k < placed.Length; k++)
             {
                 if (placed[k] != from) continue;
-                if (partitions[k].CandidateOn(to) is null) return null;
+                if (partitions[k].CandidateOn(to) is null) return false;
                 placed[k] = to;
             }
         }
-        return [to];
+        scratch.Touched.Add(to);
+        return true;
     }
 
-    private static IReadOnlyList<PartitionSlot> Partitions(DecisionScratch scratch, int component) =>
-        scratch.Problem.Components[component].Deployments[scratch.Decision.Deployments[component]].Partitions;
+    /// <summary>A uniformly random compatible resource that is in use (edge/VM) or a FaaS configuration, other than <paramref name="excluded"/>; -1 if none.</summary>
+    private static int PickInUseOrFaas(DecisionScratch scratch, PartitionSlot partition, int excluded, SearchRandom random)
+    {
+        var options = scratch.Options;
+        options.Clear();
+        foreach (var candidate in partition.CandidateArray)
+        {
+            var r = candidate.Resource;
+            if (r != excluded && (scratch.Problem.ResourceArray[r].IsFaas || scratch.InUse(r))) options.Add(r);
+        }
+        return options.Count == 0 ? -1 : options[random.Next(options.Count)];
+    }
+
+    private static PartitionSlot[] Partitions(DecisionScratch scratch, int component) =>
+        scratch.Problem.ComponentArray[component].DeploymentArray[scratch.Decision.Deployments[component]].PartitionArray;
 }
