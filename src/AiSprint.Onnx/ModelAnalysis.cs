@@ -56,7 +56,7 @@ public sealed class ModelAnalysis
     internal ParameterCounter Parameters { get; }
 
     internal IEnumerable<TensorDescription> DistinctParameters(IEnumerable<int> nodes) =>
-        nodes.SelectMany(n => Parameters.ParametersOf(Graph.Nodes[n], Describe)).DistinctBy(t => t.Name, StringComparer.Ordinal);
+        nodes.SelectMany(n => Parameters.ParametersOf(Graph.Nodes[n], Describe)).DistinctBy(t => Parameters.SourceOf(t.Name), StringComparer.Ordinal);
 
     internal TensorDescription? Describe(string tensor) => Tensors.TryGetValue(tensor, out var d) ? d : null;
 }

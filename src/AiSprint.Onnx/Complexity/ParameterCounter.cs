@@ -10,6 +10,7 @@ namespace AiSprint.Onnx.Complexity;
 internal sealed class ParameterCounter
 {
     private readonly HashSet<string> _constants = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _identityOf = new(StringComparer.Ordinal);
 
     public ParameterCounter(ComputationGraph graph)
     {
@@ -17,14 +18,22 @@ internal sealed class ParameterCounter
         foreach (var index in graph.TopologicalOrder)
         {
             var node = graph.Nodes[index];
-            if (node.Op == "Constant" || (node.Op == "Identity" && node.Inputs.Count == 1 && _constants.Contains(node.Inputs[0])))
+            if (node.Op == "Constant")
             {
                 _constants.UnionWith(node.Outputs);
+            }
+            else if (node.Op == "Identity" && node.Inputs.Count == 1 && _constants.Contains(node.Inputs[0]) && node.Outputs.Count == 1)
+            {
+                _constants.Add(node.Outputs[0]);
+                _identityOf[node.Outputs[0]] = SourceOf(node.Inputs[0]);
             }
         }
     }
 
     public bool IsConstant(string tensor) => _constants.Contains(tensor);
+
+    /// <summary>The stored tensor behind a chain of Identity nodes: shared weights are stored once.</summary>
+    public string SourceOf(string tensor) => _identityOf.TryGetValue(tensor, out var source) ? source : tensor;
 
     /// <summary>Floating-point constant inputs of more than one element: the node's trainable parameters.</summary>
     public IEnumerable<TensorDescription> ParametersOf(GraphNode node, Func<string, TensorDescription?> tensor)
