@@ -39,3 +39,45 @@ internal static class SyntheticModels
         return new ModelProto { IrVersion = 8, Graph = graph, OpsetImport = { new OperatorSetIdProto { Domain = "", Version = 13 } } };
     }
 }
+
+internal static class ControlFlowModels
+{
+    private static ValueInfoProto Float(string name) => new()
+    {
+        Name = name,
+        Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = 1, Shape = new TensorShapeProto { Dim = { new TensorShapeProto.Types.Dimension { DimValue = 1 }, new TensorShapeProto.Types.Dimension { DimValue = 4 } } } } },
+    };
+
+    /// <summary>
+    /// x → Relu t0 → Relu t1 → If(then: Identity(t0), else: Identity(t1)) y1 → Relu y. The then-branch reads t0 from
+    /// the outer scope, so t1 does not separate the graph although no declared input says so.
+    /// </summary>
+    public static ModelProto IfReadingAnOuterTensor()
+    {
+        var thenBranch = new GraphProto { Name = "then", Node = { new NodeProto { OpType = "Identity", Input = { "t0" }, Output = { "then_out" } } }, Output = { Float("then_out") } };
+        var elseBranch = new GraphProto { Name = "else", Node = { new NodeProto { OpType = "Identity", Input = { "t1" }, Output = { "else_out" } } }, Output = { Float("else_out") } };
+        var graph = new GraphProto
+        {
+            Name = "if_model",
+            Input = { Float("x") },
+            Initializer = { new TensorProto { Name = "cond", DataType = 9, RawData = Google.Protobuf.ByteString.CopyFrom([1]) } },
+            Node =
+            {
+                new NodeProto { OpType = "Relu", Name = "r0", Input = { "x" }, Output = { "t0" } },
+                new NodeProto { OpType = "Relu", Name = "r1", Input = { "t0" }, Output = { "t1" } },
+                new NodeProto
+                {
+                    OpType = "If", Name = "branch", Input = { "cond" }, Output = { "y1" },
+                    Attribute =
+                    {
+                        new AttributeProto { Name = "then_branch", Type = AttributeProto.Types.AttributeType.Graph, G = thenBranch },
+                        new AttributeProto { Name = "else_branch", Type = AttributeProto.Types.AttributeType.Graph, G = elseBranch },
+                    },
+                },
+                new NodeProto { OpType = "Relu", Name = "r2", Input = { "y1" }, Output = { "y" } },
+            },
+            Output = { Float("y") },
+        };
+        return new ModelProto { IrVersion = 8, Graph = graph, OpsetImport = { new OperatorSetIdProto { Domain = "", Version = 13 } } };
+    }
+}
