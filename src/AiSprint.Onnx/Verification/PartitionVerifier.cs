@@ -27,7 +27,9 @@ public sealed class PartitionVerifier : IDisposable
         _analysis = analysis;
         _inputs = new Dictionary<string, NpyArray>(inputs, StringComparer.Ordinal);
         _tolerance = relativeTolerance;
-        _options = new SessionOptions { GraphOptimizationLevel = optimization };
+        // One intra-op thread: these models are small, and a thread pool per session costs more than it saves when
+        // every 2-way plan needs two new sessions.
+        _options = new SessionOptions { GraphOptimizationLevel = optimization, IntraOpNumThreads = 1 };
         var missing = analysis.Inputs.Where(i => !_inputs.ContainsKey(i)).ToArray();
         if (missing.Length > 0) throw new ArgumentException($"No value for model input(s) {string.Join(", ", missing)}.", nameof(inputs));
 
