@@ -1,5 +1,7 @@
 using AiSprint.Onnx.Graph;
 using AiSprint.Onnx.Protobuf;
+using AiSprint.Onnx.Partitioning;
+using AiSprint.Onnx.Verification;
 using Google.Protobuf;
 
 namespace AiSprint.Onnx.Tests;
@@ -30,10 +32,14 @@ public sealed class MalformedModelTests : IDisposable
     [Fact]
     public void Wrong_field_types_are_a_format_error()
     {
-        // Field 7 (graph) written as a varint instead of a length-delimited message.
-        var path = Write("wrongtype.onnx", [0x08, 0x07, 0x38, 0x05]);
+        // Field 7 (graph) written as a varint instead of a length-delimited message: protobuf skips the field as
+        // unknown, so the model has no graph.
+        var asVarint = Write("varint-graph.onnx", [0x08, 0x07, 0x38, 0x05]);
+        // Field 7 written as a group start that never ends: the parser itself fails.
+        var asGroup = Write("group-graph.onnx", [0x08, 0x07, 0x3B, 0x08, 0x01]);
 
-        Assert.Throws<OnnxFormatException>(() => OnnxModelAnalyzer.Analyze(path));
+        Assert.Contains("no graph", Assert.Throws<OnnxFormatException>(() => OnnxModelAnalyzer.Analyze(asVarint)).Message);
+        Assert.Contains("not a valid ONNX protobuf", Assert.Throws<OnnxFormatException>(() => OnnxModelAnalyzer.Analyze(asGroup)).Message);
     }
 
     [Fact]
@@ -63,6 +69,22 @@ public sealed class MalformedModelTests : IDisposable
     }
 
     [Fact]
+    public void A_node_reading_a_tensor_nothing_provides_is_a_format_error()
+    {
+        var model = SyntheticModels.Chain(3);
+        model.Graph.Node[1].Input[0] = "nowhere";
+        var path = Write("dangling.onnx", model.ToByteArray());
+
+        Assert.Contains("'nowhere'", Assert.Throws<OnnxFormatException>(() => OnnxModelAnalyzer.Analyze(path)).Message);
+    }
+
+    [Fact]
+    public void A_missing_file_is_a_format_error()
+    {
+        Assert.Contains("does not exist", Assert.Throws<OnnxFormatException>(() => OnnxModelAnalyzer.Analyze(Path.Combine(_directory, "absent.onnx"))).Message);
+    }
+
+    [Fact]
     public void External_data_is_read_and_the_model_runs()
     {
         var model = SyntheticModels.Chain(2);
@@ -79,6 +101,9 @@ public sealed class MalformedModelTests : IDisposable
         var analysis = OnnxModelAnalyzer.Analyze(path);
 
         Assert.Equal(analysis.Graph.Model.Graph.Initializer[0].RawData.ToByteArray(), data);
-        Assert.Equal(2, analysis.CutPoints.Count + 1);
+        Assert.Equal(["t0"], analysis.CutPoints.Select(c => c.Tensor));
+        using var verifier = new PartitionVerifier(analysis, new Dictionary<string, NpyArray> { ["x"] = new([-5f, 0f, 1f, -1f], [1, 4]) });
+        Assert.Equal([0f, 2f, 4f, 3f], verifier.FullOutput("y")); // relu(x + [1, 2, 3, 4])
+        Assert.True(verifier.Verify(PartitionPlanner.Describe(analysis, analysis.CutPoints)).Passed);
     }
 }

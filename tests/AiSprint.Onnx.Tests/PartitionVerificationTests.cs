@@ -82,3 +82,23 @@ public sealed class PartitionVerificationTests : IDisposable
         Assert.Equal(manifest.Partitions.Select(p => p.MemoryBytes), reread.Partitions.Select(p => p.MemoryBytes));
     }
 }
+
+public sealed class DesignPartitionTests
+{
+    [Fact]
+    public void A_manifest_maps_onto_the_design_model_partitions_with_memory_data_size_and_next()
+    {
+        var analysis = ReferenceModels.Shared("squeezenet1_1");
+        var plan = AiSprint.Onnx.Partitioning.PartitionPlanner.Describe(analysis, [analysis.CutPoints[3], analysis.CutPoints[20]]);
+        var manifest = SubModelExtractor.ManifestOf(analysis, plan);
+
+        var partitions = DesignPartitions.From(manifest, "classifier", ["edge1", "vm1"], resultBytes: 4000);
+
+        Assert.Equal(["classifier_partition1_of_3", "classifier_partition2_of_3", "classifier_partition3_of_3"], partitions.Select(p => p.Name));
+        Assert.Equal("classifier_partition2_of_3", Assert.Single(partitions[0].Outputs).Target);
+        Assert.Equal(analysis.CutPoints[3].Bytes!.Value / 1048576.0, partitions[0].Outputs[0].Size.Value, 12);
+        Assert.Empty(partitions[2].Outputs);
+        Assert.Equal(4000 / 1048576.0, partitions[2].ResultSize!.Value.Value, 12);
+        Assert.Equal(plan.Partitions[1].MemoryBytes!.Value / 1048576.0, partitions[1].CandidateOn("vm1")!.Memory!.Value.Value, 12);
+    }
+}
