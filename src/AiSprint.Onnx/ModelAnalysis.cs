@@ -18,6 +18,7 @@ public sealed class ModelAnalysis
         Tensors = tensors;
         Layers = layers;
         CutPoints = cutPoints;
+        LayerOfNode = layers.ToDictionary(l => l.NodeIndex);
     }
 
     public string ModelPath { get; }
@@ -54,6 +55,8 @@ public sealed class ModelAnalysis
     internal AncestorSets Ancestors { get; }
 
     internal ParameterCounter Parameters { get; }
+
+    internal IReadOnlyDictionary<int, LayerComplexity> LayerOfNode { get; }
 
     internal IEnumerable<TensorDescription> DistinctParameters(IEnumerable<int> nodes) =>
         nodes.SelectMany(n => Parameters.ParametersOf(Graph.Nodes[n], Describe)).DistinctBy(t => Parameters.SourceOf(t.Name), StringComparer.Ordinal);

@@ -26,4 +26,23 @@ public sealed class ControlFlowTests : IDisposable
         Assert.All(PartitionPlanner.AllTwoWay(analysis).Select(verifier.Verify), r => Assert.True(r.Passed));
         Assert.True(verifier.Verify(PartitionPlanner.Describe(analysis, analysis.CutPoints)).Passed);
     }
+
+    [Fact]
+    public void A_dead_node_belongs_to_neither_side_so_the_graph_has_no_cut()
+    {
+        var model = SyntheticModels.Chain(3);
+        model.Graph.Node.Add(new AiSprint.Onnx.Protobuf.NodeProto { OpType = "Relu", Name = "dead", Input = { "t0" }, Output = { "unused" } });
+        var path = Path.Combine(_directory, "dead.onnx");
+        File.WriteAllBytes(path, model.ToByteArray());
+
+        Assert.Empty(OnnxModelAnalyzer.Analyze(path).CutPoints);
+        Assert.Equal(["t0", "t1"], OnnxModelAnalyzer.Analyze(WriteChain()).CutPoints.Select(c => c.Tensor));
+    }
+
+    private string WriteChain()
+    {
+        var path = Path.Combine(_directory, "chain.onnx");
+        File.WriteAllBytes(path, SyntheticModels.Chain(3).ToByteArray());
+        return path;
+    }
 }

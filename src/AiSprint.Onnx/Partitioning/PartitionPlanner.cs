@@ -1,5 +1,3 @@
-using AiSprint.Onnx.Graph;
-
 namespace AiSprint.Onnx.Partitioning;
 
 /// <summary>
@@ -125,7 +123,7 @@ public static class PartitionPlanner
         var nodes = graph.TopologicalOrder
             .Where(n => (to is null || analysis.Ancestors.Contains(to.ProducerIndex, n)) && (from is null || !analysis.Ancestors.Contains(from.ProducerIndex, n)))
             .ToArray();
-        var layers = analysis.Layers.ToDictionary(l => l.NodeIndex);
+        var layers = analysis.LayerOfNode;
         var parameters = analysis.DistinctParameters(nodes).ToArray();
         IReadOnlyList<string> inputs = from is null ? graph.RealInputs : [from.Tensor];
         IReadOnlyList<string> outputs = to is null ? graph.Outputs : [to.Tensor];
