@@ -16,11 +16,11 @@ internal static class OnnxPartitioningBenchmark
 {
     private static readonly string[] Models = ["alexnet_features", "squeezenet1_1", "mobilenet_v2", "shufflenet_v2_x0_5", "ch_ppocr_mobile_v2.0_cls_infer"];
 
-    public static void Run(int repetitions)
+    public static void Run(int repetitions, string? only = null)
     {
         Console.WriteLine("| model | nodes | cuts | analysis ms | extraction ms (all 2-way, files) | verification ms (all 2-way) | total ms | worst relative difference | ORT all-vs-no optimisation |");
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-        foreach (var model in Models)
+        foreach (var model in Models.Where(m => only is null || m == only))
         {
             var best = Enumerable.Range(0, repetitions).Select(_ => Once(model)).MinBy(r => r.Total)!;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
