@@ -58,6 +58,21 @@ public sealed class PartitionVerifier : IDisposable
     public VerificationResult VerifyFiles(PartitionPlan plan, string directory) =>
         Run(plan, plan.Partitions.Select(p => File.ReadAllBytes(Path.Combine(directory, SubModelExtractor.FileNameOf(p.Index, plan.PartitionCount)))));
 
+    /// <summary>
+    /// Verifies many plans, one per core at a time (each session has one intra-op thread); results in plan order.
+    /// <paramref name="directoryOf"/> gives the directory a plan's files were written to, or null to build it in memory.
+    /// </summary>
+    public IReadOnlyList<VerificationResult> VerifyAll(IReadOnlyList<PartitionPlan> plans, Func<PartitionPlan, string?>? directoryOf = null)
+    {
+        var results = new VerificationResult[plans.Count];
+        Parallel.For(0, plans.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var directory = directoryOf?.Invoke(plans[i]);
+            results[i] = directory is null ? Verify(plans[i]) : VerifyFiles(plans[i], directory);
+        });
+        return results;
+    }
+
     private VerificationResult Run(PartitionPlan plan, IEnumerable<byte[]> subModels)
     {
         var owned = new List<IDisposable>();
