@@ -1,15 +1,25 @@
 using AiSprint.Benchmarks;
 
-return args.FirstOrDefault() switch
+var rest = args.Skip(1).ToArray();
+switch (args.FirstOrDefault())
 {
-    "placement" => PlacementBenchmark.Run(args.Skip(1).ToArray()),
-    "placement-micro" => PlacementMicroBenchmark.Run(args.Skip(1).ToArray()),
-    "placement-large" => PlacementMicroBenchmark.Large(args.Skip(1).ToArray()),
-    _ => Usage(),
-};
-
-static int Usage()
-{
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/AiSprint.Benchmarks -- placement [--threads N] [--seed N]");
-    return 2;
+    case "placement":
+        return PlacementBenchmark.Run(rest);
+    case "placement-micro":
+        return PlacementMicroBenchmark.Run(rest);
+    case "placement-large":
+        return PlacementMicroBenchmark.Large(rest);
+    case "onnx":
+    {
+        // Best of N runs (default 3): the first run pays for JIT and ONNX Runtime start-up, which are not the work measured.
+        var repetitions = rest.Length > 0 ? int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 3;
+        Console.WriteLine($"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+        // An optional model name runs that reference model only (and skips the synthetic one).
+        OnnxPartitioningBenchmark.Run(repetitions, rest.Length > 1 ? rest[1] : null);
+        if (rest.Length <= 1) LargeModelBenchmark.Run(repetitions);
+        return 0;
+    }
+    default:
+        Console.Error.WriteLine("usage: dotnet run -c Release --project tests/AiSprint.Benchmarks -- placement [--threads N] [--seed N] [--ls|--rg-only] | placement-micro [instance] | placement-large | onnx [repetitions] [model]");
+        return 2;
 }

@@ -1,0 +1,110 @@
+using System.Text.Json;
+using AiSprint.Onnx.Partitioning;
+using AiSprint.Onnx.Protobuf;
+using AiSprint.Onnx.Shapes;
+using Google.Protobuf;
+
+namespace AiSprint.Onnx.Extraction;
+
+/// <summary>
+/// Writes <c>partition_&lt;i&gt;_of_&lt;K&gt;.onnx</c> sub-models, each with only the initializers its own nodes read,
+/// and <c>manifest.json</c>.
+/// </summary>
+public static class SubModelExtractor
+{
+    public const string ManifestFileName = "manifest.json";
+
+    public static string FileNameOf(int index, int count) => $"partition_{index}_of_{count}.onnx";
+
+    /// <summary>Writes the sub-models and the manifest into <paramref name="outputDirectory"/>; returns the manifest.</summary>
+    public static PartitionManifest Extract(ModelAnalysis analysis, PartitionPlan plan, string outputDirectory)
+    {
+        Directory.CreateDirectory(outputDirectory);
+        foreach (var partition in plan.Partitions)
+        {
+            var model = Build(analysis, partition, plan.PartitionCount);
+            using var file = File.Create(Path.Combine(outputDirectory, FileNameOf(partition.Index, plan.PartitionCount)));
+            model.WriteTo(file);
+        }
+        var manifest = ManifestOf(analysis, plan);
+        File.WriteAllBytes(Path.Combine(outputDirectory, ManifestFileName), JsonSerializer.SerializeToUtf8Bytes(manifest, ManifestJsonContext.Default.PartitionManifest));
+        return manifest;
+    }
+
+    public static PartitionManifest ReadManifest(string path) =>
+        JsonSerializer.Deserialize(File.ReadAllBytes(path), ManifestJsonContext.Default.PartitionManifest)
+        ?? throw new InvalidDataException($"'{path}' holds no manifest.");
+
+    public static PartitionManifest ManifestOf(ModelAnalysis analysis, PartitionPlan plan) => new(
+        analysis.ModelName,
+        Path.GetFileName(analysis.ModelPath),
+        plan.PartitionCount,
+        analysis.Inputs,
+        analysis.Outputs,
+        analysis.TotalForwardFlops,
+        plan.TransferredBytes,
+        plan.Cuts.Select(c => new ManifestCut(c.Tensor, c.Description.ElementType, c.Description.Dimensions, c.Bytes, c.ProducerOp, c.NodesBefore)).ToArray(),
+        plan.Partitions.Select(p => new ManifestPartition(p.Index, FileNameOf(p.Index, plan.PartitionCount), p.NodeIndices.Count, p.InputTensors, p.OutputTensors,
+            p.ForwardFlops, p.BackwardFlops, p.ParameterCount, p.ParameterBytes, p.PeakActivationBytes, p.MemoryBytes, p.TransferBytesToNext,
+            p.Index < plan.PartitionCount ? p.Index + 1 : null)).ToArray());
+
+    /// <summary>The sub-model of one partition, in memory.</summary>
+    internal static ModelProto Build(ModelAnalysis analysis, Partition partition, int partitionCount)
+    {
+        var source = analysis.Graph.Model;
+        var graph = source.Graph;
+        var nodes = partition.NodeIndices.Select(i => analysis.Graph.Nodes[i]).ToArray();
+        var read = new HashSet<string>(nodes.SelectMany(n => n.Inputs), StringComparer.Ordinal);
+        var produced = new HashSet<string>(nodes.SelectMany(n => n.Outputs), StringComparer.Ordinal);
+
+        var sub = new GraphProto { Name = $"{graph.Name}_partition_{partition.Index}_of_{partitionCount}", DocString = graph.DocString };
+        sub.Node.AddRange(nodes.Select(n => n.Proto.Clone()));
+        sub.Initializer.AddRange(graph.Initializer.Where(t => read.Contains(t.Name)).Select(t => t.Clone()));
+        sub.SparseInitializer.AddRange(graph.SparseInitializer.Where(t => read.Contains(t.Values.Name)).Select(t => t.Clone()));
+        var originalInputs = graph.Input.ToDictionary(i => i.Name, StringComparer.Ordinal);
+        var originalOutputs = graph.Output.ToDictionary(o => o.Name, StringComparer.Ordinal);
+        foreach (var input in partition.InputTensors)
+        {
+            sub.Input.Add(originalInputs.TryGetValue(input, out var declared) ? declared.Clone() : ValueInfo(analysis.Tensors[input]));
+        }
+        if (source.IrVersion < 4)
+        {
+            // Before IR 4 every initializer must also be listed as a graph input.
+            sub.Input.AddRange(graph.Input.Where(i => analysis.Graph.Initializers.Contains(i.Name) && read.Contains(i.Name)).Select(i => i.Clone()));
+        }
+        foreach (var output in partition.OutputTensors)
+        {
+            sub.Output.Add(originalOutputs.TryGetValue(output, out var declared) ? declared.Clone() : ValueInfo(analysis.Tensors[output]));
+        }
+        sub.ValueInfo.AddRange(graph.ValueInfo.Where(v => produced.Contains(v.Name) && !partition.OutputTensors.Contains(v.Name)).Select(v => v.Clone()));
+
+        var model = new ModelProto
+        {
+            IrVersion = source.IrVersion,
+            ProducerName = "AiSprint.Onnx",
+            ProducerVersion = typeof(SubModelExtractor).Assembly.GetName().Version?.ToString() ?? "",
+            Domain = source.Domain,
+            ModelVersion = source.ModelVersion,
+            DocString = $"Partition {partition.Index} of {partitionCount} of '{Path.GetFileName(analysis.ModelPath)}'.",
+            Graph = sub,
+        };
+        model.OpsetImport.AddRange(source.OpsetImport.Select(o => o.Clone()));
+        model.Functions.AddRange(source.Functions.Select(f => f.Clone()));
+        model.MetadataProps.AddRange(source.MetadataProps.Select(m => m.Clone()));
+        return model;
+    }
+
+    private static ValueInfoProto ValueInfo(TensorDescription tensor)
+    {
+        var type = new TypeProto.Types.Tensor { ElemType = tensor.ElementTypeCode };
+        if (tensor.Dimensions is not null)
+        {
+            type.Shape = new TensorShapeProto();
+            foreach (var d in tensor.Dimensions)
+            {
+                type.Shape.Dim.Add(d is { } value ? new TensorShapeProto.Types.Dimension { DimValue = value } : new TensorShapeProto.Types.Dimension());
+            }
+        }
+        return new ValueInfoProto { Name = tensor.Name, Type = new TypeProto { TensorType = type } };
+    }
+}

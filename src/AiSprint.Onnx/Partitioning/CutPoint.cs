@@ -1,0 +1,20 @@
+using AiSprint.Onnx.Shapes;
+
+namespace AiSprint.Onnx.Partitioning;
+
+/// <summary>
+/// A tensor that alone separates the graph: the nodes before it (its producer and all ancestors) and the nodes
+/// after it share nothing but this tensor and initializers.
+/// </summary>
+public sealed record CutPoint(
+    string Tensor,
+    int ProducerIndex,
+    string ProducerName,
+    string ProducerOp,
+    int NodesBefore,
+    int NodesAfter,
+    TensorDescription Description,
+    long? CumulativeForwardFlops)
+{
+    public long? Bytes => Description.Bytes;
+}

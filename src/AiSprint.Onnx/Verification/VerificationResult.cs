@@ -1,0 +1,14 @@
+using AiSprint.Onnx.Partitioning;
+
+namespace AiSprint.Onnx.Verification;
+
+/// <summary>
+/// How far the partitions run in sequence are from the full model, over all outputs. Only the relative figure
+/// means anything: random-weight models can have outputs around 3e-9, under any absolute tolerance.
+/// </summary>
+public sealed record VerificationResult(PartitionPlan Plan, double MaxAbsDifference, double MaxAbsFullOutput, double RelativeTolerance)
+{
+    public double RelativeDifference => MaxAbsFullOutput == 0 ? (MaxAbsDifference == 0 ? 0 : double.PositiveInfinity) : MaxAbsDifference / MaxAbsFullOutput;
+
+    public bool Passed => MaxAbsDifference <= RelativeTolerance * MaxAbsFullOutput;
+}
