@@ -16,6 +16,8 @@ public static class AisprintApp
         root.Subcommands.Add(ConvertCommand.Create(output, error));
         root.Subcommands.Add(EvaluateCommand.Create(output, error));
         root.Subcommands.Add(PlaceCommand.Create(output, error));
+        root.Subcommands.Add(OnnxCommands.Inspect(output, error));
+        root.Subcommands.Add(OnnxCommands.Partition(output, error));
         return root;
     }
 

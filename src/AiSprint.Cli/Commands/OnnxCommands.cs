@@ -1,0 +1,133 @@
+using System.CommandLine;
+using System.Globalization;
+using AiSprint.Model.Formats;
+using AiSprint.Onnx;
+using AiSprint.Onnx.Extraction;
+using AiSprint.Onnx.Graph;
+using AiSprint.Onnx.Partitioning;
+using AiSprint.Onnx.Reporting;
+using AiSprint.Onnx.Verification;
+
+namespace AiSprint.Cli.Commands;
+
+/// <summary><c>aisprint inspect</c> and <c>aisprint partition</c>: per-layer complexity and DNN partitioning of ONNX models.</summary>
+internal static class OnnxCommands
+{
+    public static Command Inspect(TextWriter output, TextWriter error)
+    {
+        var model = new Argument<string>("model") { Description = "An ONNX model (.onnx)." };
+        var svg = new Option<string?>("--svg") { Description = "Also write an SVG chart of output bytes and cumulative FLOPs along the graph." };
+        var input = new Option<string?>("--input") { Description = "A sample input (.npy) to fix dynamic dimensions (default: <model>.input.npy beside the model, if present)." };
+        var command = new Command("inspect", "Per-layer table of an ONNX model: operator, output shape, forward FLOPs, parameters, output bytes; and its single-tensor cut points.")
+        {
+            model, svg, input,
+        };
+        command.SetAction(parse => Guard(error, () =>
+        {
+            var analysis = Analyze(parse.GetValue(model)!, parse.GetValue(input));
+            output.WriteLine($"{analysis.ModelName}: IR {analysis.IrVersion}, opsets {string.Join(", ", analysis.OpsetImports.Select(o => $"{o.Key} {o.Value}"))}, {analysis.NodeCount} nodes, " +
+                $"{analysis.TotalParameterCount:N0} parameters ({analysis.TotalParameterBytes:N0} bytes), {analysis.TotalForwardFlops?.ToString("N0", CultureInfo.InvariantCulture) ?? "?"} forward FLOPs");
+            output.WriteLine($"{"#",4}  {"op",-20} {"output shape",-22} {"FLOPs",16} {"params",12} {"output bytes",14}  cut");
+            var cuts = analysis.CutPoints.Select(c => c.ProducerIndex).ToHashSet();
+            foreach (var layer in analysis.Layers)
+            {
+                var shape = layer.OutputShape is null ? "?" : "[" + string.Join(",", layer.OutputShape.Select(d => d?.ToString(CultureInfo.InvariantCulture) ?? "?")) + "]";
+                output.WriteLine($"{layer.NodeIndex,4}  {layer.Op,-20} {shape,-22} {layer.ForwardFlops?.ToString("N0", CultureInfo.InvariantCulture) ?? "?",16} {layer.ParameterCount,12:N0} {layer.OutputBytes?.ToString("N0", CultureInfo.InvariantCulture) ?? "?",14}  {(cuts.Contains(layer.NodeIndex) ? "*" : "")}");
+            }
+            output.WriteLine($"{analysis.CutPoints.Count} single-tensor cut points (marked *)");
+            if (parse.GetValue(svg) is { } path)
+            {
+                AtomicFile.WriteAllText(path, LayerChart.RenderSvg(analysis));
+                output.WriteLine($"wrote {path}");
+            }
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    public static Command Partition(TextWriter output, TextWriter error)
+    {
+        var model = new Argument<string>("model") { Description = "An ONNX model (.onnx)." };
+        var outputDirectory = new Option<string>("--output", "-o") { Description = "Where to write partition_<i>_of_<K>.onnx and manifest.json.", Required = true };
+        var maxPartitions = new Option<int>("--max-partitions") { Description = "Largest number of partitions K (at least 2).", DefaultValueFactory = _ => 2 };
+        var maxMemory = new Option<double?>("--max-memory") { Description = "Largest memory of one partition (parameters + peak activations), in MB." };
+        var verify = new Option<bool>("--verify") { Description = "Run the partitions in sequence in ONNX Runtime and compare with the full model on the sample input." };
+        var input = new Option<string?>("--input") { Description = "The sample input (.npy) for shapes and --verify (default: <model>.input.npy beside the model)." };
+        var command = new Command("partition",
+            "Split an ONNX model at its best single-tensor cut points (fewest bytes transferred, then balanced FLOPs) into runnable sub-models with a manifest.\n" +
+            "Exit code 0 on success, 1 on a bad model or when no plan meets the bounds, 3 when --verify finds a difference above tolerance.")
+        {
+            model, outputDirectory, maxPartitions, maxMemory, verify, input,
+        };
+        command.SetAction(parse => Guard(error, () =>
+        {
+            var path = parse.GetValue(model)!;
+            var samplePath = parse.GetValue(input) ?? DefaultInput(path);
+            var analysis = Analyze(path, samplePath);
+            var constraints = new PartitionConstraints
+            {
+                MinPartitions = 2,
+                MaxPartitions = Math.Max(2, parse.GetValue(maxPartitions)),
+                MaxPartitionMemoryBytes = parse.GetValue(maxMemory) is { } mb ? (long)(mb * 1024 * 1024) : null,
+            };
+            var plans = PartitionPlanner.Plan(analysis, constraints);
+            if (plans.Count == 0)
+            {
+                error.WriteLine($"{path}: no partitioning into 2..{constraints.MaxPartitions} parts meets the bounds ({analysis.CutPoints.Count} cut points){(constraints.MaxPartitionMemoryBytes is { } m ? $"; the memory bound of {m / 1048576.0:0.##} MB per partition may be too small" : "")}");
+                return ExitCodes.InvalidInput;
+            }
+            var plan = plans[0];
+            var directory = parse.GetValue(outputDirectory)!;
+            SubModelExtractor.Extract(analysis, plan, directory);
+            output.WriteLine($"{analysis.ModelName}: {plan.PartitionCount} partitions at {string.Join(", ", plan.Cuts.Select(c => c.Tensor))}, {plan.TransferredBytes:N0} bytes transferred");
+            foreach (var partition in plan.Partitions)
+            {
+                output.WriteLine($"  {SubModelExtractor.FileNameOf(partition.Index, plan.PartitionCount)}: {partition.NodeIndices.Count} nodes, {partition.ForwardFlops?.ToString("N0", CultureInfo.InvariantCulture) ?? "?"} FLOPs, {partition.MemoryBytes?.ToString("N0", CultureInfo.InvariantCulture) ?? "?"} bytes of memory");
+            }
+            output.WriteLine($"wrote {directory}");
+            if (!parse.GetValue(verify)) return ExitCodes.Success;
+            if (samplePath is null || !File.Exists(samplePath))
+            {
+                error.WriteLine($"{path}: --verify needs a sample input; pass --input FILE.npy");
+                return ExitCodes.InvalidInput;
+            }
+            using var verifier = new PartitionVerifier(analysis, new Dictionary<string, NpyArray> { [analysis.Inputs[0]] = NpyArray.Read(samplePath) });
+            var result = verifier.VerifyFiles(plan, directory);
+            output.WriteLine($"verification: max |difference| {result.MaxAbsDifference:E2} = {result.RelativeDifference:E2} × max |output| (tolerance {result.RelativeTolerance:E0}): {(result.Passed ? "passed" : "FAILED")}");
+            return result.Passed ? ExitCodes.Success : ExitCodes.Infeasible;
+        }));
+        return command;
+    }
+
+    private static ModelAnalysis Analyze(string model, string? inputPath)
+    {
+        inputPath ??= DefaultInput(model);
+        var options = new OnnxAnalysisOptions();
+        if (inputPath is not null && File.Exists(inputPath))
+        {
+            var input = NpyArray.Read(inputPath);
+            var analysis = OnnxModelAnalyzer.Analyze(model, options);
+            return OnnxModelAnalyzer.Analyze(model, options with { SampleInputs = new Dictionary<string, NpyArray> { [analysis.Inputs[0]] = input } });
+        }
+        return OnnxModelAnalyzer.Analyze(model, options);
+    }
+
+    private static string? DefaultInput(string model)
+    {
+        var beside = Path.ChangeExtension(model, ".input.npy");
+        return File.Exists(beside) ? beside : null;
+    }
+
+    private static int Guard(TextWriter error, Func<int> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (Exception ex) when (ex is OnnxFormatException or IOException or InvalidDataException or ArgumentException)
+        {
+            error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.InvalidInput;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+namespace AiSprint.Cli.Tests;
+
+public class OnnxCommandTests
+{
+    [Fact]
+    public void Inspect_prints_a_row_per_node_marks_the_reference_cut_points_and_writes_the_chart()
+    {
+        var svg = Path.Combine(Directory.CreateTempSubdirectory("aisprint-inspect-").FullName, "chart.svg");
+        var (code, output, error) = ValidateCommandTests.Run("inspect", SharedData.PathOf("onnx", "alexnet_features.onnx"), "--svg", svg);
+        Assert.True(code == 0, error);
+        Assert.Contains("alexnet_features: IR 7", output);
+        Assert.Contains("14 single-tensor cut points (marked *)", output);
+        Assert.Matches(@"\n\s+\d+\s+Conv\s+\[1,64,55,55\]", output);
+        Assert.Equal("svg", System.Xml.Linq.XDocument.Load(svg).Root!.Name.LocalName);
+    }
+
+    [Fact]
+    public void Partition_writes_runnable_sub_models_that_verify_against_the_full_model()
+    {
+        var directory = Directory.CreateTempSubdirectory("aisprint-partition-").FullName;
+        var (code, output, error) = ValidateCommandTests.Run("partition", SharedData.PathOf("onnx", "mobilenet_v2.onnx"), "-o", directory, "--max-partitions", "3", "--verify");
+        Assert.True(code == 0, error);
+        Assert.Contains("verification:", output);
+        Assert.Contains("passed", output);
+        Assert.True(File.Exists(Path.Combine(directory, "manifest.json")));
+        Assert.NotEmpty(Directory.GetFiles(directory, "partition_*_of_*.onnx"));
+    }
+
+    [Fact]
+    public void A_corrupt_model_is_an_error_not_a_crash()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("aisprint-onnx-").FullName, "broken.onnx");
+        var bytes = File.ReadAllBytes(SharedData.PathOf("onnx", "squeezenet1_1.onnx"));
+        File.WriteAllBytes(path, bytes[..(bytes.Length / 3)]);
+        var (code, _, error) = ValidateCommandTests.Run("inspect", path);
+        Assert.Equal(1, code);
+        Assert.StartsWith("error:", error);
+    }
+}
