@@ -293,7 +293,7 @@ internal sealed partial class BranchAndBound
     private bool LimitReached()
     {
         if (_options.NodeLimit is { } limit && _nodes > limit) return true;
-        if ((_nodes & 255) != 0) return false;
+        if ((_nodes & 255) != 1) return false; // nodes 1, 257, 513, …: a cancelled search stops at once
         return _options.Cancellation.IsCancellationRequested || (_options.TimeLimit is { } time && _clock.Elapsed > time);
     }
 }

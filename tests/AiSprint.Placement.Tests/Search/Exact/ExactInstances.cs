@@ -23,10 +23,10 @@ internal static class ExactInstances
 
     public static PlacementProblem Problem(string instance) => Build(System(instance), instance);
 
-    public static PlacementProblem Build(SystemDescription system, string instance)
+    public static PlacementProblem Build(SystemDescription system, string instance, RequestsPerSecond? lambda = null)
     {
         var located = Space4AiSystemReader.Load(Path.Combine(SharedData.Root, instance, "system_description.json")).GetValueOrThrow();
-        return PlacementProblemBuilder.Build(system, located.Map, Lambda).GetValueOrThrow();
+        return PlacementProblemBuilder.Build(system, located.Map, lambda ?? Lambda).GetValueOrThrow();
     }
 
     /// <summary>The recorded best_sol_1.8.json as a decision of <paramref name="problem"/>.</summary>
