@@ -100,19 +100,56 @@ internal sealed partial class BranchAndBound
         }
         if (TimesFeasible())
         {
-            var bound = CostBound(0);
-            if (bound < Cutoff) Node(0, -1, bound);
+            Deepen(CostBound(0));
         }
         _clock.Stop();
         if (_stopped)
         {
-            return new ExactResult(_best, _bestCost, Math.Min(_bestCost, _openBound), false, _nodes, _clock.Elapsed);
+            return new ExactResult(_best, _bestCost, Math.Min(_bestCost, Math.Min(_openBound, _ceiling)), false, _nodes, _clock.Elapsed);
         }
         return new ExactResult(_best, _bestCost, _bestCost, true, _nodes, _clock.Elapsed);
     }
 
+    /// <summary>Growth of the artificial cost ceiling between passes.</summary>
+    private const double CeilingGrowth = 1.1;
+
+    /// <summary>
+    /// Iterative deepening on cost: pass i explores, depth-first, only nodes whose bound is below a
+    /// ceiling U_i = root·1.1^i (and below the incumbent). A pass that ends with a solution cheaper than
+    /// its ceiling has seen every node that could hold a cheaper one, so that solution is optimal. A
+    /// pass that cut nothing at the ceiling was complete. Otherwise no solution costs less than U_i,
+    /// and the next pass raises it. Each pass repeats the previous ones' nodes, but the node counts grow
+    /// geometrically with the ceiling, while a depth-first dive without a good incumbent can bury
+    /// itself in an expensive subtree (the 10-component instances did).
+    /// </summary>
+    private void Deepen(double rootBound)
+    {
+        if (rootBound >= BestCutoff) return;
+        _ceiling = rootBound > 0 ? rootBound * CeilingGrowth : double.PositiveInfinity;
+        while (true)
+        {
+            if (_ceiling >= _bestCost) _ceiling = double.PositiveInfinity;
+            _cutByCeiling = false;
+            Node(0, -1, rootBound);
+            if (_stopped || !_cutByCeiling || _bestCost < _ceiling) return;
+            _ceiling *= CeilingGrowth;
+        }
+    }
+
+    private double _ceiling = double.PositiveInfinity;
+    private bool _cutByCeiling;
+
     /// <summary>A node whose bound reaches this cannot hold a strictly (beyond round-off) cheaper solution.</summary>
-    private double Cutoff => double.IsPositiveInfinity(_bestCost) ? double.PositiveInfinity : _bestCost - Tolerance * Math.Abs(_bestCost);
+    private double BestCutoff => double.IsPositiveInfinity(_bestCost) ? double.PositiveInfinity : _bestCost - Tolerance * Math.Abs(_bestCost);
+
+    /// <summary>Whether a node (or a replica vector) with this bound or cost is left out of the current pass.</summary>
+    private bool Prune(double bound)
+    {
+        if (bound >= BestCutoff) return true;
+        if (bound < _ceiling) return false;
+        _cutByCeiling = true;
+        return true;
+    }
 
     /// <summary>
     /// Expands the node at topological position <paramref name="position"/>: with
@@ -196,7 +233,7 @@ internal sealed partial class BranchAndBound
     /// <summary>Descends unless the bound prunes; once stopped, only records the bounds of what is left open.</summary>
     private void Child(int position, int partition, double bound)
     {
-        if (bound >= Cutoff) return;
+        if (Prune(bound)) return;
         if (_stopped)
         {
             _openBound = Math.Min(_openBound, bound);

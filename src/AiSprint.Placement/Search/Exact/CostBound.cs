@@ -3,7 +3,7 @@ using AiSprint.Placement.Problem;
 namespace AiSprint.Placement.Search.Exact;
 
 /// <summary>
-/// The admissible cost lower bound of a node:
+/// The admissible cost lower bound of a node, the larger of two relaxations. The first:
 /// <code>
 ///   LB = Σ_FaaS placed cost + Σ_{edge/VM r in use} unit_r·T·ymin(L_r)           (the prefix)
 ///      + Σ_{unplaced partitions h} min over still-possible candidates of inc(h)   (separable part)
@@ -30,6 +30,11 @@ namespace AiSprint.Placement.Search.Exact;
 /// independently; ignoring the coupling (layer rule between unplaced components, within-component
 /// move-backward, times) only relaxes.</item>
 /// </list>
+/// The second, fractional one: y_r &gt; L_r (utilisation below 1), so a resource costs more than
+/// unit_r·T·L_r, which is linear in the partitions' loads. Hence Σ FaaS + Σ_{r in use} unit_r·T·L_r
+/// + Σ_{unplaced h} min(FaaS cost, unit_r·T·x_h over the possible edge/VM candidates) is a bound too.
+/// It sees the replicas that the sum of many small loads forces, which the first, per-partition
+/// one cannot.
 /// </summary>
 internal sealed partial class BranchAndBound
 {
@@ -37,9 +42,12 @@ internal sealed partial class BranchAndBound
     private double CostBound(int position)
     {
         var bound = _faasCost;
+        var fractional = _faasCost;
         for (var r = 0; r < _resources.Count; r++)
         {
-            if (_users[r] > 0) bound += _unitCost[r] * MinReplicas(_load[r]);
+            if (_users[r] == 0) continue;
+            bound += _unitCost[r] * MinReplicas(_load[r]);
+            fractional += _unitCost[r] * Math.Max(0, _load[r] - Tolerance);
         }
         var opening = 0.0;
         for (var i = position; i < _order.Length; i++)
@@ -52,27 +60,31 @@ internal sealed partial class BranchAndBound
                 // The current component: its chosen deployment's remaining partitions.
                 var placed = _resourcesBy[c][s];
                 var edgeForbidden = _mustCloud[c] > 0 || (_placed[c] > 0 && !_resources[placed[_placed[c] - 1]].IsEdge);
-                var (increment, open) = DeploymentBound(component.Deployments[s], _placed[c], edgeForbidden);
+                var (increment, open, linear) = DeploymentBound(component.Deployments[s], _placed[c], edgeForbidden);
                 if (double.IsPositiveInfinity(increment)) return double.PositiveInfinity;
                 bound += increment;
+                fractional += linear;
                 opening = Math.Max(opening, open);
                 continue;
             }
             var bestIncrement = double.PositiveInfinity;
             var bestOpen = double.PositiveInfinity;
+            var bestLinear = double.PositiveInfinity;
             for (var d = 0; d < component.Deployments.Count; d++)
             {
                 if (!_deploymentAllowed[c][d]) continue;
-                var (increment, open) = DeploymentBound(component.Deployments[d], 0, _mustCloud[c] > 0);
+                var (increment, open, linear) = DeploymentBound(component.Deployments[d], 0, _mustCloud[c] > 0);
                 if (double.IsPositiveInfinity(increment)) continue;
                 bestIncrement = Math.Min(bestIncrement, increment);
                 bestOpen = Math.Min(bestOpen, open);
+                bestLinear = Math.Min(bestLinear, linear);
             }
             if (double.IsPositiveInfinity(bestIncrement)) return double.PositiveInfinity;
             bound += bestIncrement;
+            fractional += bestLinear;
             opening = Math.Max(opening, bestOpen);
         }
-        return bound + opening;
+        return Math.Max(bound + opening, fractional);
     }
 
     /// <summary>
@@ -80,15 +92,17 @@ internal sealed partial class BranchAndBound
     /// increments, and the opening cost the deployment cannot avoid (+∞ increment if some partition
     /// has no possible candidate).
     /// </summary>
-    private (double Increment, double Open) DeploymentBound(DeploymentSlot deployment, int from, bool edgeForbidden)
+    private (double Increment, double Open, double Linear) DeploymentBound(DeploymentSlot deployment, int from, bool edgeForbidden)
     {
         var total = 0.0;
         var open = 0.0;
+        var linearTotal = 0.0;
         var partitions = deployment.Partitions;
         for (var k = from; k < partitions.Count; k++)
         {
             var best = double.PositiveInfinity;
             var forcedOpen = double.PositiveInfinity;
+            var linear = double.PositiveInfinity;
             foreach (var candidate in partitions[k].Candidates)
             {
                 if (!Admissible(candidate, edgeForbidden)) continue;
@@ -98,6 +112,7 @@ internal sealed partial class BranchAndBound
                 {
                     increment = candidate.FaasCost;
                     forcedOpen = 0;
+                    linear = Math.Min(linear, increment);
                 }
                 else if (_users[r] > 0)
                 {
@@ -110,12 +125,14 @@ internal sealed partial class BranchAndBound
                     increment = _unitCost[r] * Math.Max(0, candidate.Load - 1 - Tolerance);
                     forcedOpen = Math.Min(forcedOpen, _unitCost[r]);
                 }
+                if (!_resources[r].IsFaas) linear = Math.Min(linear, _unitCost[r] * candidate.Load);
                 best = Math.Min(best, increment);
             }
-            if (double.IsPositiveInfinity(best)) return (double.PositiveInfinity, 0);
+            if (double.IsPositiveInfinity(best)) return (double.PositiveInfinity, 0, double.PositiveInfinity);
             total += best;
+            linearTotal += linear;
             open = Math.Max(open, forcedOpen);
         }
-        return (total, open);
+        return (total, open, linearTotal);
     }
 }

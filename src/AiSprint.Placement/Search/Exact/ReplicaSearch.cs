@@ -48,7 +48,7 @@ internal sealed partial class BranchAndBound
         _vectors.Sort((x, y) => x.Cost != y.Cost ? x.Cost.CompareTo(y.Cost) : x.Code.CompareTo(y.Code));
         foreach (var (cost, code) in _vectors)
         {
-            if (cost >= Cutoff) break;
+            if (Prune(cost)) break;
             Decode(code, used);
             WriteReplicas();
             var evaluated = PlacementEvaluator.CostIfFeasible(_problem, _decision, _workspace);
@@ -69,7 +69,7 @@ internal sealed partial class BranchAndBound
     {
         var rest = 0.0;
         for (var j = i; j < used; j++) rest += _unitCost[_usedResources[j]] * MinReplicas(_load[_usedResources[j]]);
-        if (cost + rest >= Cutoff) return;
+        if (Prune(cost + rest)) return;
         if (i == used)
         {
             _vectors.Add((cost, code));
