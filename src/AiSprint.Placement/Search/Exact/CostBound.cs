@@ -3,7 +3,8 @@ using AiSprint.Placement.Problem;
 namespace AiSprint.Placement.Search.Exact;
 
 /// <summary>
-/// The admissible cost lower bound of a node, the larger of two relaxations. The first:
+/// The admissible cost lower bound of a node, the largest of four relaxations (the capacity bounds
+/// on the edge devices and on all edge/VM resources are in CapacityBound.cs). The first:
 /// <code>
 ///   LB = Σ_FaaS placed cost + Σ_{edge/VM r in use} unit_r·T·ymin(L_r)           (the prefix)
 ///      + Σ_{unplaced partitions h} min over still-possible candidates of inc(h)   (separable part)
@@ -84,7 +85,7 @@ internal sealed partial class BranchAndBound
             fractional += bestLinear;
             opening = Math.Max(opening, bestOpen);
         }
-        return Math.Max(bound + opening, fractional);
+        return Math.Max(Math.Max(bound + opening, fractional), Math.Max(CapacityBound(position, true), CapacityBound(position, false)));
     }
 
     /// <summary>

@@ -7,8 +7,9 @@ namespace AiSprint.Placement.Search.Exact;
 /// An exact method for small instances (issue 5): a depth-first branch-and-bound over the
 /// components in topological order — first a deployment, then a resource for each of its
 /// partitions — with admissible bounds on cost and response time, and an exact search over the
-/// replica counts (one per edge/VM resource) at each complete assignment. It proves optimality,
-/// proves infeasibility, or, when a limit stops it, reports a proven lower bound (the gap).
+/// replica counts (one per edge/VM resource) at each complete assignment, run in passes under a
+/// rising cost ceiling (iterative deepening on the bound). It proves optimality, proves
+/// infeasibility, or, when a limit stops it, reports a proven lower bound (the gap).
 /// <para>
 /// Single-threaded and deterministic: the same problem and options give the same nodes, the same
 /// result and, unless a time limit or cancellation cuts the search, the same node count. Every

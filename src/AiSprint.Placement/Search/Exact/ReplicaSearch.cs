@@ -16,8 +16,8 @@ namespace AiSprint.Placement.Search.Exact;
 /// <item>if the vector with every count at its maximum is infeasible, so is every vector: the
 /// assignment is dropped after one evaluation;</item>
 /// <item>otherwise the counts range over [ymin(L_r), MaxNodes_r] (fewer saturate the resource);
-/// the vectors cheaper than the incumbent are evaluated in increasing cost order, and the first
-/// feasible one is the assignment's optimum (vectors of equal cost, up to round-off, are still
+/// the vectors below the cutoff (the incumbent; in a pass, also its ceiling) are evaluated in
+/// increasing cost order, and the first feasible one is the assignment's optimum (vectors of equal cost, up to round-off, are still
 /// evaluated so the evaluator's own cost decides).</item>
 /// </list>
 /// Every candidate vector is judged by <see cref="PlacementEvaluator.CostIfFeasible"/> itself.
@@ -61,7 +61,7 @@ internal sealed partial class BranchAndBound
     }
 
     /// <summary>
-    /// Collects the count vectors cheaper than the incumbent, depth-first over the used resources,
+    /// Collects the count vectors below the cutoff, depth-first over the used resources,
     /// pruning a prefix whose cost plus the remaining resources at their least counts reaches it. A
     /// vector is coded in mixed radix: digit i is y − ymin of the i-th used resource, base MaxNodes + 1.
     /// </summary>
