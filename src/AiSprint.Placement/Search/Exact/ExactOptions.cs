@@ -13,7 +13,10 @@ public sealed record ExactOptions
 
     /// <summary>
     /// A known solution to start from (e.g. a heuristic's). It is re-evaluated by
-    /// <see cref="PlacementEvaluator.CostIfFeasible"/>; an infeasible one is ignored.
+    /// <see cref="PlacementEvaluator.CostIfFeasible"/>; an infeasible one is ignored. If nothing
+    /// strictly cheaper exists it comes back as <see cref="ExactResult.Best"/> unchanged, with its
+    /// replica counts as given (which may differ between partitions of one resource; the search's own
+    /// solutions never do, and a consistent solution at the largest counts is never dearer).
     /// </summary>
     public PlacementDecision? Incumbent { get; init; }
 

@@ -28,6 +28,23 @@ public class ExactSearchTests(ITestOutputHelper output)
         Assert.True(result.Cost <= recorded.TotalCost.Value * (1 + 1e-12), $"{instance}: optimum {result.Cost:R} > recorded {recorded.TotalCost.Value:R}");
     }
 
+    /// <summary>Two 10-component instances the search proves in well under a second, one far below the recorded best.</summary>
+    [Theory]
+    [InlineData("Light/10-components/Ins1")]
+    [InlineData("Strict/10-components/Ins1")]
+    public void Proves_some_ten_component_instances_too(string instance)
+    {
+        var path = Path.Combine("space4ai", "instances", instance);
+        var problem = ExactInstances.Problem(path);
+        var result = ExactSearch.Solve(problem, new ExactOptions { TimeLimit = TimeSpan.FromSeconds(10) });
+        output.WriteLine($"{instance}: cost {result.Cost:R} proved {result.ProvedOptimal} nodes {result.NodesExplored} time {result.Elapsed.TotalMilliseconds:0} ms");
+
+        Assert.True(result.ProvedOptimal);
+        AssertFeasibleWithConsistentCounts(problem, result);
+        var recorded = PlacementEvaluator.Evaluate(problem, ExactInstances.Recorded(problem, path));
+        Assert.True(result.Cost <= recorded.TotalCost.Value * (1 + 1e-12));
+    }
+
     /// <summary>
     /// The recorded instances at Lambda 1.8, and stressed variants of Ins1 — a higher rate (more
     /// replicas, saturation) and tighter thresholds (the time bounds bite) — so that the cross-check
