@@ -93,6 +93,12 @@ internal static class PlaceCommand
         Directory.CreateDirectory(directory);
         var summary = $"{Describe(result.Method)}, seed {options.Seed}: {result.Statistics.RandomGreedyIterations} Random Greedy iterations ({result.Statistics.RandomGreedyFeasible} feasible), " +
                       $"{result.Statistics.LocalSearchIterations} Local Search iterations, {result.Elapsed.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s{(result.Cancelled ? ", interrupted" : "")}";
+        if (result.Exact is { } exact)
+        {
+            summary += exact.ProvedOptimal
+                ? exact.Best is null ? "; exact search: proved infeasible" : "; exact search: proved optimal"
+                : $"; exact search: stopped at its time limit, gap {exact.Gap.ToString("P2", CultureInfo.InvariantCulture)} (lower bound {exact.LowerBound.ToString("0.######", CultureInfo.InvariantCulture)})";
+        }
         if (!result.Found)
         {
             var report = $"No feasible placement found.\n{summary}\n" + Explain(system, map, rate, options, explain);
