@@ -10,7 +10,14 @@ namespace AiSprint.Placement.Problem;
 /// <param name="FaasResponseTime">FaaS only: the serverless model's mean response time at the component rate.</param>
 /// <param name="Load">Edge/VM: D·λ_{c,h}, the utilisation it adds to a single replica.</param>
 /// <param name="FaasCost">FaaS only: cost × warm demand × λ_c × Time (placement-model.md §6).</param>
-public readonly record struct CandidateSlot(int Resource, Megabytes Memory, Seconds Demand, Seconds FaasResponseTime, double Load, double FaasCost);
+public readonly record struct CandidateSlot(int Resource, Megabytes Memory, Seconds Demand, Seconds FaasResponseTime, double Load, double FaasCost)
+{
+    /// <summary>The resource's layer, copied here so the Random Greedy draw never leaves the candidate array.</summary>
+    public int Layer { get; init; }
+    public ResourceKind Kind { get; init; }
+    public bool IsFaas => Kind == ResourceKind.Faas;
+    public bool IsEdge => Kind == ResourceKind.EdgeDevice;
+}
 
 /// <summary>A partition of a deployment, in execution order.</summary>
 /// <param name="ArrivalRate">λ_{c,h}: the component rate thinned by the early exits of earlier partitions.</param>

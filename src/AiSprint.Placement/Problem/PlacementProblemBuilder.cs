@@ -81,12 +81,12 @@ public static class PlacementProblemBuilder
                 switch (candidate.Performance)
                 {
                     case QueueingDemand q:
-                        candidates.Add(new CandidateSlot(r, memory, q.Demand, Seconds.Zero, q.Demand.Value * partitionRate, 0));
+                        candidates.Add(new CandidateSlot(r, memory, q.Demand, Seconds.Zero, q.Demand.Value * partitionRate, 0) { Layer = resources[r].Layer, Kind = resources[r].Kind });
                         break;
                     case FaasDemand f:
                         var idle = ((FaasConfiguration)resources[r].Source).IdleTimeBeforeKill;
                         var cost = resources[r].UnitCost.Value * f.Warm.Value * componentRate.Value * time.Value;
-                        candidates.Add(new CandidateSlot(r, memory, f.Warm, FaasTime(componentRate, f, idle, faasTimes), 0, cost));
+                        candidates.Add(new CandidateSlot(r, memory, f.Warm, FaasTime(componentRate, f, idle, faasTimes), 0, cost) { Layer = resources[r].Layer, Kind = resources[r].Kind });
                         break;
                     default:
                         diagnostics.Add(DiagnosticCatalog.MissingDemand, map.Locate(ModelKeys.Demand(component, partition.Name, candidate.Resource)),

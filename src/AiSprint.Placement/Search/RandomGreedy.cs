@@ -83,20 +83,19 @@ public static class RandomGreedy
             for (var k = 0; k < partitions.Length; k++)
             {
                 var count = 0;
-                foreach (var candidate in partitions[k].CandidateArray)
+                var candidates = partitions[k].CandidateArray;
+                for (var i = 0; i < candidates.Length; i++)
                 {
-                    var r = candidate.Resource;
-                    var resource = resources[r];
-                    if (cloud && resource.IsEdge) continue;
-                    if (resource.IsFaas || chosen[resource.Layer] == r) options[count++] = r;
+                    ref readonly var candidate = ref candidates[i];
+                    if (cloud && candidate.IsEdge) continue;
+                    if (candidate.IsFaas || chosen[candidate.Layer] == candidate.Resource) options[count++] = i;
                 }
                 if (count == 0) return false;
-                var pick = options[random.Next(count)];
-                placed[k] = pick;
-                var picked = resources[pick];
-                replicas[k] = picked.IsFaas ? 1 : picked.MaxNodes;
-                cloud |= !picked.IsEdge;
-                anyCloud |= !picked.IsEdge;
+                ref readonly var pick = ref candidates[options[random.Next(count)]];
+                placed[k] = pick.Resource;
+                replicas[k] = pick.IsFaas ? 1 : resources[pick.Resource].MaxNodes;
+                cloud |= !pick.IsEdge;
+                anyCloud |= !pick.IsEdge;
             }
             if (!anyCloud) continue;
             foreach (var successor in component.SuccessorArray) mustBeCloud[successor] = true;
