@@ -1,12 +1,10 @@
 using System.CommandLine;
-using System.Globalization;
 using AiSprint.Model;
 using AiSprint.Model.Diagnostics;
 using AiSprint.Model.Formats;
 using AiSprint.Model.Formats.AiSprint;
 using AiSprint.Model.Formats.Space4Ai;
 using AiSprint.Model.Inputs;
-using AiSprint.Model.Units;
 using AiSprint.Model.Validation;
 
 namespace AiSprint.Cli.Commands;
@@ -26,19 +24,7 @@ internal static class ConvertCommand
             Description = "Where to write: system.json for an application directory, a directory for a system JSON, production_deployment.yaml for a solution.",
             Required = true,
         };
-        var lambda = new Option<double?>("--lambda")
-        {
-            Description = "Arrival rate at the application's entry, in requests per second (AI-SPRINT YAML does not hold it). Default 0.",
-        };
-        var local = new Option<string[]>("--local")
-        {
-            Description = "A local constraint COMPONENT=THRESHOLD, the threshold with its unit, e.g. blurry-faces-onnx=20ms. Repeatable.",
-            AllowMultipleArgumentsPerToken = false,
-        };
-        var global = new Option<string[]>("--global")
-        {
-            Description = "A global constraint NAME=C1,C2,...@THRESHOLD over consecutive components, e.g. p1=blurry-faces-onnx,mask-detector-onnx@30ms. Repeatable.",
-        };
+        var application = new ApplicationOptions();
         var app = new Option<string?>("--app") { Description = "For a solution: the AI-SPRINT application directory it places." };
         var system = new Option<string?>("--system") { Description = "For a solution: the SPACE4AI-D system JSON it places (when there is no application directory)." };
         var force = new Option<bool>("--force") { Description = "Write into a non-empty output directory, replacing the files of the same names." };
@@ -48,7 +34,7 @@ internal static class ConvertCommand
             "  aisprint convert system.json -o APP_DIR\n" +
             "  aisprint convert solution.json --app APP_DIR -o production_deployment.yaml")
         {
-            input, outputPath, lambda, local, global, app, system, force,
+            input, outputPath, application.Lambda, application.Local, application.Global, app, system, force,
         };
         command.SetAction(parse =>
         {
@@ -58,7 +44,7 @@ internal static class ConvertCommand
             {
                 if (InputValidator.IsApplicationDirectory(from))
                 {
-                    var options = ParseOptions(parse.GetValue(lambda), parse.GetValue(local) ?? [], parse.GetValue(global) ?? []);
+                    var options = application.Parse(parse);
                     return ApplicationToSystem(from, to, options, output, error);
                 }
                 var kind = InputValidator.Validate(from).Kind;
@@ -135,49 +121,6 @@ internal static class ConvertCommand
         AtomicFile.WriteAllText(target, ProductionDeploymentYaml.Write(production.Value));
         output.WriteLine($"wrote {target}: production deployment of {production.Value.Components.Count} components and partitions");
         return ExitCodes.Success;
-    }
-
-    internal static AiSprintConversionOptions ParseOptions(double? lambda, IEnumerable<string> locals, IEnumerable<string> globals)
-    {
-        if (lambda is < 0 or double.NaN) throw new FormatException($"--lambda {lambda}: expected a rate ≥ 0 in requests per second");
-        var localConstraints = locals.Select(text =>
-        {
-            var (name, threshold) = Split(text, '=', "--local", "COMPONENT=THRESHOLD, e.g. detector=20ms");
-            return new LocalConstraint(name, ParseThreshold(threshold, "--local " + text));
-        });
-        var globalConstraints = globals.Select(text =>
-        {
-            var (name, rest) = Split(text, '=', "--global", "NAME=C1,C2,...@THRESHOLD, e.g. p1=a,b@30ms");
-            var (path, threshold) = Split(rest, '@', "--global", "NAME=C1,C2,...@THRESHOLD, e.g. p1=a,b@30ms");
-            return new GlobalConstraint(name, path.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToValueList(), ParseThreshold(threshold, "--global " + text));
-        });
-        return new AiSprintConversionOptions
-        {
-            Lambda = new RequestsPerSecond(lambda ?? 0),
-            LocalConstraints = localConstraints.ToValueList(),
-            GlobalConstraints = globalConstraints.ToValueList(),
-        };
-    }
-
-    /// <summary>Thresholds carry their unit: "20ms" or "0.02s"; a bare number is ambiguous and refused.</summary>
-    internal static Seconds ParseThreshold(string text, string where)
-    {
-        var trimmed = text.Trim();
-        var (number, toSeconds) = trimmed.EndsWith("ms", StringComparison.Ordinal) ? (trimmed[..^2], 0.001)
-            : trimmed.EndsWith('s') ? (trimmed[..^1], 1.0)
-            : throw new FormatException($"{where}: the threshold '{text}' has no unit; expected e.g. 20ms or 0.02s");
-        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !(value > 0) || !double.IsFinite(value))
-        {
-            throw new FormatException($"{where}: the threshold '{text}' is not a positive duration; expected e.g. 20ms or 0.02s");
-        }
-        return new Seconds(value * toSeconds);
-    }
-
-    private static (string, string) Split(string text, char separator, string option, string expected)
-    {
-        var at = text.LastIndexOf(separator);
-        if (at <= 0 || at == text.Length - 1) throw new FormatException($"{option} {text}: expected {expected}");
-        return (text[..at].Trim(), text[(at + 1)..].Trim());
     }
 
     /// <summary>Prints diagnostics; true when none is an error.</summary>

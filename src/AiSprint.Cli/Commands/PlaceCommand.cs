@@ -25,7 +25,7 @@ internal static class PlaceCommand
     {
         var input = new Argument<string>("input") { Description = "A SPACE4AI-D system JSON or an AI-SPRINT application directory." };
         var outputDirectory = new Option<string>("--output", "-o") { Description = "The directory to write solution.json, report.txt (and production_deployment.yaml) into.", Required = true };
-        var lambda = new Option<double?>("--lambda") { Description = "Arrival rate in req/s (default: the system's Lambda)." };
+        var application = new ApplicationOptions();
         var method = new Option<string>("--method")
         {
             Description = "auto (Random Greedy + Local Search + Tabu Search, exact on small instances), rg (Random Greedy), ls (+ Local Search), tabu (+ Tabu Search) or exact.",
@@ -37,8 +37,6 @@ internal static class PlaceCommand
         var timeLimit = new Option<double?>("--time-limit") { Description = "Wall-time budget in seconds; the best placement so far is returned." };
         var seed = new Option<int>("--seed") { Description = "Random seed: the same seed and budget give the same placement.", DefaultValueFactory = _ => 1 };
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default: every core). Results do not depend on it." };
-        var local = new Option<string[]>("--local") { Description = "For an application directory: a local constraint COMPONENT=THRESHOLD, e.g. detector=20ms. Repeatable." };
-        var global = new Option<string[]>("--global") { Description = "For an application directory: a global constraint NAME=C1,C2,...@THRESHOLD. Repeatable." };
         var sweep = new Option<string?>("--sweep-lambda")
         {
             Description = "START:END:STEP in req/s: place at each rate and write sweep.csv and sweep.svg (minimum cost and the binding constraint's time against Lambda).",
@@ -49,7 +47,7 @@ internal static class PlaceCommand
             "memory, compatibility, local and global response-time constraint (SPACE4AI-D's model).\n" +
             "Exit code 0 with a placement, 3 when none is feasible (the report says why), 1 on invalid input.")
         {
-            input, outputDirectory, lambda, method, iterations, lsIterations, timeLimit, seed, threads, local, global, sweep, explain,
+            input, outputDirectory, application.Lambda, method, iterations, lsIterations, timeLimit, seed, threads, application.Local, application.Global, sweep, explain,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -65,12 +63,12 @@ internal static class PlaceCommand
             };
             try
             {
-                var conversion = ConvertCommand.ParseOptions(parse.GetValue(lambda), parse.GetValue(local) ?? [], parse.GetValue(global) ?? []);
+                var conversion = application.Parse(parse);
                 if (parse.GetValue(sweep) is { } range)
                 {
                     return Task.FromResult(Sweep(parse.GetValue(input)!, parse.GetValue(outputDirectory)!, range, conversion, options, output, error));
                 }
-                return Task.FromResult(Run(parse.GetValue(input)!, parse.GetValue(outputDirectory)!, parse.GetValue(lambda), conversion, options, !parse.GetValue(explain), output, error));
+                return Task.FromResult(Run(parse.GetValue(input)!, parse.GetValue(outputDirectory)!, parse.GetValue(application.Lambda), conversion, options, !parse.GetValue(explain), output, error));
             }
             catch (FormatException ex)
             {

@@ -27,6 +27,24 @@ public sealed record ComponentPlacement(string Component, string? Deployment, Va
     public Seconds? ResponseTime { get; init; }
     /// <summary>The local threshold the file states; <see cref="Seconds.Infinity"/> for an unconstrained component.</summary>
     public Seconds? Threshold { get; init; }
+
+    /// <summary>
+    /// The index of the deployment of <paramref name="component"/> this placement uses, or -1: the
+    /// named one, or — the C++ layout names none — the one whose partitions are exactly those placed.
+    /// </summary>
+    public int DeploymentIndexIn(Component component)
+    {
+        for (var s = 0; s < component.Deployments.Count; s++)
+        {
+            var deployment = component.Deployments[s];
+            if (Deployment is not null ? deployment.Name == Deployment
+                : deployment.Partitions.Count == Partitions.Count && deployment.Partitions.All(p => Partitions.Any(q => q.Partition == p.Name)))
+            {
+                return s;
+            }
+        }
+        return -1;
+    }
 }
 
 /// <summary>A global constraint's path as a solution file reports it.</summary>

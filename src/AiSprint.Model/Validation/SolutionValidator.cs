@@ -22,7 +22,8 @@ public static class SolutionValidator
                 bag.Add(DiagnosticCatalog.UnknownComponent, location, $"the solution places {placement.Component}, which the system does not define");
                 continue;
             }
-            var deployment = ResolveDeployment(component, placement);
+            var index = placement.DeploymentIndexIn(component);
+            var deployment = index < 0 ? null : component.Deployments[index];
             if (deployment is null)
             {
                 bag.Add(DiagnosticCatalog.UnknownPartition, location,
@@ -37,14 +38,6 @@ public static class SolutionValidator
         }
         CheckReplicaConsistency(solution, solutionMap, bag);
         return bag.Items;
-    }
-
-    /// <summary>The C++ layout has no deployment level: the deployment is the one with exactly these partitions.</summary>
-    private static Deployment? ResolveDeployment(Component component, ComponentPlacement placement)
-    {
-        if (placement.Deployment is not null) return component.Deployments.FirstOrDefault(d => d.Name == placement.Deployment);
-        var placed = placement.Partitions.Select(p => p.Partition).ToHashSet(StringComparer.Ordinal);
-        return component.Deployments.FirstOrDefault(d => d.Partitions.Count == placed.Count && d.Partitions.All(p => placed.Contains(p.Name)));
     }
 
     private static void CheckPartitions(ComponentPlacement placement, Deployment deployment, SourceMap map, SystemDescription system, DiagnosticBag bag)

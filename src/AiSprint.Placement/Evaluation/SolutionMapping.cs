@@ -30,10 +30,7 @@ public static class SolutionMapping
                 bag.Add(DiagnosticCatalog.InvalidValue, SourceLocation.WholeFile(map.DefaultFile), $"the solution does not place {component.Name}; expected every component");
                 continue;
             }
-            var placed = placement.Partitions.Select(p => p.Partition).ToHashSet(StringComparer.Ordinal);
-            var s = placement.Deployment is { } name
-                ? IndexOf(component.Deployments, d => d.Name == name)
-                : IndexOf(component.Deployments, d => d.Partitions.Count == placed.Count && d.Partitions.All(p => placed.Contains(p.Name)));
+            var s = placement.DeploymentIndexIn(problem.System.Components[c]);
             if (s < 0)
             {
                 bag.Add(DiagnosticCatalog.UnknownPartition, location, $"{component.Name}'s placement matches none of its deployments");
@@ -104,14 +101,5 @@ public static class SolutionMapping
             TotalCost = evaluation.TotalCost,
             Feasible = evaluation.IsFeasible,
         };
-    }
-
-    private static int IndexOf<T>(IReadOnlyList<T> items, Func<T, bool> predicate)
-    {
-        for (var i = 0; i < items.Count; i++)
-        {
-            if (predicate(items[i])) return i;
-        }
-        return -1;
     }
 }

@@ -27,9 +27,8 @@ public static class ProductionDeploymentBuilder
                 continue;
             }
             // C++ solutions name no deployment: it is the one that holds the placed partitions.
-            var placed = placement.Partitions.Select(p => p.Partition).ToHashSet(StringComparer.Ordinal);
-            var deployment = placement.Deployment
-                ?? component.Deployments.FirstOrDefault(d => d.Partitions.Select(p => p.Name).ToHashSet(StringComparer.Ordinal).SetEquals(placed))?.Name;
+            var index = placement.DeploymentIndexIn(component);
+            var deployment = index < 0 ? null : component.Deployments[index].Name;
             foreach (var p in placement.Partitions)
             {
                 var part = origin.Partitions.FirstOrDefault(o => o.Deployment == deployment && o.Partition == p.Partition);
