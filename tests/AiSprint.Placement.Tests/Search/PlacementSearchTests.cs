@@ -101,3 +101,44 @@ public class TabuSearchTests
         Assert.Equal(result.Cost, evaluation.TotalCost.Value, 9);
     }
 }
+
+public class SearchBudgetTests
+{
+    private static PlacementProblem Load(string instance)
+    {
+        var system = Space4AiSystemReader.Load(SharedData.PathOf("space4ai", "instances", instance, "system_description.json")).GetValueOrThrow();
+        return PlacementProblemBuilder.Build(system.Value, system.Map, new RequestsPerSecond(1.8)).GetValueOrThrow();
+    }
+
+    [Fact]
+    public void Cancelling_returns_the_best_placement_found_so_far()
+    {
+        var problem = Load("Light/15-components/Ins2");
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = PlacementSearch.Run(problem, new SearchOptions { RandomGreedyIterations = 50_000_000, Cancellation = cancel.Token });
+        Assert.True(result.Cancelled);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
+        Assert.True(result.Found);
+        Assert.True(PlacementEvaluator.Evaluate(problem, result.Best!.Decision!).IsFeasible);
+    }
+
+    [Fact]
+    public void A_time_limit_stops_the_search_with_its_best_placement()
+    {
+        var problem = Load("Strict/15-components/Ins3");
+        var result = PlacementSearch.Run(problem, new SearchOptions { RandomGreedyIterations = 50_000_000, TimeLimit = TimeSpan.FromMilliseconds(400) });
+        Assert.False(result.Cancelled);
+        Assert.True(result.Found);
+        Assert.True(result.Statistics.RandomGreedyIterations < 50_000_000);
+    }
+
+    [Fact]
+    public void The_exact_method_proves_a_small_instance_optimal_through_the_search_entry_point()
+    {
+        var problem = Load("Strict/7-components/Ins2");
+        var result = PlacementSearch.Run(problem, new SearchOptions { Method = SearchMethod.Exact, TimeLimit = TimeSpan.FromSeconds(30) });
+        Assert.True(result.Exact!.ProvedOptimal);
+        Assert.Equal(18.743055, result.Best!.TotalCost.Value, 6);
+    }
+}
