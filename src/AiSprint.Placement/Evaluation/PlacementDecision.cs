@@ -22,8 +22,15 @@ public sealed class PlacementDecision
     /// <summary>Per component, per partition: the replica count of its (edge or VM) resource; 1 for FaaS.</summary>
     public int[][] Replicas { get; }
 
-    public PlacementDecision Clone() => new(
-        (int[])Deployments.Clone(),
-        Resources.Select(r => (int[])r.Clone()).ToArray(),
-        Replicas.Select(r => (int[])r.Clone()).ToArray());
+    public PlacementDecision Clone()
+    {
+        var resources = new int[Resources.Length][];
+        var replicas = new int[Replicas.Length][];
+        for (var c = 0; c < resources.Length; c++)
+        {
+            resources[c] = [.. Resources[c]];
+            replicas[c] = [.. Replicas[c]];
+        }
+        return new PlacementDecision([.. Deployments], resources, replicas);
+    }
 }

@@ -46,13 +46,13 @@ public sealed class EliteSet(int capacity)
     /// <summary>A hash of deployments, resources and replicas (FNV-1a); equal keys are confirmed with <see cref="SameDecision"/>.</summary>
     public static ulong KeyOf(PlacementDecision decision)
     {
+        const ulong prime = 1099511628211UL;
         var hash = 14695981039346656037UL;
-        void Add(int value) => hash = (hash ^ (uint)value) * 1099511628211UL;
         for (var c = 0; c < decision.Deployments.Length; c++)
         {
-            Add(decision.Deployments[c]);
-            foreach (var r in decision.Resources[c]) Add(r);
-            foreach (var y in decision.Replicas[c]) Add(y);
+            hash = (hash ^ (uint)decision.Deployments[c]) * prime;
+            foreach (var r in decision.Resources[c]) hash = (hash ^ (uint)r) * prime;
+            foreach (var y in decision.Replicas[c]) hash = (hash ^ (uint)y) * prime;
         }
         return hash;
     }
