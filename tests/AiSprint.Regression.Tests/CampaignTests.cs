@@ -3,7 +3,7 @@ using AiSprint.Regression.Models;
 
 namespace AiSprint.Regression.Tests;
 
-public class CampaignTests
+public class CampaignTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const double Tolerance = 0.01; // issue 6: each technique within one percentage point of aMLLibrary
 
@@ -20,6 +20,7 @@ public class CampaignTests
     {
         var result = RegressionCampaign.Run(Examples.Configuration(config), new RegressionOptions(SkipUnimplementedTechniques: true));
         var summary = Assert.Single(result.Runs).Techniques.Single(t => t.Technique == technique);
+        output.WriteLine($"{config} {technique}: validation {summary.Validation.Mape:F6} (hp {summary.HpSelection.Mape:F6}) chosen {summary.Chosen}; aMLLibrary {baseline:F6}");
         Assert.True(summary.Validation.Mape <= baseline + Tolerance, $"{config} {technique}: validation MAPE {summary.Validation.Mape:F6} > {baseline:F6} + {Tolerance}");
     }
 
