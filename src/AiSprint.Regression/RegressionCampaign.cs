@@ -63,7 +63,7 @@ public static class RegressionCampaign
         var data = PreparationBuilder.Prepare(configuration, dataset);
         var normalize = configuration.DataPreparation.Normalization == true;
 
-        var folds = SplitPlanner.Plan(general, data);
+        var folds = SplitPlanner.Plan(configuration, data);
         // Experiment order = techniques order, then grid order, then folds: ties go to the first (spec §5.1).
         var experiments = techniques
             .SelectMany(t => GridPoint.Expand(configuration.Grid(t)).Select((point, c) => (t, c, point)))

@@ -6,10 +6,10 @@ namespace AiSprint.Regression.Tests;
 
 public class SplitTests
 {
-    private static (AmlGeneral General, PreparedData Data) Load(string ini, string input = "faas_test.csv")
+    private static (AmlConfiguration Configuration, PreparedData Data) Load(string ini, string input = "faas_test.csv")
     {
         var file = InlineConfiguration.From(ini, input);
-        return (file.Configuration.General, PreparationBuilder.Prepare(file.Configuration, Examples.Dataset(input)));
+        return (file.Configuration, PreparationBuilder.Prepare(file.Configuration, Examples.Dataset(input)));
     }
 
     private const string HoldOutKFold = """
@@ -63,7 +63,7 @@ public class SplitTests
         var a = SplitPlanner.Plan(general, data);
         var b = SplitPlanner.Plan(general, data);
         Assert.Equal(a.Select(f => f.Validation), b.Select(f => f.Validation));
-        var other = SplitPlanner.Plan(general with { Seed = 4 }, data);
+        var other = SplitPlanner.Plan(general with { General = general.General with { Seed = 4 } }, data);
         Assert.NotEqual(a[0].Validation, other[0].Validation);
     }
 

@@ -1,5 +1,6 @@
 using AiSprint.Model.Formats.Aml;
 using AiSprint.Regression.Preparation;
+using AiSprint.Regression.Validation.Python;
 
 namespace AiSprint.Regression.Validation;
 
@@ -17,92 +18,51 @@ public sealed record DataFold(
     IReadOnlyList<int> Validation);
 
 /// <summary>
-/// Builds the nested splits of spec §4: per run, the validation split of the <c>training</c> rows, then the
-/// hp_selection split of what is left. HoldOut takes floor(n·ratio) rows drawn without replacement; KFold gives
-/// folds 0..k−2 floor(n/k) drawn rows each and the last fold the rest. All randomness descends from
-/// <c>General.seed</c> and the run index through seeded <see cref="Random"/> instances, so a seed gives the same
-/// splits on every machine. It does not reproduce CPython's <c>random.Random</c> stream, so the rows drawn
-/// differ from aMLLibrary's for the same seed.
+/// Builds the nested splits of spec §4 and draws exactly aMLLibrary's rows for a seed: the generator tree is
+/// built as aMLLibrary's GeneratorsFactory builds it (root <c>random.Random(seed)</c>; one draw for the
+/// multi-technique level, one for normalisation when on, one for hp_selection, one for validation, one for the
+/// repetition level), runs ≥ 1 are deep copies of run 0's validation level, and every draw uses CPython's
+/// generator and set iteration order (<see cref="PythonRandom"/>, <see cref="PythonIntSet"/>).
+/// Only grid search without feature selection is modelled: SFS, Hyperopt and XGBoost feature selection add
+/// levels (and draws) that this engine does not implement yet.
 /// </summary>
 public static class SplitPlanner
 {
-    public static IReadOnlyList<DataFold> Plan(AmlGeneral general, PreparedData data)
+    public static IReadOnlyList<DataFold> Plan(AmlConfiguration configuration, PreparedData data)
     {
+        var general = configuration.General;
         var validation = general.Validation ?? AmlSplit.All;
         var hp = general.HpSelection ?? AmlSplit.All;
         if (hp is AmlSplit.Extrapolation or AmlSplit.Interpolation)
         {
             throw new RegressionException($"hp_selection = {hp} is not allowed: Extrapolation and Interpolation are validation-only splits (spec §4.2)");
         }
+        if ((validation == AmlSplit.KFold || hp == AmlSplit.KFold) && general.Folds is null) throw new RegressionException("KFold needs folds in [General]");
+        if ((validation == AmlSplit.HoldOut || hp == AmlSplit.HoldOut) && general.HoldOutRatio is null) throw new RegressionException("HoldOut needs hold_out_ratio in [General]");
+        var settings = new SplitSettings(general.Folds ?? 0, general.HoldOutRatio ?? 0, data.ExternalValidationRows);
+
+        var root = new PythonRandom(new System.Numerics.BigInteger(general.Seed));
+        root.Random(); // MultiTechniquesExpConfsGenerator
+        if (configuration.DataPreparation.Normalization == true) root.Random(); // NormalizationExpConfsGenerator
+        var hpLevel = new SplitGenerator(hp, root.Random(), null, settings);
+        var validationLevel = new SplitGenerator(validation, root.Random(), hpLevel, settings);
+        root.Random(); // RepeatedExpConfsGenerator
+        var runs = new List<SplitGenerator> { validationLevel };
+        for (var run = 1; run < general.RunNum; run++) runs.Add(validationLevel.DeepCopy());
+
         var folds = new List<DataFold>();
-        for (var run = 0; run < general.RunNum; run++)
+        for (var run = 0; run < runs.Count; run++)
         {
-            var random = new Random(unchecked(general.Seed * 1_000_003 + run * 7_919 + 17));
-            var outer = Split(validation, data.TrainingRows, general, random, data);
+            var outer = runs[run].Generate(data.TrainingRows.ToList());
             for (var v = 0; v < outer.Count; v++)
             {
-                var (vToken, rest, held) = outer[v];
-                foreach (var (hToken, fit, hpRows) in Split(hp, rest, general, random, data))
+                var below = runs[run].Below(v) ?? throw new InvalidOperationException("hp level missing");
+                foreach (var inner in below.Generate(outer[v].Kept))
                 {
-                    folds.Add(new DataFold(run, v, vToken, hToken, fit, hpRows, held));
+                    folds.Add(new DataFold(run, v, outer[v].Token, inner.Token, inner.Kept, inner.Held, outer[v].Held));
                 }
             }
         }
         return folds;
-    }
-
-    /// <summary>Splits rows into (token, kept for training, held out); All holds out a copy of every row.</summary>
-    private static List<(string Token, IReadOnlyList<int> Kept, IReadOnlyList<int> Held)> Split(AmlSplit mode, IReadOnlyList<int> rows, AmlGeneral general, Random random, PreparedData data)
-    {
-        switch (mode)
-        {
-            case AmlSplit.All:
-                return [("All", rows, rows)];
-            case AmlSplit.HoldOut:
-            {
-                var ratio = general.HoldOutRatio ?? throw new RegressionException("HoldOut needs hold_out_ratio in [General]");
-                var held = Sample(rows, (int)Math.Floor(rows.Count * ratio), random);
-                return [("HoldOut", Without(rows, held), held)];
-            }
-            case AmlSplit.KFold:
-            {
-                var k = general.Folds ?? throw new RegressionException("KFold needs folds in [General]");
-                if (k < 2 || k > rows.Count) throw new RegressionException($"folds = {k} is impossible with {rows.Count} rows");
-                var size = rows.Count / k;
-                var remaining = rows.ToList();
-                var result = new List<(string, IReadOnlyList<int>, IReadOnlyList<int>)>();
-                for (var f = 0; f < k; f++)
-                {
-                    var held = f < k - 1 ? Sample(remaining, size, random) : remaining.ToList();
-                    remaining = Without(remaining, held).ToList();
-                    result.Add(($"f{f}", Without(rows, held), held));
-                }
-                return result;
-            }
-            case AmlSplit.Extrapolation:
-            case AmlSplit.Interpolation:
-                // Chosen during preparation (spec §3); TrainingRows is already its complement.
-                return [(mode.ToString(), rows, data.ExternalValidationRows ?? throw new InvalidOperationException("external split missing"))];
-            default:
-                throw new RegressionException($"unknown split {mode}");
-        }
-    }
-
-    /// <summary>k distinct rows drawn without replacement (partial Fisher–Yates), returned in ascending order like aMLLibrary's sets.</summary>
-    private static List<int> Sample(IReadOnlyList<int> rows, int k, Random random)
-    {
-        var pool = rows.ToArray();
-        for (var i = 0; i < k; i++)
-        {
-            var j = random.Next(i, pool.Length);
-            (pool[i], pool[j]) = (pool[j], pool[i]);
-        }
-        return pool.Take(k).Order().ToList();
-    }
-
-    private static IReadOnlyList<int> Without(IReadOnlyList<int> rows, IReadOnlyList<int> removed)
-    {
-        var set = removed.ToHashSet();
-        return rows.Where(r => !set.Contains(r)).ToList();
     }
 }
