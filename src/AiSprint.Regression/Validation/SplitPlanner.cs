@@ -19,7 +19,7 @@ public sealed record DataFold(
 
 /// <summary>
 /// Builds the nested splits of spec §4 and draws exactly aMLLibrary's rows for a seed: the generator tree is
-/// built as aMLLibrary's GeneratorsFactory builds it (root <c>random.Random(seed)</c>; one draw for the
+/// built as aMLLibrary builds it (the factory's generator is seeded with a draw of ModelBuilding's, itself seeded with a draw of <c>random.Random(seed)</c>; one draw for the
 /// multi-technique level, one for normalisation when on, one for hp_selection, one for validation, one for the
 /// repetition level), runs ≥ 1 are deep copies of run 0's validation level, and every draw uses CPython's
 /// generator and set iteration order (<see cref="PythonRandom"/>, <see cref="PythonIntSet"/>).
@@ -41,7 +41,10 @@ public static class SplitPlanner
         if ((validation == AmlSplit.HoldOut || hp == AmlSplit.HoldOut) && general.HoldOutRatio is null) throw new RegressionException("HoldOut needs hold_out_ratio in [General]");
         var settings = new SplitSettings(general.Folds ?? 0, general.HoldOutRatio ?? 0, data.ExternalValidationRows);
 
-        var root = new PythonRandom(new System.Numerics.BigInteger(general.Seed));
+        // SequenceDataProcessing: Random(seed) → ModelBuilding(random()) → GeneratorsFactory(random()).
+        var processing = new PythonRandom(new System.Numerics.BigInteger(general.Seed));
+        var modelBuilding = new PythonRandom(processing.Random());
+        var root = new PythonRandom(modelBuilding.Random());
         root.Random(); // MultiTechniquesExpConfsGenerator
         if (configuration.DataPreparation.Normalization == true) root.Random(); // NormalizationExpConfsGenerator
         var hpLevel = new SplitGenerator(hp, root.Random(), null, settings);
