@@ -60,7 +60,16 @@ public static class RegressionCampaign
 
         var inputPath = file.InputPath ?? throw new RegressionException($"{file.Path}: input_path '{configuration.DataPreparation.InputPath}' was not found");
         var dataset = AmlDatasetReader.Load(inputPath).GetValueOrThrow();
-        var data = PreparationBuilder.Prepare(configuration, dataset);
+        PreparedData data;
+        try
+        {
+            data = PreparationBuilder.Prepare(configuration, dataset);
+        }
+        catch (RegressionException ex)
+        {
+            // Name both files: the configuration that asked for the step and the data it failed on.
+            throw new RegressionException($"{file.Path} on {inputPath}: {ex.Message}");
+        }
         var normalize = configuration.DataPreparation.Normalization == true;
 
         var folds = SplitPlanner.Plan(configuration, data);

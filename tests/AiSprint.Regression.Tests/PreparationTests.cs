@@ -97,3 +97,57 @@ public class ProductExclusionTests
         Assert.Equal(["x1__x1", "x1__x4_class_0", "x1__x4_class_a", "x1__x4_class_b"], products);
     }
 }
+
+public class PreparationErrorTests
+{
+    private static RegressionException Fails(string preparation) => Assert.Throws<RegressionException>(() => RegressionCampaign.Run(InlineConfiguration.From($"""
+        [General]
+        techniques = ['LRRidge']
+        y = "y"
+        validation = All
+        hp_selection = All
+        [DataPreparation]
+        input_path = "@INPUT@"
+        {preparation}
+        """, "simplest.csv")));
+
+    [Fact]
+    public void Log_of_a_text_column_names_the_column_and_the_files()
+    {
+        var ex = Fails("log = ['x4']");
+        Assert.Contains("'x4'", ex.Message);
+        Assert.Contains("inline.ini", ex.Message);
+        Assert.Contains("simplest.csv", ex.Message);
+    }
+
+    [Fact]
+    public void A_missing_use_column_is_named()
+    {
+        Assert.Contains("'nope'", Fails("use_columns = ['x1', 'nope']").Message);
+    }
+
+    [Fact]
+    public void Ernest_with_products_is_refused()
+    {
+        Assert.Contains("products", Fails("""
+            rename_columns = {"x1": "cores", "x2": "datasize"}
+            ernest = True
+            product_max_degree = 2
+            """).Message);
+    }
+
+    [Fact]
+    public void A_missing_target_is_named()
+    {
+        var file = InlineConfiguration.From("""
+            [General]
+            techniques = ['LRRidge']
+            y = "time"
+            validation = All
+            hp_selection = All
+            [DataPreparation]
+            input_path = "@INPUT@"
+            """, "simplest.csv");
+        Assert.Contains("'time'", Assert.Throws<RegressionException>(() => RegressionCampaign.Run(file)).Message);
+    }
+}

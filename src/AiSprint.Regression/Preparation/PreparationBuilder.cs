@@ -13,6 +13,7 @@ public static class PreparationBuilder
     {
         var prep = configuration.DataPreparation;
         var general = configuration.General;
+        CheckErnestCompatibility(prep);
         var frame = Frame.From(dataset);
         var renames = (prep.RenameColumns ?? ValueList<ColumnRename>.Empty).Select(r => new RenamedColumn(r.From, r.To)).ToList();
         foreach (var r in renames) frame.Rename(r.From, r.To);
@@ -72,6 +73,18 @@ public static class PreparationBuilder
         var y = frame.Numbers(general.Y);
         Check(pipeline, matrix, y);
         return new PreparedData(pipeline, matrix, y, all, training, external);
+    }
+
+    /// <summary>aMLLibrary refuses Ernest together with column selection, inverse, products or normalisation (it replaces the features).</summary>
+    private static void CheckErnestCompatibility(AmlDataPreparation prep)
+    {
+        if (prep.Ernest != true) return;
+        var clashes = new List<string>();
+        if (prep.UseColumns is not null || prep.SkipColumns is not null) clashes.Add("use_columns/skip_columns");
+        if (prep.Inverse is not null) clashes.Add("inverse");
+        if (prep.ProductMaxDegree is not null || prep.SelectedProducts is not null) clashes.Add("products");
+        if (prep.Normalization == true) clashes.Add("normalization");
+        if (clashes.Count > 0) throw new RegressionException($"ernest = True cannot be combined with {string.Join(", ", clashes)}");
     }
 
     /// <summary>skip_rows: a row leaves <c>training</c> and <c>all</c> when a listed column is strictly above its bound.</summary>
