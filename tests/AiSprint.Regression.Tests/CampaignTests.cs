@@ -132,3 +132,40 @@ public class CampaignTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.Contains("version 99", Assert.Throws<RegressionException>(() => RegressionModel.FromJson(json)).Message);
     }
 }
+
+public class NormalizationTests
+{
+    [Fact]
+    public void Normalised_campaign_stores_full_data_scalers_and_predicts_in_original_units()
+    {
+        var file = InlineConfiguration.From("""
+            [General]
+            techniques = ['LRRidge', 'NNLS', 'Stepwise']
+            y = "ave_response_time"
+            validation = HoldOut
+            hp_selection = KFold
+            hold_out_ratio = 0.2
+            folds = 5
+            [DataPreparation]
+            input_path = "@INPUT@"
+            inverse = ['Lambda']
+            normalization = True
+            [LRRidge]
+            alpha = [0.001, 0.1]
+            """, "faas_test.csv");
+        var result = RegressionCampaign.Run(file);
+        var rows = Examples.Dataset("faas_test.csv");
+        var lambda = ((AiSprint.Model.Formats.Aml.NumericColumn)rows["Lambda"]!).Values;
+        foreach (var final in result.Final)
+        {
+            // §6.4: the final model is refitted on every row, so its scaler holds the full-data statistics.
+            var scaler = Assert.IsType<AiSprint.Regression.Preparation.Standardizer>(final.Model.Scaler);
+            Assert.Equal(lambda.Average(), scaler.Means[0], 12);
+            var predicted = final.Model.Predict(rows);
+            var actual = ((AiSprint.Model.Formats.Aml.NumericColumn)rows["ave_response_time"]!).Values;
+            var mape = predicted.Select((p, i) => Math.Abs(p - actual[i]) / actual[i]).Average();
+            Assert.Equal(final.FullData.Mape, mape, 12);
+        }
+        Assert.All(result.Runs[0].Techniques, t => Assert.True(t.Validation.Mape < 0.05, $"{t.Technique} {t.Validation.Mape}"));
+    }
+}
