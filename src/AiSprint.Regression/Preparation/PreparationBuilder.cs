@@ -1,5 +1,6 @@
 using AiSprint.Model;
 using AiSprint.Model.Formats.Aml;
+using AiSprint.Regression.Validation.Python;
 
 namespace AiSprint.Regression.Preparation;
 
@@ -113,7 +114,8 @@ public static class PreparationBuilder
                 var columns = general.InterpolationColumns ?? throw new RegressionException("validation = Interpolation needs interpolation_columns");
                 var chosen = columns.Select(c => (Values: frame.Numbers(RenamedName(configuration, c.Column)), Picked: InterpolationValues(frame.Numbers(RenamedName(configuration, c.Column)), c))).ToList();
                 var validation = rows.Where(i => chosen.Any(c => c.Picked.Contains(c.Values[i]))).ToList();
-                return (rows.Except(validation).ToList(), validation);
+                // aMLLibrary builds training as list(set(index) - set(validation)): CPython set order, which later HoldOut/KFold draws sample from.
+                return (PythonIntSet.FromList(rows).Minus(PythonIntSet.FromList(validation)).ToList(), validation);
             }
             default:
                 return (all, null);
