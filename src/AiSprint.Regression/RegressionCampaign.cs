@@ -1,0 +1,105 @@
+using AiSprint.Model.Formats.Aml;
+using AiSprint.Regression.Models;
+using AiSprint.Regression.Preparation;
+using AiSprint.Regression.Techniques;
+using AiSprint.Regression.Validation;
+
+namespace AiSprint.Regression;
+
+/// <summary>How a campaign runs.</summary>
+/// <param name="MaxDegreeOfParallelism">Threads for the experiments; null = every core. Results do not depend on it.</param>
+/// <param name="SkipUnimplementedTechniques">
+/// When false (default) a configuration naming a technique this engine lacks is rejected with
+/// <see cref="NotImplementedCapabilityException"/>; when true the campaign runs the others and lists the missing
+/// ones in <see cref="CampaignResult.NotImplemented"/>.
+/// </param>
+public sealed record RegressionOptions(int? MaxDegreeOfParallelism = null, bool SkipUnimplementedTechniques = false);
+
+/// <summary>
+/// A technique's final model (spec §6.4): the single experiment with the lowest validation MAPE over all runs and
+/// folds, retrained on every non-skipped row with normalisation refitted there; <see cref="FullData"/> is that
+/// retrained model's in-sample fit, as aMLLibrary's "Validation metrics on full dataset".
+/// </summary>
+public sealed record FinalTechnique(AmlTechnique Technique, GridPoint Hyperparameters, double SelectedValidationMape, MetricSet FullData, RegressionModel Model);
+
+/// <summary>The outcome of a campaign: the per-run summaries, the final model of each technique and the best one.</summary>
+public sealed record CampaignResult(
+    IReadOnlyList<RunSummary> Runs,
+    IReadOnlyList<FinalTechnique> Final,
+    FinalTechnique Best,
+    IReadOnlyList<string> NotImplemented,
+    IReadOnlyList<string> FailedExperiments,
+    PreparationPipeline Pipeline)
+{
+    public FinalTechnique? this[AmlTechnique technique] => Final.FirstOrDefault(f => f.Technique == technique);
+}
+
+/// <summary>
+/// The library entry point of a regression campaign on an aMLLibrary configuration: preparation (spec §3),
+/// nested splits (§4), every technique × grid point × fold evaluated in parallel (§5), selection (§6).
+/// </summary>
+public static class RegressionCampaign
+{
+    public static CampaignResult Run(AmlConfigurationFile file, RegressionOptions? options = null)
+    {
+        options ??= new RegressionOptions();
+        var configuration = file.Configuration;
+        var general = configuration.General;
+        if (general.IsPredictionOnly) throw new RegressionException($"{file.Path}: techniques is empty; this is a prediction configuration, not a training campaign");
+        if (general.UsesHyperopt) throw new NotImplementedCapabilityException("Hyperopt hyper-parameter tuning", $"{file.Path} sets hyperparameter_tuning = {general.HyperparameterTuning}; only grid search is available");
+        if (configuration.FeatureSelection is { } selection) throw new NotImplementedCapabilityException($"Feature selection ({selection.Method})", $"{file.Path} has a [FeatureSelection] section");
+
+        var missing = general.Techniques.Where(t => !TechniqueCatalog.IsImplemented(t)).ToList();
+        if (missing.Count > 0 && !options.SkipUnimplementedTechniques)
+        {
+            throw new NotImplementedCapabilityException($"Technique(s) {string.Join(", ", missing)}", $"{file.Path} asks for them; available: {string.Join(", ", TechniqueCatalog.Implemented)} (RegressionOptions.SkipUnimplementedTechniques runs the others and reports these)");
+        }
+        var notImplemented = missing.Select(t => TechniqueCatalog.NotImplemented(t).Message).ToList();
+        var techniques = general.Techniques.Where(TechniqueCatalog.IsImplemented).ToList();
+        if (techniques.Count == 0) throw new RegressionException($"{file.Path}: none of the techniques is implemented: {string.Join("; ", notImplemented)}");
+
+        var inputPath = file.InputPath ?? throw new RegressionException($"{file.Path}: input_path '{configuration.DataPreparation.InputPath}' was not found");
+        var dataset = AmlDatasetReader.Load(inputPath).GetValueOrThrow();
+        PreparedData data;
+        try
+        {
+            data = PreparationBuilder.Prepare(configuration, dataset);
+        }
+        catch (RegressionException ex)
+        {
+            // Name both files: the configuration that asked for the step and the data it failed on.
+            throw new RegressionException($"{file.Path} on {inputPath}: {ex.Message}");
+        }
+        var normalize = configuration.DataPreparation.Normalization == true;
+
+        var folds = SplitPlanner.Plan(configuration, data);
+        // Experiment order = techniques order, then grid order, then folds: ties go to the first (spec §5.1).
+        var experiments = techniques
+            .SelectMany(t => GridPoint.Expand(configuration.Grid(t)).Select((point, c) => (t, c, point)))
+            .SelectMany(e => folds.Select(f => new Experiment(f, e.t, e.c, e.point)))
+            .ToList();
+        var results = ExperimentRunner.Run(experiments, data, normalize, options.MaxDegreeOfParallelism);
+
+        var hpFolds = general.HpSelection == AmlSplit.KFold ? general.Folds!.Value : 1;
+        var runs = Enumerable.Range(0, general.RunNum).Select(r => Selection.Summarise(r, techniques, results, hpFolds)).ToList();
+
+        var final = new List<FinalTechnique>();
+        foreach (var technique in techniques)
+        {
+            ExperimentResult? chosen = null;
+            foreach (var r in results.Where(r => r.Succeeded && r.Experiment.Technique == technique))
+            {
+                if (chosen is null || r.Validation!.Mape < chosen.Validation!.Mape) chosen = r;
+            }
+            if (chosen is null) continue;
+            var point = chosen.Experiment.Point;
+            var fitted = FittedPipeline.Fit(TechniqueCatalog.Bind(technique, point), data, data.AllRows, normalize);
+            final.Add(new FinalTechnique(technique, point, chosen.Validation!.Mape, fitted.Evaluate(data, data.AllRows),
+                RegressionModel.From(technique, point, data.Pipeline, fitted)));
+        }
+        var failures = results.Where(r => !r.Succeeded).Select(r => r.Error!).ToList();
+        if (final.Count == 0) throw new RegressionException($"{file.Path}: no experiment succeeded: {string.Join("; ", failures.Take(5))}");
+        var best = final.Aggregate((a, b) => b.SelectedValidationMape < a.SelectedValidationMape ? b : a);
+        return new CampaignResult(runs, final, best, notImplemented, failures, data.Pipeline);
+    }
+}

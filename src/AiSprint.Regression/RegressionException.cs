@@ -1,0 +1,18 @@
+namespace AiSprint.Regression;
+
+/// <summary>
+/// A campaign or a prediction cannot proceed: bad data (a missing column, a non-positive value under log, NaN),
+/// a hyper-parameter a technique does not accept, or a capability that is not implemented yet. The message
+/// names the column, file or technique so the user can act on it.
+/// </summary>
+public class RegressionException(string message) : Exception(message);
+
+/// <summary>
+/// The configuration asks for something this engine does not implement yet (a technique, Hyperopt, feature
+/// selection). Raised instead of silently skipping or approximating it.
+/// </summary>
+public sealed class NotImplementedCapabilityException(string capability, string detail)
+    : RegressionException($"{capability} is not implemented yet in AiSprint.Regression: {detail}")
+{
+    public string Capability { get; } = capability;
+}

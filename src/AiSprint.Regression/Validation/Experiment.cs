@@ -1,0 +1,69 @@
+using AiSprint.Model.Formats.Aml;
+using AiSprint.Regression.Preparation;
+using AiSprint.Regression.Techniques;
+
+namespace AiSprint.Regression.Validation;
+
+/// <summary>One technique × grid point × fold (spec §4.1 step 6). <see cref="ConfigIndex"/> is the grid-point index.</summary>
+public sealed record Experiment(DataFold Fold, AmlTechnique Technique, int ConfigIndex, GridPoint Point);
+
+/// <summary>
+/// The outcome of an experiment: metrics on its training, hp_selection and validation rows, or the reason it
+/// failed (aMLLibrary drops failed experiments, spec §5.3; here the reason is kept and reported).
+/// </summary>
+public sealed record ExperimentResult(Experiment Experiment, MetricSet? Training, MetricSet? HpSelection, MetricSet? Validation, string? Error)
+{
+    public bool Succeeded => Error is null;
+}
+
+/// <summary>A trainer fitted on some rows together with the normalisation fitted on the same rows.</summary>
+public sealed record FittedPipeline(Standardizer? Scaler, LinearModel Model)
+{
+    public double Predict(double[] row) =>
+        Scaler is null ? Model.Predict(row) : Scaler.InverseTarget(Model.Predict(Scaler.Transform(row)));
+
+    /// <summary>Fits on the given rows; normalisation statistics come from those rows only (spec §4.2).</summary>
+    public static FittedPipeline Fit(ITrainer trainer, PreparedData data, IReadOnlyList<int> rows, bool normalize)
+    {
+        var scaler = normalize ? Standardizer.Fit(data.X, data.Y, rows) : null;
+        var x = rows.Select(i => scaler is null ? data.X[i] : scaler.Transform(data.X[i])).ToArray();
+        var y = rows.Select(i => scaler is null ? data.Y[i] : scaler.TransformTarget(data.Y[i])).ToArray();
+        return new FittedPipeline(scaler, trainer.Fit(x, y));
+    }
+
+    public MetricSet Evaluate(PreparedData data, IReadOnlyList<int> rows) =>
+        MetricSet.Compute(rows.Select(i => data.Y[i]).ToArray(), rows.Select(i => Predict(data.X[i])).ToArray());
+}
+
+/// <summary>
+/// Runs experiments in parallel. Each result is stored at its experiment's index, and every experiment is a pure
+/// function of its inputs, so the results are identical whatever the number of threads.
+/// </summary>
+public static class ExperimentRunner
+{
+    public static ExperimentResult[] Run(IReadOnlyList<Experiment> experiments, PreparedData data, bool normalize, int? maxDegreeOfParallelism)
+    {
+        var results = new ExperimentResult[experiments.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount };
+        Parallel.For(0, experiments.Count, options, i => results[i] = Evaluate(experiments[i], data, normalize));
+        return results;
+    }
+
+    private static ExperimentResult Evaluate(Experiment experiment, PreparedData data, bool normalize)
+    {
+        try
+        {
+            var trainer = TechniqueCatalog.Bind(experiment.Technique, experiment.Point);
+            var fitted = FittedPipeline.Fit(trainer, data, experiment.Fold.Training, normalize);
+            return new ExperimentResult(experiment,
+                fitted.Evaluate(data, experiment.Fold.Training),
+                fitted.Evaluate(data, experiment.Fold.HpSelection),
+                fitted.Evaluate(data, experiment.Fold.Validation),
+                null);
+        }
+        catch (Exception ex) when (ex is RegressionException or ArithmeticException or ArgumentException or InvalidOperationException)
+        {
+            return new ExperimentResult(experiment, null, null, null, $"{experiment.Technique} {experiment.Point} on run {experiment.Fold.Run} {experiment.Fold.ValidationToken}/{experiment.Fold.HpToken}: {ex.Message}");
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using AiSprint.Model.Formats.Aml;
+using AiSprint.Regression.Techniques;
+
+namespace AiSprint.Regression.Validation;
+
+/// <summary>A technique's line in a run summary: the hp-selected configuration and its three MAPE-bearing metric sets.</summary>
+public sealed record TechniqueSummary(AmlTechnique Technique, GridPoint Chosen, MetricSet Training, MetricSet HpSelection, MetricSet Validation);
+
+/// <summary>One repetition's summary (spec §6.2); <see cref="Best"/> has the lowest hp_selection MAPE.</summary>
+public sealed record RunSummary(int Run, IReadOnlyList<TechniqueSummary> Techniques, IReadOnlyList<AmlTechnique> NoSuccessfulRuns)
+{
+    public TechniqueSummary? Best => Techniques.Count == 0 ? null : Techniques.Aggregate((a, b) => b.HpSelection.Mape < a.HpSelection.Mape ? b : a);
+}
+
+/// <summary>
+/// Hyper-parameter selection per spec §6.2–6.3: purely by hp_selection MAPE, first in grid order on ties.
+/// With KFold hp_selection each configuration's metrics are fold means (sum over successful folds / k).
+/// With KFold validation (spec §6.2 c, whose aMLLibrary behaviour is a bug) the configuration is chosen per
+/// validation fold and the reported metrics are the means over validation folds.
+/// </summary>
+public static class Selection
+{
+    public static RunSummary Summarise(int run, IReadOnlyList<AmlTechnique> techniques, IReadOnlyList<ExperimentResult> results, int hpFolds)
+    {
+        var summaries = new List<TechniqueSummary>();
+        var failed = new List<AmlTechnique>();
+        foreach (var technique in techniques)
+        {
+            var mine = results.Where(r => r.Experiment.Fold.Run == run && r.Experiment.Technique == technique).ToList();
+            var perValidation = mine.GroupBy(r => r.Experiment.Fold.ValidationIndex).OrderBy(g => g.Key)
+                .Select(g => ChooseConfiguration(g.ToList(), hpFolds)).ToList();
+            if (perValidation.Count == 0 || perValidation.Any(s => s is null))
+            {
+                failed.Add(technique);
+                continue;
+            }
+            var chosen = perValidation.Select(s => s!).ToList();
+            var count = chosen.Count;
+            summaries.Add(new TechniqueSummary(technique, chosen[^1].Chosen,
+                MetricSet.FoldMean(chosen.Select(c => c.Training), count),
+                MetricSet.FoldMean(chosen.Select(c => c.HpSelection), count),
+                MetricSet.FoldMean(chosen.Select(c => c.Validation), count)));
+        }
+        return new RunSummary(run, summaries, failed);
+    }
+
+    private static TechniqueSummary? ChooseConfiguration(List<ExperimentResult> results, int hpFolds)
+    {
+        TechniqueSummary? best = null;
+        foreach (var configuration in results.GroupBy(r => r.Experiment.ConfigIndex).OrderBy(g => g.Key))
+        {
+            var ok = configuration.Where(r => r.Succeeded).ToList();
+            if (ok.Count == 0) continue;
+            var first = configuration.First().Experiment;
+            var candidate = new TechniqueSummary(first.Technique, first.Point,
+                MetricSet.FoldMean(ok.Select(r => r.Training!), hpFolds),
+                MetricSet.FoldMean(ok.Select(r => r.HpSelection!), hpFolds),
+                MetricSet.FoldMean(ok.Select(r => r.Validation!), hpFolds));
+            if (best is null || candidate.HpSelection.Mape < best.HpSelection.Mape) best = candidate;
+        }
+        return best;
+    }
+}
