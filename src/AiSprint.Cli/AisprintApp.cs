@@ -18,6 +18,8 @@ public static class AisprintApp
         root.Subcommands.Add(PlaceCommand.Create(output, error));
         root.Subcommands.Add(OnnxCommands.Inspect(output, error));
         root.Subcommands.Add(OnnxCommands.Partition(output, error));
+        root.Subcommands.Add(RegressionCommands.Regress(output, error));
+        root.Subcommands.Add(RegressionCommands.Predict(output, error));
         return root;
     }
 

@@ -52,7 +52,7 @@ public static class RegressionCampaign
         var missing = general.Techniques.Where(t => !TechniqueCatalog.IsImplemented(t)).ToList();
         if (missing.Count > 0 && !options.SkipUnimplementedTechniques)
         {
-            throw new NotImplementedCapabilityException($"Technique(s) {string.Join(", ", missing)}", $"{file.Path} asks for them; available: {string.Join(", ", TechniqueCatalog.Implemented)} (RegressionOptions.SkipUnimplementedTechniques runs the others and reports these)");
+            throw new NotImplementedCapabilityException($"Technique(s) {string.Join(", ", missing)}", $"{file.Path} asks for them; available: {string.Join(", ", TechniqueCatalog.Implemented)} (--skip-unimplemented, or RegressionOptions.SkipUnimplementedTechniques, runs the others and reports these)");
         }
         var notImplemented = missing.Select(t => TechniqueCatalog.NotImplemented(t).Message).ToList();
         var techniques = general.Techniques.Where(TechniqueCatalog.IsImplemented).ToList();

@@ -40,7 +40,8 @@ public sealed record RegressionModel(
 
     public string ToJson() => JsonSerializer.Serialize(this, RegressionJsonContext.Default.RegressionModel);
 
-    public void Save(string path) => File.WriteAllText(path, ToJson());
+    /// <summary>Writes the model atomically: an interrupted save never leaves half a model file.</summary>
+    public void Save(string path) => AiSprint.Model.Formats.AtomicFile.WriteAllText(path, ToJson());
 
     public static RegressionModel FromJson(string json, string source = "<json>")
     {

@@ -1,0 +1,47 @@
+namespace AiSprint.Cli.Tests;
+
+public class RegressionCommandTests
+{
+    [Fact]
+    public void Regress_trains_the_faas_campaign_and_predict_applies_the_saved_model()
+    {
+        var directory = Path.Combine(Directory.CreateTempSubdirectory("aisprint-regress-").FullName, "out");
+        // aMLLibrary's configurations name their data relative to the campaign folder (the .ini's parent's parent).
+        var configuration = SharedData.PathOf("amllibrary", "example_configurations", "faas_test.ini");
+        var data = SharedData.PathOf("amllibrary", "inputs", "faas_predict.csv");
+        {
+            var (code, output, error) = ValidateCommandTests.Run("regress", "-c", configuration, "-o", directory);
+            Assert.True(code == 0, error);
+            Assert.Contains("validation MAPE 0.000033", output);
+            Assert.True(File.Exists(Path.Combine(directory, "best.model.json")));
+            Assert.True(File.Exists(Path.Combine(directory, "results.txt")));
+
+            var predictions = Path.Combine(directory, "predictions.csv");
+            (code, _, error) = ValidateCommandTests.Run("predict", "-m", Path.Combine(directory, "best.model.json"), "-i", data, "-o", predictions);
+            Assert.True(code == 0, error);
+            var lines = File.ReadAllLines(predictions);
+            Assert.Equal(1001, lines.Length);
+            // The model predicts the measured response times closely (MAPE well under 1 %).
+            var measured = File.ReadAllLines(data).Skip(1).Select(l => double.Parse(l.Split(',')[^1], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            var predicted = lines.Skip(1).Select(l => double.Parse(l, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            var mape = measured.Zip(predicted, (m, p) => Math.Abs(m - p) / Math.Abs(m)).Average();
+            Assert.True(mape < 0.01, $"MAPE {mape}");
+
+            // Like aMLLibrary, an existing non-empty output directory is refused.
+            (code, _, error) = ValidateCommandTests.Run("regress", "-c", configuration, "-o", directory);
+            Assert.Equal(1, code);
+            Assert.Contains("not empty", error);
+        }
+    }
+
+    [Fact]
+    public void A_configuration_with_techniques_not_implemented_is_refused_by_name()
+    {
+        var directory = Path.Combine(Directory.CreateTempSubdirectory("aisprint-regress-").FullName, "out");
+        var (code, _, error) = ValidateCommandTests.Run("regress", "-c", SharedData.PathOf("amllibrary", "example_configurations", "multiple.ini"), "-o", directory);
+        Assert.Equal(1, code);
+        Assert.Contains("DecisionTree", error);
+        Assert.Contains("--skip-unimplemented", error);
+        Assert.False(Directory.Exists(directory));
+    }
+}
