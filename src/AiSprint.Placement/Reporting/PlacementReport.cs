@@ -52,7 +52,8 @@ public static class PlacementReport
             {
                 var r = decision.Resources[c][k];
                 var replicas = problem.Resources[r].IsFaas ? "" : $" ×{decision.Replicas[c][k]}";
-                components.Add($"  {deployment.Partitions[k].Name}", "", problem.Resources[r].Name + replicas, N(evaluation.PartitionTimes[c][k]), "", "");
+                var trust = deployment.Partitions[k].NeedsTrustedExecution ? TrustRule(problem.Resources[r]) : "";
+                components.Add($"  {deployment.Partitions[k].Name}", "", problem.Resources[r].Name + replicas + trust, N(evaluation.PartitionTimes[c][k]), "", "");
             }
         }
         text.AppendLine().AppendLine("components (local constraints):").Append(components.Render());
@@ -88,6 +89,14 @@ public static class PlacementReport
         }
         return total;
     }
+
+    /// <summary>Which rule let a resource run a partition that needs trusted execution (SGX first, the design document's fallback second).</summary>
+    private static string TrustRule(Problem.ResourceSlot resource) => resource.Source switch
+    {
+        AiSprint.Model.NodeResource { HasSgx: true } => " (trusted: SGX)",
+        AiSprint.Model.NodeResource { SecureBoot: true, MeasuredBoot: true } => " (trusted: secure + measured boot)",
+        _ => " (trusted: NOT ADMISSIBLE)",
+    };
 
     private static string Threshold(double threshold) => double.IsPositiveInfinity(threshold) ? "-" : N(threshold);
 
