@@ -1,0 +1,65 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace AiSprint.Generators.Reading;
+
+/// <summary>Reads attribute arguments without the annotations assembly: by metadata name and position.</summary>
+internal static class AttributeReader
+{
+    public static AttributeData? Find(IMethodSymbol method, string metadataName) =>
+        method.GetAttributes().FirstOrDefault(a => Is(a, metadataName));
+
+    public static IEnumerable<AttributeData> FindAll(IMethodSymbol method, string metadataName) =>
+        method.GetAttributes().Where(a => Is(a, metadataName));
+
+    public static bool IsComponent(IMethodSymbol method) =>
+        Find(method, AnnotationNames.Component) is not null || Find(method, AnnotationNames.ExecTime) is not null;
+
+    /// <summary>The component name: <c>[Component(name)]</c>, else the method's name.</summary>
+    public static string ComponentName(IMethodSymbol method) =>
+        Find(method, AnnotationNames.Component) is { } component && Argument<string>(component, 0) is { Length: > 0 } name
+            ? name
+            : method.Name;
+
+    /// <summary>The local threshold of <c>[ExecTime(threshold, unit)]</c> in milliseconds; null without one or with an unknown unit.</summary>
+    public static double? LocalThresholdMilliseconds(IMethodSymbol method) =>
+        Find(method, AnnotationNames.ExecTime) is { ConstructorArguments.Length: 2 } execTime
+            ? ToMilliseconds(Argument<double>(execTime, 0), Argument<int>(execTime, 1))
+            : null;
+
+    public static double? ToMilliseconds(double threshold, int unit) => unit switch
+    {
+        AnnotationNames.Milliseconds => threshold,
+        AnnotationNames.Seconds => threshold * 1000.0,
+        _ => null,
+    };
+
+    public static T? Argument<T>(AttributeData attribute, int index) =>
+        index < attribute.ConstructorArguments.Length && attribute.ConstructorArguments[index] is { Kind: not TypedConstantKind.Array, Value: T value }
+            ? value
+            : default;
+
+    public static IEnumerable<string> StringArrayArgument(AttributeData attribute, int index) =>
+        index < attribute.ConstructorArguments.Length && attribute.ConstructorArguments[index] is { Kind: TypedConstantKind.Array } array
+            ? array.Values.Select(v => v.Value as string).Where(s => s is not null).Select(s => s!)
+            : [];
+
+    public static TypedConstant? Named(AttributeData attribute, string name)
+    {
+        foreach (var pair in attribute.NamedArguments)
+        {
+            if (pair.Key == name)
+            {
+                return pair.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Is(AttributeData attribute, string metadataName) =>
+        attribute.AttributeClass is { } type
+        && type.ContainingNamespace?.ToDisplayString() == AnnotationNames.Namespace
+        && AnnotationNames.Namespace + "." + type.MetadataName == metadataName;
+}

@@ -1,0 +1,136 @@
+using System.Linq;
+using System.Threading;
+using AiSprint.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AiSprint.Generators.Reading;
+
+/// <summary>
+/// Finds the calls of component methods that an interceptor can wrap. Calls it cannot wrap
+/// faithfully are left alone (untimed) rather than changed in meaning: see <see cref="Read"/>.
+/// </summary>
+internal static class CallSiteReader
+{
+    private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
+        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+    /// <summary>Purely syntactic: a call through a name or a member access (not <c>base.M()</c>, which must not dispatch virtually).</summary>
+    public static bool IsCandidate(SyntaxNode node, CancellationToken cancellationToken) =>
+        node is InvocationExpressionSyntax invocation
+        && invocation.Expression switch
+        {
+            MemberAccessExpressionSyntax member => member.Expression is not BaseExpressionSyntax,
+            IdentifierNameSyntax or GenericNameSyntax or MemberBindingExpressionSyntax => true,
+            _ => false,
+        };
+
+    /// <summary>
+    /// The call's model, or null when the callee is no component or the call is one this version
+    /// leaves untimed: a callee not accessible from generated code (private, protected), an
+    /// instance method of a struct (the receiver would be copied), a ref return, or a signature
+    /// that still mentions type parameters (a call inside a generic method or generic type).
+    /// </summary>
+    public static CallSiteModel? Read(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var invocation = (InvocationExpressionSyntax)context.Node;
+        if (context.SemanticModel.GetOperation(invocation, cancellationToken) is not IInvocationOperation { TargetMethod: var called })
+        {
+            return null;
+        }
+
+        var definition = called.ReducedFrom ?? called;
+        if (!AttributeReader.IsComponent(definition.OriginalDefinition) || !IsWrappable(context.SemanticModel.Compilation, called))
+        {
+            return null;
+        }
+
+        var location = context.SemanticModel.GetInterceptableLocation(invocation, cancellationToken);
+        if (location is null)
+        {
+            return null;
+        }
+
+        // An extension method called as x.M() keeps its static signature; forward it as a static call.
+        var method = called.ReducedFrom is not null ? called.ReducedFrom.Construct([.. called.TypeArguments]) : called;
+        var isInstance = !method.IsStatic;
+        var callee = new CalleeModel(
+            AttributeReader.ComponentName(definition.OriginalDefinition),
+            AttributeReader.LocalThresholdMilliseconds(definition.OriginalDefinition),
+            isInstance ? method.ContainingType.ToDisplayString(TypeFormat) : null,
+            method.ContainingType.ToDisplayString(TypeFormat),
+            method.Name,
+            method.IsGenericMethod ? "<" + string.Join(", ", method.TypeArguments.Select(t => t.ToDisplayString(TypeFormat))) + ">" : string.Empty,
+            method.ReturnsVoid ? "void" : method.ReturnType.ToDisplayString(TypeFormat),
+            ShapeOf(method),
+            method.Parameters.Select(p => new ParameterModel(p.Type.ToDisplayString(TypeFormat), Modifier(p.RefKind), ArgumentModifier(p.RefKind))).ToEquatableArray());
+
+        var display = location.GetDisplayLocation();
+        return new CallSiteModel(invocation.SyntaxTree.FilePath, location.Version, location.Data, display, callee);
+    }
+
+    private static bool IsWrappable(Compilation compilation, IMethodSymbol method) =>
+        compilation.IsSymbolAccessibleWithin(method, compilation.Assembly)
+        && method.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal
+        && !(method.ContainingType.IsValueType && !method.IsStatic)
+        && !method.ReturnsByRef && !method.ReturnsByRefReadonly
+        && !method.ContainingType.ContainsTypeParameter()
+        && !method.TypeArguments.Any(t => t.ContainsTypeParameter())
+        && !method.Parameters.Any(p => p.Type.ContainsTypeParameter())
+        && !method.ReturnType.ContainsTypeParameter();
+
+    private static ReturnShape ShapeOf(IMethodSymbol method)
+    {
+        if (method.ReturnsVoid)
+        {
+            return ReturnShape.Void;
+        }
+
+        if (method.ReturnType is INamedTypeSymbol { ContainingNamespace: { } ns } type && ns.ToDisplayString() == "System.Threading.Tasks")
+        {
+            return (type.MetadataName, type.TypeArguments.Length) switch
+            {
+                ("Task", 0) => ReturnShape.Task,
+                ("Task`1", 1) => ReturnShape.TaskOfT,
+                ("ValueTask", 0) => ReturnShape.ValueTask,
+                ("ValueTask`1", 1) => ReturnShape.ValueTaskOfT,
+                _ => ReturnShape.Value,
+            };
+        }
+
+        return ReturnShape.Value;
+    }
+
+    private static string Modifier(RefKind kind) => kind switch
+    {
+        RefKind.Ref => "ref ",
+        RefKind.Out => "out ",
+        RefKind.In => "in ",
+        RefKind.RefReadOnlyParameter => "ref readonly ",
+        _ => string.Empty,
+    };
+
+    private static string ArgumentModifier(RefKind kind) => kind switch
+    {
+        RefKind.Ref => "ref ",
+        RefKind.Out => "out ",
+        RefKind.In or RefKind.RefReadOnlyParameter => "in ",
+        _ => string.Empty,
+    };
+}
+
+internal static class TypeParameterSearch
+{
+    /// <summary>Whether a type mentions a type parameter anywhere (T, List&lt;T&gt;, T[], Outer&lt;T&gt;.Inner).</summary>
+    public static bool ContainsTypeParameter(this ITypeSymbol type) => type switch
+    {
+        ITypeParameterSymbol => true,
+        IArrayTypeSymbol array => array.ElementType.ContainsTypeParameter(),
+        IPointerTypeSymbol pointer => pointer.PointedAtType.ContainsTypeParameter(),
+        INamedTypeSymbol named => named.TypeArguments.Any(t => t.ContainsTypeParameter())
+            || (named.ContainingType?.ContainsTypeParameter() ?? false),
+        _ => false,
+    };
+}
