@@ -7,7 +7,7 @@ namespace AiSprint.Telemetry;
 /// (in a <c>finally</c>). A value type so that timing allocates nothing; when no listener is
 /// attached to the AiSprint meter or activity source it reads no clock at all.
 /// </summary>
-public readonly struct ComponentTimer
+public readonly partial struct ComponentTimer
 {
     private readonly ComponentDescriptor? _component;
     private readonly long _startTimestamp;

@@ -98,3 +98,52 @@ public sealed class ComponentTimerTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new ComponentDescriptor("c", threshold));
     }
 }
+
+public sealed class ComponentTimerAsyncTests
+{
+    [Fact]
+    public async Task StopAfter_records_when_the_task_completes_not_when_it_is_returned()
+    {
+        var component = new ComponentDescriptor("timer-async-" + Guid.NewGuid().ToString("N"), null);
+        using var recorder = new MeasurementRecorder(component.Name);
+        var gate = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var wrapped = ComponentTimer.Start(component).StopAfter(gate.Task);
+        Assert.Empty(recorder.Durations);
+        gate.SetResult(42);
+
+        Assert.Equal(42, await wrapped);
+        Assert.Single(recorder.Durations);
+    }
+
+    [Fact]
+    public async Task StopAfter_records_a_faulted_task_and_keeps_its_exception()
+    {
+        var component = new ComponentDescriptor("timer-fault-" + Guid.NewGuid().ToString("N"), null);
+        using var recorder = new MeasurementRecorder(component.Name);
+
+        var wrapped = ComponentTimer.Start(component).StopAfter(FailLaterAsync());
+
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await wrapped);
+        Assert.Single(recorder.Durations);
+    }
+
+    [Fact]
+    public async Task StopAfter_hands_back_an_already_completed_value_task_and_records_it()
+    {
+        var component = new ComponentDescriptor("timer-sync-vt-" + Guid.NewGuid().ToString("N"), null);
+        using var recorder = new MeasurementRecorder(component.Name);
+
+        var wrapped = ComponentTimer.Start(component).StopAfter(new ValueTask<int>(7));
+
+        Assert.True(wrapped.IsCompletedSuccessfully);
+        Assert.Equal(7, await wrapped);
+        Assert.Single(recorder.Durations);
+    }
+
+    private static async Task FailLaterAsync()
+    {
+        await Task.Yield();
+        throw new InvalidOperationException("callee failed");
+    }
+}
