@@ -1,0 +1,16 @@
+namespace Sample;
+
+public static class Program
+{
+    public static int Run()
+    {
+        var detector = new Detector();
+        var attempts = 0;
+        Detector.Warmup();
+        var size = detector.Detect("face", ref attempts, out var found);
+        size += detector.Detect("second", ref attempts, out _);
+        var blurred = "face".Blur();
+        var score = Detector.Score(41) + Detector.Score<long>(1);
+        return size + blurred.Length + (int)score + (found ? 1 : 0);
+    }
+}
