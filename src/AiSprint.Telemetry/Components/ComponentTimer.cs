@@ -9,6 +9,8 @@ namespace AiSprint.Telemetry;
 /// </summary>
 public readonly partial struct ComponentTimer
 {
+    private static readonly double MillisecondsPerTick = 1000.0 / Stopwatch.Frequency;
+
     private readonly ComponentDescriptor? _component;
     private readonly long _startTimestamp;
     private readonly Activity? _activity;
@@ -60,7 +62,8 @@ public readonly partial struct ComponentTimer
 
         if (_startTimestamp != 0)
         {
-            var elapsedMilliseconds = Stopwatch.GetElapsedTime(_startTimestamp).TotalMilliseconds;
+            // Not Stopwatch.GetElapsedTime: its TimeSpan rounds to 100 ns, so fast components would read 0 ms.
+            var elapsedMilliseconds = (Stopwatch.GetTimestamp() - _startTimestamp) * MillisecondsPerTick;
             AiSprintInstruments.Duration.Record(elapsedMilliseconds, _component.ComponentTag);
             if (elapsedMilliseconds > _component.LocalThresholdMilliseconds)
             {
