@@ -25,8 +25,9 @@ namespace AiSprint.Generated.Interceptors
             }
         }
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(10,29)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(11,26)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(10,29)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(15,29)
         internal static int Intercept1(this global::Sample.Detector @this, string p0, ref int p1, out bool p2)
         {
             var timer = global::AiSprint.Telemetry.ComponentTimer.Start(s_component1);

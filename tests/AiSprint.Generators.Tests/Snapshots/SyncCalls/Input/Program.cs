@@ -11,6 +11,8 @@ public static class Program
         size += detector.Detect("second", ref attempts, out _);
         var blurred = "face".Blur();
         var score = Detector.Score(41) + Detector.Score<long>(1);
-        return size + blurred.Length + (int)score + (found ? 1 : 0);
+        Detector? missing = null;
+        var none = missing?.Detect("none", ref attempts, out _) ?? 0;
+        return size + none + blurred.Length + (int)score + (found ? 1 : 0);
     }
 }
