@@ -13,8 +13,20 @@ internal static class AttributeReader
     public static IEnumerable<AttributeData> FindAll(IMethodSymbol method, string metadataName) =>
         method.GetAttributes().Where(a => Is(a, metadataName));
 
-    public static bool IsComponent(IMethodSymbol method) =>
-        Find(method, AnnotationNames.Component) is not null || Find(method, AnnotationNames.ExecTime) is not null;
+    /// <summary>Whether the method carries <c>[Component]</c> or <c>[ExecTime]</c>; runs for every call in the compilation, so it compares simple names first.</summary>
+    public static bool IsComponent(IMethodSymbol method)
+    {
+        foreach (var attribute in method.GetAttributes())
+        {
+            if (attribute.AttributeClass?.Name is "ComponentAttribute" or "ExecTimeAttribute"
+                && (Is(attribute, AnnotationNames.Component) || Is(attribute, AnnotationNames.ExecTime)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The component name: <c>[Component(name)]</c>, else the method's name.</summary>
     public static string ComponentName(IMethodSymbol method) =>
@@ -60,6 +72,7 @@ internal static class AttributeReader
 
     private static bool Is(AttributeData attribute, string metadataName) =>
         attribute.AttributeClass is { } type
-        && type.ContainingNamespace?.ToDisplayString() == AnnotationNames.Namespace
-        && AnnotationNames.Namespace + "." + type.MetadataName == metadataName;
+        && metadataName.Length == AnnotationNames.Namespace.Length + 1 + type.MetadataName.Length
+        && metadataName.EndsWith(type.MetadataName, System.StringComparison.Ordinal)
+        && type.ContainingNamespace is { Name: "Annotations", ContainingNamespace: { Name: "AiSprint", ContainingNamespace.IsGlobalNamespace: true } };
 }

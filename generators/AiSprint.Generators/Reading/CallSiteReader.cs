@@ -4,7 +4,6 @@ using AiSprint.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace AiSprint.Generators.Reading;
 
@@ -36,7 +35,9 @@ internal static class CallSiteReader
     public static CallSiteModel? Read(GeneratorSyntaxContext context, CancellationToken cancellationToken)
     {
         var invocation = (InvocationExpressionSyntax)context.Node;
-        if (context.SemanticModel.GetOperation(invocation, cancellationToken) is not IInvocationOperation { TargetMethod: var called })
+        // GetSymbolInfo, not GetOperation: every invocation of the compilation passes here after each
+        // edit, and building the IOperation tree costs more than binding the symbol.
+        if (context.SemanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol called)
         {
             return null;
         }
