@@ -55,7 +55,12 @@ internal static class CallSiteReader
         }
 
         // An extension method called as x.M() keeps its static signature; forward it as a static call.
-        var method = called.ReducedFrom is not null ? called.ReducedFrom.Construct([.. called.TypeArguments]) : called;
+        var method = called.ReducedFrom switch
+        {
+            null => called,
+            { IsGenericMethod: true } reducedFrom => reducedFrom.Construct([.. called.TypeArguments]),
+            var reducedFrom => reducedFrom,
+        };
         var isInstance = !method.IsStatic;
         var callee = new CalleeModel(
             AttributeReader.ComponentName(definition.OriginalDefinition),

@@ -8,8 +8,9 @@ namespace AiSprint.Generated.Interceptors
     {
         private static readonly global::AiSprint.Telemetry.ComponentDescriptor s_component0 = new("Warmup", null);
         private static readonly global::AiSprint.Telemetry.ComponentDescriptor s_component1 = new("mask-detector", 20d);
-        private static readonly global::AiSprint.Telemetry.ComponentDescriptor s_component2 = new("blur", 1500d);
-        private static readonly global::AiSprint.Telemetry.ComponentDescriptor s_component3 = new("generic-scorer", null);
+        private static readonly global::AiSprint.Telemetry.ComponentDescriptor s_component2 = new("echo", null);
+        private static readonly global::AiSprint.Telemetry.ComponentDescriptor s_component3 = new("blur", 1500d);
+        private static readonly global::AiSprint.Telemetry.ComponentDescriptor s_component4 = new("generic-scorer", null);
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(9,18)
         internal static void Intercept0()
@@ -25,9 +26,9 @@ namespace AiSprint.Generated.Interceptors
             }
         }
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(11,26)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(10,29)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(15,29)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(10,29)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(11,26)
         internal static int Intercept1(this global::Sample.Detector @this, string p0, ref int p1, out bool p2)
         {
             var timer = global::AiSprint.Telemetry.ComponentTimer.Start(s_component1);
@@ -41,10 +42,24 @@ namespace AiSprint.Generated.Interceptors
             }
         }
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(12,30)
-        internal static string Intercept2(string p0, int p1)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(12,37)
+        internal static string Intercept2(string p0)
         {
             var timer = global::AiSprint.Telemetry.ComponentTimer.Start(s_component2);
+            try
+            {
+                return global::Sample.DetectorExtensions.Echo<string>(p0);
+            }
+            finally
+            {
+                timer.Stop();
+            }
+        }
+
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(12,30)
+        internal static string Intercept3(string p0, int p1)
+        {
+            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(s_component3);
             try
             {
                 return global::Sample.DetectorExtensions.Blur(p0, p1);
@@ -56,9 +71,9 @@ namespace AiSprint.Generated.Interceptors
         }
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(13,30)
-        internal static int Intercept3(int p0)
+        internal static int Intercept4(int p0)
         {
-            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(s_component3);
+            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(s_component4);
             try
             {
                 return global::Sample.Detector.Score<int>(p0);
@@ -70,9 +85,9 @@ namespace AiSprint.Generated.Interceptors
         }
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(13,51)
-        internal static long Intercept4(long p0)
+        internal static long Intercept5(long p0)
         {
-            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(s_component3);
+            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(s_component4);
             try
             {
                 return global::Sample.Detector.Score<long>(p0);

@@ -33,4 +33,7 @@ public static class DetectorExtensions
     [Component("blur")]
     [ExecTime(1.5, TimeUnit.Seconds)]
     public static string Blur(this string image, int radius = 3) => image + radius;
+
+    [Component("echo")]
+    public static T Echo<T>(this T value) => value;
 }

@@ -9,7 +9,7 @@ public static class Program
         Detector.Warmup();
         var size = detector.Detect("face", ref attempts, out var found);
         size += detector.Detect("second", ref attempts, out _);
-        var blurred = "face".Blur();
+        var blurred = "face".Blur().Echo();
         var score = Detector.Score(41) + Detector.Score<long>(1);
         Detector? missing = null;
         var none = missing?.Detect("none", ref attempts, out _) ?? 0;
