@@ -64,7 +64,7 @@ internal static class CallSiteReader
         var isInstance = !method.IsStatic;
         var callee = new CalleeModel(
             AttributeReader.ComponentName(definition.OriginalDefinition),
-            AttributeReader.LocalThresholdMilliseconds(definition.OriginalDefinition),
+            UsableThreshold(AttributeReader.LocalThresholdMilliseconds(definition.OriginalDefinition)),
             isInstance ? method.ContainingType.ToDisplayString(TypeFormat) : null,
             method.ContainingType.ToDisplayString(TypeFormat),
             method.Name,
@@ -76,6 +76,10 @@ internal static class CallSiteReader
         var display = location.GetDisplayLocation();
         return new CallSiteModel(invocation.SyntaxTree.FilePath, location.Version, location.Data, display, callee);
     }
+
+    // A zero, negative or NaN threshold is the analyzers' to report; the wrapper times the call without
+    // one, because ComponentDescriptor rejects it and the type initializer would fail at the first call.
+    private static double? UsableThreshold(double? milliseconds) => milliseconds > 0 ? milliseconds : null;
 
     private static bool IsWrappable(Compilation compilation, IMethodSymbol method) =>
         compilation.IsSymbolAccessibleWithin(method, compilation.Assembly)

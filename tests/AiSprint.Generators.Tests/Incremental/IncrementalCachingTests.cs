@@ -25,6 +25,7 @@ public sealed class IncrementalCachingTests
 
         foreach (var step in OwnSteps)
         {
+            Assert.NotEmpty(Reasons(second, step));
             Assert.All(Reasons(second, step), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {r}"));
         }
 

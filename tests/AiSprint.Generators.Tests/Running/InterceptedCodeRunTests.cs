@@ -88,6 +88,31 @@ public sealed class InterceptedCodeRunTests
         Assert.Equal(new[] { "async", "fast", "slow" }, names);
     }
 
+    [Fact]
+    public void A_non_positive_threshold_still_times_the_call_without_a_local_constraint()
+    {
+        var name = "zero-" + Guid.NewGuid().ToString("N");
+        var assembly = CompileAndLoad($$"""
+            using AiSprint.Annotations;
+            namespace Runnable;
+            public static class Entry
+            {
+                [Component("{{name}}")]
+                [ExecTime(0, TimeUnit.Milliseconds)]
+                public static int Zero() => 7;
+
+                public static int Run() => Zero();
+            }
+            """);
+        using var recorder = new MeasurementRecorder(name);
+
+        var result = (int)assembly.GetType("Runnable.Entry")!.GetMethod("Run")!.Invoke(null, null)!;
+
+        Assert.Equal(7, result);
+        Assert.Single(recorder.Durations);
+        Assert.Empty(recorder.Violations);
+    }
+
     private static Assembly CompileAndLoad(string source)
     {
         var (_, output, _) = GeneratorHarness.Run(GeneratorHarness.Compile([("/src/Runnable.cs", source)], "Runnable" + Guid.NewGuid().ToString("N")));
