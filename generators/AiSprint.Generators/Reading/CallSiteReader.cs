@@ -67,7 +67,8 @@ internal static class CallSiteReader
             UsableThreshold(AttributeReader.LocalThresholdMilliseconds(definition.OriginalDefinition)),
             isInstance ? method.ContainingType.ToDisplayString(TypeFormat) : null,
             method.ContainingType.ToDisplayString(TypeFormat),
-            method.Name,
+            // A method named after a keyword (declared as @event) must be called as @event.
+            SyntaxFacts.GetKeywordKind(method.Name) == SyntaxKind.None && SyntaxFacts.GetContextualKeywordKind(method.Name) == SyntaxKind.None ? method.Name : "@" + method.Name,
             method.IsGenericMethod ? "<" + string.Join(", ", method.TypeArguments.Select(t => t.ToDisplayString(TypeFormat))) + ">" : string.Empty,
             method.ReturnsVoid ? "void" : method.ReturnType.ToDisplayString(TypeFormat),
             ShapeOf(method),

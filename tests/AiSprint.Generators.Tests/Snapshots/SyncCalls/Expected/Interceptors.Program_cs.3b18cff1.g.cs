@@ -7,10 +7,11 @@ namespace AiSprint.Generated.Interceptors
     file static class ComponentInterceptors
     {
         private static readonly global::AiSprint.Telemetry.ComponentDescriptor s_component0 = new("Warmup", null);
-        private static readonly global::AiSprint.Telemetry.ComponentDescriptor s_component1 = new("mask-detector", 20d);
-        private static readonly global::AiSprint.Telemetry.ComponentDescriptor s_component2 = new("echo", null);
-        private static readonly global::AiSprint.Telemetry.ComponentDescriptor s_component3 = new("blur", 1500d);
-        private static readonly global::AiSprint.Telemetry.ComponentDescriptor s_component4 = new("generic-scorer", null);
+        private static readonly global::AiSprint.Telemetry.ComponentDescriptor s_component1 = new("event", null);
+        private static readonly global::AiSprint.Telemetry.ComponentDescriptor s_component2 = new("mask-detector", 20d);
+        private static readonly global::AiSprint.Telemetry.ComponentDescriptor s_component3 = new("echo", null);
+        private static readonly global::AiSprint.Telemetry.ComponentDescriptor s_component4 = new("blur", 1500d);
+        private static readonly global::AiSprint.Telemetry.ComponentDescriptor s_component5 = new("generic-scorer", null);
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(9,18)
         internal static void Intercept0()
@@ -26,12 +27,26 @@ namespace AiSprint.Generated.Interceptors
             }
         }
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(15,29)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(10,29)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(11,26)
-        internal static int Intercept1(this global::Sample.Detector @this, string p0, ref int p1, out bool p2)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(10,30)
+        internal static int Intercept1(int p0)
         {
             var timer = global::AiSprint.Telemetry.ComponentTimer.Start(s_component1);
+            try
+            {
+                return global::Sample.Detector.@event(p0);
+            }
+            finally
+            {
+                timer.Stop();
+            }
+        }
+
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(16,29)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(12,26)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(11,29)
+        internal static int Intercept2(this global::Sample.Detector @this, string p0, ref int p1, out bool p2)
+        {
+            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(s_component2);
             try
             {
                 return @this.Detect(p0, ref p1, out p2);
@@ -42,10 +57,10 @@ namespace AiSprint.Generated.Interceptors
             }
         }
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(12,37)
-        internal static string Intercept2(string p0)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(13,37)
+        internal static string Intercept3(string p0)
         {
-            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(s_component2);
+            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(s_component3);
             try
             {
                 return global::Sample.DetectorExtensions.Echo<string>(p0);
@@ -56,10 +71,10 @@ namespace AiSprint.Generated.Interceptors
             }
         }
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(12,30)
-        internal static string Intercept3(string p0, int p1)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(13,30)
+        internal static string Intercept4(string p0, int p1)
         {
-            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(s_component3);
+            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(s_component4);
             try
             {
                 return global::Sample.DetectorExtensions.Blur(p0, p1);
@@ -70,10 +85,10 @@ namespace AiSprint.Generated.Interceptors
             }
         }
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(13,30)
-        internal static int Intercept4(int p0)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(14,30)
+        internal static int Intercept5(int p0)
         {
-            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(s_component4);
+            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(s_component5);
             try
             {
                 return global::Sample.Detector.Score<int>(p0);
@@ -84,10 +99,10 @@ namespace AiSprint.Generated.Interceptors
             }
         }
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(13,51)
-        internal static long Intercept5(long p0)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(14,51)
+        internal static long Intercept6(long p0)
         {
-            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(s_component4);
+            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(s_component5);
             try
             {
                 return global::Sample.Detector.Score<long>(p0);

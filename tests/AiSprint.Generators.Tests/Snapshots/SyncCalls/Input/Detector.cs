@@ -18,6 +18,9 @@ public sealed class Detector
     {
     }
 
+    [Component("event")]
+    public static int @event(int id) => id;
+
     [Component("generic-scorer")]
     public static T Score<T>(T value) => value;
 

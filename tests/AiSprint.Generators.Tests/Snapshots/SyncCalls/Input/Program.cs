@@ -7,6 +7,7 @@ public static class Program
         var detector = new Detector();
         var attempts = 0;
         Detector.Warmup();
+        attempts += Detector.@event(0);
         var size = detector.Detect("face", ref attempts, out var found);
         size += detector.Detect("second", ref attempts, out _);
         var blurred = "face".Blur().Echo();
