@@ -84,7 +84,7 @@ internal static class InterceptorEmitter
         var call = $"{target}.{callee.MethodName}{callee.TypeArguments}({arguments})";
         var start = $"var timer = {Telemetry}.ComponentTimer.Start({descriptor});";
 
-        code.Open($"internal static {callee.ReturnType} {name}({string.Join(", ", parameters)})");
+        code.Open($"internal static {callee.ReturnType} {name}{callee.TypeParameters}({string.Join(", ", parameters)}){callee.Constraints}");
         switch (callee.Shape)
         {
             case ReturnShape.Void:

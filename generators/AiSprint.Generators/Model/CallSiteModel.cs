@@ -30,6 +30,9 @@ internal sealed record CallSiteModel(
 /// <summary>The called method as seen from one call: every call with an equal callee shares one interceptor.</summary>
 /// <param name="Receiver">The fully qualified receiver type for an instance call, or null for a static call.</param>
 /// <param name="StaticTarget">The fully qualified type (and type arguments) a static call goes through.</param>
+/// <param name="TypeArguments">What the forwarding call writes after the method name: <c>&lt;int&gt;</c>, <c>&lt;T&gt;</c> or nothing.</param>
+/// <param name="TypeParameters">The interceptor's own type parameters (<c>&lt;T&gt;</c>) when the call's type arguments are the caller's type parameters; else empty.</param>
+/// <param name="Constraints">The <c>where</c> clauses matching <paramref name="TypeParameters"/>.</param>
 internal sealed record CalleeModel(
     string ComponentName,
     double? LocalThresholdMilliseconds,
@@ -37,6 +40,8 @@ internal sealed record CalleeModel(
     string StaticTarget,
     string MethodName,
     string TypeArguments,
+    string TypeParameters,
+    string Constraints,
     string ReturnType,
     ReturnShape Shape,
     EquatableArray<ParameterModel> Parameters);

@@ -29,8 +29,8 @@ internal static class CallSiteReader
     /// <summary>
     /// The call's model, or null when the callee is no component or the call is one this version
     /// leaves untimed: a callee not accessible from generated code (private, protected), an
-    /// instance method of a struct (the receiver would be copied), a ref return, or a signature
-    /// that still mentions type parameters (a call inside a generic method or generic type).
+    /// instance method of a struct (the receiver would be copied), a ref return, or a method of a
+    /// type whose type arguments are the caller's type parameters (<c>Box&lt;T&gt;.M()</c> inside a generic method).
     /// </summary>
     public static CallSiteModel? Read(GeneratorSyntaxContext context, CancellationToken cancellationToken)
     {
@@ -43,13 +43,7 @@ internal static class CallSiteReader
         }
 
         var definition = called.ReducedFrom ?? called;
-        if (!AttributeReader.IsComponent(definition.OriginalDefinition) || !IsWrappable(context.SemanticModel.Compilation, called))
-        {
-            return null;
-        }
-
-        var location = context.SemanticModel.GetInterceptableLocation(invocation, cancellationToken);
-        if (location is null)
+        if (!AttributeReader.IsComponent(definition.OriginalDefinition))
         {
             return null;
         }
@@ -61,18 +55,38 @@ internal static class CallSiteReader
             { IsGenericMethod: true } reducedFrom => reducedFrom.Construct([.. called.TypeArguments]),
             var reducedFrom => reducedFrom,
         };
-        var isInstance = !method.IsStatic;
+
+        // Type arguments that are the caller's own type parameters (M<T>() inside a generic method) need a
+        // generic interceptor over the callee's definition; concrete ones get a substituted, non-generic one.
+        var open = method.IsGenericMethod && method.TypeArguments.Any(t => t.ContainsTypeParameter());
+        var signature = open ? method.OriginalDefinition : method;
+        if (!IsWrappable(context.SemanticModel.Compilation, signature, open))
+        {
+            return null;
+        }
+
+        var location = context.SemanticModel.GetInterceptableLocation(invocation, cancellationToken);
+        if (location is null)
+        {
+            return null;
+        }
+
+        var typeArguments = signature.IsGenericMethod
+            ? "<" + string.Join(", ", signature.TypeArguments.Select(t => t.ToDisplayString(TypeFormat))) + ">"
+            : string.Empty;
         var callee = new CalleeModel(
             AttributeReader.ComponentName(definition.OriginalDefinition),
             UsableThreshold(AttributeReader.LocalThresholdMilliseconds(definition.OriginalDefinition)),
-            isInstance ? method.ContainingType.ToDisplayString(TypeFormat) : null,
-            method.ContainingType.ToDisplayString(TypeFormat),
+            signature.IsStatic ? null : signature.ContainingType.ToDisplayString(TypeFormat),
+            signature.ContainingType.ToDisplayString(TypeFormat),
             // A method named after a keyword (declared as @event) must be called as @event.
-            SyntaxFacts.GetKeywordKind(method.Name) == SyntaxKind.None && SyntaxFacts.GetContextualKeywordKind(method.Name) == SyntaxKind.None ? method.Name : "@" + method.Name,
-            method.IsGenericMethod ? "<" + string.Join(", ", method.TypeArguments.Select(t => t.ToDisplayString(TypeFormat))) + ">" : string.Empty,
-            method.ReturnsVoid ? "void" : method.ReturnType.ToDisplayString(TypeFormat),
-            ShapeOf(method),
-            method.Parameters.Select(p => new ParameterModel(p.Type.ToDisplayString(TypeFormat), Modifier(p.RefKind), ArgumentModifier(p.RefKind))).ToEquatableArray());
+            SyntaxFacts.GetKeywordKind(signature.Name) == SyntaxKind.None && SyntaxFacts.GetContextualKeywordKind(signature.Name) == SyntaxKind.None ? signature.Name : "@" + signature.Name,
+            typeArguments,
+            open ? typeArguments : string.Empty,
+            open ? TypeParameterConstraints.Of(signature, TypeFormat) : string.Empty,
+            signature.ReturnsVoid ? "void" : signature.ReturnType.ToDisplayString(TypeFormat),
+            ShapeOf(signature),
+            signature.Parameters.Select(p => new ParameterModel(p.Type.ToDisplayString(TypeFormat), Modifier(p.RefKind), ArgumentModifier(p.RefKind))).ToEquatableArray());
 
         var display = location.GetDisplayLocation();
         return new CallSiteModel(invocation.SyntaxTree.FilePath, location.Version, location.Data, display, callee);
@@ -82,15 +96,18 @@ internal static class CallSiteReader
     // one, because ComponentDescriptor rejects it and the type initializer would fail at the first call.
     private static double? UsableThreshold(double? milliseconds) => milliseconds > 0 ? milliseconds : null;
 
-    private static bool IsWrappable(Compilation compilation, IMethodSymbol method) =>
+    /// <param name="open">Whether <paramref name="method"/> is a generic definition, whose own type parameters the interceptor redeclares.</param>
+    private static bool IsWrappable(Compilation compilation, IMethodSymbol method, bool open) =>
         compilation.IsSymbolAccessibleWithin(method, compilation.Assembly)
         && method.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal
         && !(method.ContainingType.IsValueType && !method.IsStatic)
         && !method.ReturnsByRef && !method.ReturnsByRefReadonly
+        // Interceptors cannot sit in generic types, so a type parameter of the callee's type stays unreachable.
         && !method.ContainingType.ContainsTypeParameter()
-        && !method.TypeArguments.Any(t => t.ContainsTypeParameter())
-        && !method.Parameters.Any(p => p.Type.ContainsTypeParameter())
-        && !method.ReturnType.ContainsTypeParameter();
+        && (open
+            || (!method.TypeArguments.Any(t => t.ContainsTypeParameter())
+                && !method.Parameters.Any(p => p.Type.ContainsTypeParameter())
+                && !method.ReturnType.ContainsTypeParameter()));
 
     private static ReturnShape ShapeOf(IMethodSymbol method)
     {

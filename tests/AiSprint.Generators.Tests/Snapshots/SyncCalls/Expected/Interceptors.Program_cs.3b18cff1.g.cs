@@ -12,6 +12,7 @@ namespace AiSprint.Generated.Interceptors
         private static readonly global::AiSprint.Telemetry.ComponentDescriptor s_component3 = new("echo", null);
         private static readonly global::AiSprint.Telemetry.ComponentDescriptor s_component4 = new("blur", 1500d);
         private static readonly global::AiSprint.Telemetry.ComponentDescriptor s_component5 = new("generic-scorer", null);
+        private static readonly global::AiSprint.Telemetry.ComponentDescriptor s_component6 = new("factory", null);
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(9,18)
         internal static void Intercept0()
@@ -106,6 +107,34 @@ namespace AiSprint.Generated.Interceptors
             try
             {
                 return global::Sample.Detector.Score<long>(p0);
+            }
+            finally
+            {
+                timer.Stop();
+            }
+        }
+
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(23,39)
+        internal static T Intercept7<T>(T p0)
+        {
+            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(s_component5);
+            try
+            {
+                return global::Sample.Detector.Score<T>(p0);
+            }
+            finally
+            {
+                timer.Stop();
+            }
+        }
+
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(26,44)
+        internal static T Intercept8<T>() where T : class, new()
+        {
+            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(s_component6);
+            try
+            {
+                return global::Sample.Detector.Make<T>();
             }
             finally
             {

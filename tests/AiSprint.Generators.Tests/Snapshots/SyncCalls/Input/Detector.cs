@@ -24,6 +24,10 @@ public sealed class Detector
     [Component("generic-scorer")]
     public static T Score<T>(T value) => value;
 
+    [Component("factory")]
+    public static T Make<T>()
+        where T : class, new() => new T();
+
     // Private: generated code cannot call it, so its calls stay untimed.
     [Component("private-helper")]
     private static int Helper() => 1;
