@@ -12,7 +12,8 @@ namespace AiSprint.Generated.Interceptors
         private static readonly global::AiSprint.Telemetry.ComponentDescriptor s_component3 = new("echo", null);
         private static readonly global::AiSprint.Telemetry.ComponentDescriptor s_component4 = new("blur", 1500d);
         private static readonly global::AiSprint.Telemetry.ComponentDescriptor s_component5 = new("generic-scorer", null);
-        private static readonly global::AiSprint.Telemetry.ComponentDescriptor s_component6 = new("factory", null);
+        private static readonly global::AiSprint.Telemetry.ComponentDescriptor s_component6 = new("box", null);
+        private static readonly global::AiSprint.Telemetry.ComponentDescriptor s_component7 = new("factory", null);
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(9,18)
         internal static void Intercept0()
@@ -114,8 +115,22 @@ namespace AiSprint.Generated.Interceptors
             }
         }
 
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(17,73)
+        internal static int Intercept7(this global::Sample.Box<int> @this, int p0)
+        {
+            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(s_component6);
+            try
+            {
+                return @this.Get(p0);
+            }
+            finally
+            {
+                timer.Stop();
+            }
+        }
+
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(23,39)
-        internal static T Intercept7<T>(T p0)
+        internal static T Intercept8<T>(T p0)
         {
             var timer = global::AiSprint.Telemetry.ComponentTimer.Start(s_component5);
             try
@@ -129,9 +144,9 @@ namespace AiSprint.Generated.Interceptors
         }
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(26,44)
-        internal static T Intercept8<T>() where T : class, new()
+        internal static T Intercept9<T>() where T : class, new()
         {
-            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(s_component6);
+            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(s_component7);
             try
             {
                 return global::Sample.Detector.Make<T>();

@@ -44,3 +44,9 @@ public static class DetectorExtensions
     [Component("echo")]
     public static T Echo<T>(this T value) => value;
 }
+
+public sealed class Box<T>
+{
+    [Component("box")]
+    public T Get(T value) => value;
+}

@@ -14,7 +14,7 @@ public static class Program
         var score = Detector.Score(41) + Detector.Score<long>(1);
         Detector? missing = null;
         var none = missing?.Detect("none", ref attempts, out _) ?? 0;
-        var generic = Forward("x").Length + Forward(2);
+        var generic = Forward("x").Length + Forward(2) + new Box<int>().Get(3);
         return generic + size + none + blurred.Length + (int)score + (found ? 1 : 0);
     }
 
