@@ -1,0 +1,61 @@
+using System;
+using System.Linq;
+using AiSprint.Generators.Emit;
+using AiSprint.Generators.Model;
+using AiSprint.Generators.Reading;
+using Microsoft.CodeAnalysis;
+
+namespace AiSprint.Generators;
+
+/// <summary>
+/// Emits, for the components of a compilation: timing interceptors at every call site, one
+/// file per calling file; and the design document as a constant and an assembly metadata attribute.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class ComponentGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var annotated = context.SyntaxProvider
+            .ForAttributeWithMetadataName(AnnotationNames.Component, static (node, _) => true, ComponentReader.ReadComponent)
+            .Where(static c => c is not null)
+            .WithTrackingName(StepNames.Components);
+        var execTimeOnly = context.SyntaxProvider
+            .ForAttributeWithMetadataName(AnnotationNames.ExecTime, static (node, _) => true, ComponentReader.ReadExecTimeOnly)
+            .Where(static c => c is not null)
+            .WithTrackingName(StepNames.ExecTimeComponents);
+        var components = annotated.Collect()
+            .Combine(execTimeOnly.Collect())
+            .Select(static (pair, _) => pair.Left.Concat(pair.Right).Select(c => c!).ToEquatableArray())
+            .WithTrackingName(StepNames.AllComponents);
+        var assemblyName = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.AssemblyName ?? string.Empty)
+            .WithTrackingName(StepNames.AssemblyName);
+        var design = components.Combine(assemblyName)
+            .Select(static (pair, _) => pair.Left.Count == 0 ? null : DesignDocumentEmitter.Json(pair.Right, pair.Left))
+            .WithTrackingName(StepNames.DesignDocument);
+        context.RegisterSourceOutput(design, static (output, json) =>
+        {
+            if (json is not null)
+            {
+                output.AddSource(DesignDocumentEmitter.HintName, DesignDocumentEmitter.Source(json));
+            }
+        });
+
+        var callSites = context.SyntaxProvider
+            .CreateSyntaxProvider(CallSiteReader.IsCandidate, CallSiteReader.Read)
+            .Where(static c => c is not null)
+            .WithTrackingName(StepNames.CallSites);
+        var files = callSites.Collect()
+            .SelectMany(static (sites, _) => sites
+                .GroupBy(s => s!.FilePath, StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new InterceptorFileModel(InterceptorEmitter.HintName(g.Key), g.Select(s => s!).ToEquatableArray())))
+            .WithTrackingName(StepNames.InterceptorFiles);
+
+        // Interceptors change no semantics a reader of the IDE needs: implementation output only.
+        context.RegisterImplementationSourceOutput(files, static (output, file) =>
+            output.AddSource(file.HintName, InterceptorEmitter.Source(file)));
+    }
+}

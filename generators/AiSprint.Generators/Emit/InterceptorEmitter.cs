@@ -1,0 +1,147 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using AiSprint.Generators.Model;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace AiSprint.Generators.Emit;
+
+/// <summary>
+/// Writes the interceptors of one calling file. Calls with the same callee share one interceptor
+/// carrying several <c>[InterceptsLocation]</c>; each component gets one static descriptor, so a
+/// timed call allocates nothing.
+/// </summary>
+internal static class InterceptorEmitter
+{
+    /// <summary>The namespace consumers list in <c>InterceptorsNamespaces</c>.</summary>
+    public const string Namespace = "AiSprint.Generated.Interceptors";
+
+    private const string Telemetry = "global::AiSprint.Telemetry";
+
+    public static string HintName(string filePath)
+    {
+        // The file name keeps the hint readable; the hash of the full path keeps two Program.cs apart.
+        var name = filePath.Split('/', '\\').Last();
+        var stem = new string(name.Select(c => char.IsLetterOrDigit(c) || c == '_' ? c : '_').ToArray());
+        return $"Interceptors.{stem}.{Fnv1a(filePath):x8}.g.cs";
+    }
+
+    public static string Source(InterceptorFileModel file)
+    {
+        var groups = file.CallSites
+            .GroupBy(c => c.Callee)
+            .Select(g => (Callee: g.Key, Sites: g.OrderBy(s => s.LocationData, StringComparer.Ordinal).ToArray()))
+            .ToArray();
+        var descriptors = groups
+            .Select(g => (g.Callee.ComponentName, g.Callee.LocalThresholdMilliseconds))
+            .Distinct()
+            .Select((d, index) => (d.ComponentName, d.LocalThresholdMilliseconds, Field: "s_component" + index.ToString(CultureInfo.InvariantCulture)))
+            .ToArray();
+
+        var code = new CodeText()
+            .Line(GeneratedCode.Header)
+            .Line()
+            .Open($"namespace {Namespace}")
+            .Line(GeneratedCode.Attribute)
+            .Open("file static class ComponentInterceptors");
+        foreach (var descriptor in descriptors)
+        {
+            var threshold = descriptor.LocalThresholdMilliseconds is { } ms ? ms.ToString("R", CultureInfo.InvariantCulture) + "d" : "null";
+            code.Line($"private static readonly {Telemetry}.ComponentDescriptor {descriptor.Field} = new({SymbolDisplay.FormatLiteral(descriptor.ComponentName, quote: true)}, {threshold});");
+        }
+
+        for (var index = 0; index < groups.Length; index++)
+        {
+            var (callee, sites) = groups[index];
+            var field = descriptors.First(d => d.ComponentName == callee.ComponentName && d.LocalThresholdMilliseconds == callee.LocalThresholdMilliseconds).Field;
+            code.Line();
+            WriteInterceptor(code, callee, sites, "Intercept" + index.ToString(CultureInfo.InvariantCulture), field);
+        }
+
+        code.Close().Close();
+        WriteAttributeDeclaration(code);
+        return code.ToString();
+    }
+
+    private static void WriteInterceptor(CodeText code, CalleeModel callee, CallSiteModel[] sites, string name, string descriptor)
+    {
+        foreach (var site in sites)
+        {
+            code.Line($"[global::System.Runtime.CompilerServices.InterceptsLocation({site.LocationVersion.ToString(CultureInfo.InvariantCulture)}, \"{site.LocationData}\")] // {site.DisplayLocation}");
+        }
+
+        var parameters = new List<string>();
+        if (callee.Receiver is not null)
+        {
+            parameters.Add($"this {callee.Receiver} @this");
+        }
+
+        parameters.AddRange(callee.Parameters.Select((p, i) => $"{p.Modifier}{p.Type} p{i.ToString(CultureInfo.InvariantCulture)}"));
+        var arguments = string.Join(", ", callee.Parameters.Select((p, i) => $"{p.ArgumentModifier}p{i.ToString(CultureInfo.InvariantCulture)}"));
+        var target = callee.Receiver is not null ? "@this" : callee.StaticTarget;
+        var call = $"{target}.{callee.MethodName}{callee.TypeArguments}({arguments})";
+        var start = $"var timer = {Telemetry}.ComponentTimer.Start({descriptor});";
+
+        code.Open($"internal static {callee.ReturnType} {name}{callee.TypeParameters}({string.Join(", ", parameters)}){callee.Constraints}");
+        switch (callee.Shape)
+        {
+            case ReturnShape.Void:
+            case ReturnShape.Value:
+                code.Line(start)
+                    .Open("try")
+                    .Line(callee.Shape == ReturnShape.Void ? call + ";" : $"return {call};")
+                    .Close()
+                    .Open("finally")
+                    .Line("timer.Stop();")
+                    .Close();
+                break;
+            default:
+                // Nothing listening: hand back the callee's own task, no state machine, no clock read.
+                code.Open($"if (!{Telemetry}.ComponentTimer.IsListening)")
+                    .Line($"return {call};")
+                    .Close()
+                    .Line()
+                    .Line(start)
+                    .Line($"{callee.ReturnType} task;")
+                    .Open("try")
+                    .Line($"task = {call};")
+                    .Close()
+                    .Open("catch")
+                    .Line("timer.Stop();")
+                    .Line("throw;")
+                    .Close()
+                    .Line()
+                    .Line("return timer.StopAfter(task);");
+                break;
+        }
+
+        code.Close();
+    }
+
+    private static void WriteAttributeDeclaration(CodeText code) =>
+        // A file-local copy per generated file cannot clash with other generators' copies; the
+        // constructor discards its arguments (a primary constructor would raise CS9113 in user builds).
+        code.Line()
+            .Open("namespace System.Runtime.CompilerServices")
+            .Line("[global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = true)]")
+            .Open("file sealed class InterceptsLocationAttribute : global::System.Attribute")
+            .Open("public InterceptsLocationAttribute(int version, string data)")
+            .Line("_ = version;")
+            .Line("_ = data;")
+            .Close()
+            .Close()
+            .Close();
+
+    private static uint Fnv1a(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var b in Encoding.UTF8.GetBytes(text))
+        {
+            hash = unchecked((hash ^ b) * 16777619u);
+        }
+
+        return hash;
+    }
+}

@@ -1,0 +1,164 @@
+using System.Linq;
+using System.Threading;
+using AiSprint.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace AiSprint.Generators.Reading;
+
+/// <summary>
+/// Finds the calls of component methods that an interceptor can wrap. Calls it cannot wrap
+/// faithfully are left alone (untimed) rather than changed in meaning: see <see cref="Read"/>.
+/// </summary>
+internal static class CallSiteReader
+{
+    private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
+        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+    /// <summary>Purely syntactic: a call through a name or a member access (not <c>base.M()</c>, which must not dispatch virtually).</summary>
+    public static bool IsCandidate(SyntaxNode node, CancellationToken cancellationToken) =>
+        node is InvocationExpressionSyntax invocation
+        && invocation.Expression switch
+        {
+            MemberAccessExpressionSyntax member => member.Expression is not BaseExpressionSyntax,
+            IdentifierNameSyntax or GenericNameSyntax or MemberBindingExpressionSyntax => true,
+            _ => false,
+        };
+
+    /// <summary>
+    /// The call's model, or null when the callee is no component or the call is one this version
+    /// leaves untimed: a callee not accessible from generated code (private, protected), an
+    /// instance method of a struct (the receiver would be copied), a ref return, or a method of a
+    /// type whose type arguments are the caller's type parameters (<c>Box&lt;T&gt;.M()</c> inside a generic method).
+    /// </summary>
+    public static CallSiteModel? Read(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var invocation = (InvocationExpressionSyntax)context.Node;
+        // GetSymbolInfo, not GetOperation: every invocation of the compilation passes here after each
+        // edit, and building the IOperation tree costs more than binding the symbol.
+        if (context.SemanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol called)
+        {
+            return null;
+        }
+
+        var definition = called.ReducedFrom ?? called;
+        if (!AttributeReader.IsComponent(definition.OriginalDefinition))
+        {
+            return null;
+        }
+
+        // An extension method called as x.M() keeps its static signature; forward it as a static call.
+        var method = called.ReducedFrom switch
+        {
+            null => called,
+            { IsGenericMethod: true } reducedFrom => reducedFrom.Construct([.. called.TypeArguments]),
+            var reducedFrom => reducedFrom,
+        };
+
+        // Type arguments that are the caller's own type parameters (M<T>() inside a generic method) need a
+        // generic interceptor over the callee's definition; concrete ones get a substituted, non-generic one.
+        var open = method.IsGenericMethod && method.TypeArguments.Any(t => t.ContainsTypeParameter());
+        var signature = open ? method.OriginalDefinition : method;
+        if (!IsWrappable(context.SemanticModel.Compilation, signature, open))
+        {
+            return null;
+        }
+
+        var location = context.SemanticModel.GetInterceptableLocation(invocation, cancellationToken);
+        if (location is null)
+        {
+            return null;
+        }
+
+        var typeArguments = signature.IsGenericMethod
+            ? "<" + string.Join(", ", signature.TypeArguments.Select(t => t.ToDisplayString(TypeFormat))) + ">"
+            : string.Empty;
+        var callee = new CalleeModel(
+            AttributeReader.ComponentName(definition.OriginalDefinition),
+            UsableThreshold(AttributeReader.LocalThresholdMilliseconds(definition.OriginalDefinition)),
+            signature.IsStatic ? null : signature.ContainingType.ToDisplayString(TypeFormat),
+            signature.ContainingType.ToDisplayString(TypeFormat),
+            // A method named after a keyword (declared as @event) must be called as @event.
+            SyntaxFacts.GetKeywordKind(signature.Name) == SyntaxKind.None && SyntaxFacts.GetContextualKeywordKind(signature.Name) == SyntaxKind.None ? signature.Name : "@" + signature.Name,
+            typeArguments,
+            open ? typeArguments : string.Empty,
+            open ? TypeParameterConstraints.Of(signature, TypeFormat) : string.Empty,
+            signature.ReturnsVoid ? "void" : signature.ReturnType.ToDisplayString(TypeFormat),
+            ShapeOf(signature),
+            signature.Parameters.Select(p => new ParameterModel(p.Type.ToDisplayString(TypeFormat), Modifier(p.RefKind), ArgumentModifier(p.RefKind))).ToEquatableArray());
+
+        var display = location.GetDisplayLocation();
+        return new CallSiteModel(invocation.SyntaxTree.FilePath, location.Version, location.Data, display, callee);
+    }
+
+    // A zero, negative or NaN threshold is the analyzers' to report; the wrapper times the call without
+    // one, because ComponentDescriptor rejects it and the type initializer would fail at the first call.
+    private static double? UsableThreshold(double? milliseconds) => milliseconds > 0 ? milliseconds : null;
+
+    /// <param name="open">Whether <paramref name="method"/> is a generic definition, whose own type parameters the interceptor redeclares.</param>
+    private static bool IsWrappable(Compilation compilation, IMethodSymbol method, bool open) =>
+        compilation.IsSymbolAccessibleWithin(method, compilation.Assembly)
+        && method.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal
+        && !(method.ContainingType.IsValueType && !method.IsStatic)
+        && !method.ReturnsByRef && !method.ReturnsByRefReadonly
+        // Interceptors cannot sit in generic types, so a type parameter of the callee's type stays unreachable.
+        && !method.ContainingType.ContainsTypeParameter()
+        && (open
+            || (!method.TypeArguments.Any(t => t.ContainsTypeParameter())
+                && !method.Parameters.Any(p => p.Type.ContainsTypeParameter())
+                && !method.ReturnType.ContainsTypeParameter()));
+
+    private static ReturnShape ShapeOf(IMethodSymbol method)
+    {
+        if (method.ReturnsVoid)
+        {
+            return ReturnShape.Void;
+        }
+
+        if (method.ReturnType is INamedTypeSymbol { ContainingNamespace: { } ns } type && ns.ToDisplayString() == "System.Threading.Tasks")
+        {
+            return (type.MetadataName, type.TypeArguments.Length) switch
+            {
+                ("Task", 0) => ReturnShape.Task,
+                ("Task`1", 1) => ReturnShape.TaskOfT,
+                ("ValueTask", 0) => ReturnShape.ValueTask,
+                ("ValueTask`1", 1) => ReturnShape.ValueTaskOfT,
+                _ => ReturnShape.Value,
+            };
+        }
+
+        return ReturnShape.Value;
+    }
+
+    private static string Modifier(RefKind kind) => kind switch
+    {
+        RefKind.Ref => "ref ",
+        RefKind.Out => "out ",
+        RefKind.In => "in ",
+        RefKind.RefReadOnlyParameter => "ref readonly ",
+        _ => string.Empty,
+    };
+
+    private static string ArgumentModifier(RefKind kind) => kind switch
+    {
+        RefKind.Ref => "ref ",
+        RefKind.Out => "out ",
+        RefKind.In or RefKind.RefReadOnlyParameter => "in ",
+        _ => string.Empty,
+    };
+}
+
+internal static class TypeParameterSearch
+{
+    /// <summary>Whether a type mentions a type parameter anywhere (T, List&lt;T&gt;, T[], Outer&lt;T&gt;.Inner).</summary>
+    public static bool ContainsTypeParameter(this ITypeSymbol type) => type switch
+    {
+        ITypeParameterSymbol => true,
+        IArrayTypeSymbol array => array.ElementType.ContainsTypeParameter(),
+        IPointerTypeSymbol pointer => pointer.PointedAtType.ContainsTypeParameter(),
+        INamedTypeSymbol named => named.TypeArguments.Any(t => t.ContainsTypeParameter())
+            || (named.ContainingType?.ContainsTypeParameter() ?? false),
+        _ => false,
+    };
+}

@@ -1,0 +1,13 @@
+namespace AiSprint.Generators;
+
+/// <summary>The tracking names of the pipeline steps; tests assert on them.</summary>
+internal static class StepNames
+{
+    public const string Components = nameof(Components);
+    public const string ExecTimeComponents = nameof(ExecTimeComponents);
+    public const string AllComponents = nameof(AllComponents);
+    public const string AssemblyName = nameof(AssemblyName);
+    public const string DesignDocument = nameof(DesignDocument);
+    public const string CallSites = nameof(CallSites);
+    public const string InterceptorFiles = nameof(InterceptorFiles);
+}

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+
+namespace AiSprint.Telemetry;
+
+/// <summary>
+/// Times one component call: <see cref="Start"/> before the call, <see cref="Stop"/> after it
+/// (in a <c>finally</c>). A value type so that timing allocates nothing; when no listener is
+/// attached to the AiSprint meter or activity source it reads no clock at all.
+/// </summary>
+public readonly partial struct ComponentTimer
+{
+    private static readonly double MillisecondsPerTick = 1000.0 / Stopwatch.Frequency;
+
+    private readonly ComponentDescriptor? _component;
+    private readonly long _startTimestamp;
+    private readonly Activity? _activity;
+
+    private ComponentTimer(ComponentDescriptor component, long startTimestamp, Activity? activity)
+    {
+        _component = component;
+        _startTimestamp = startTimestamp;
+        _activity = activity;
+    }
+
+    /// <summary>
+    /// Whether anything listens to the AiSprint instruments. Async wrappers check it first and,
+    /// when false, return the callee's task untouched instead of building a state machine.
+    /// </summary>
+    public static bool IsListening =>
+        AiSprintInstruments.Duration.Enabled
+        || AiSprintInstruments.Violations.Enabled
+        || AiSprintInstruments.ActivitySource.HasListeners();
+
+    /// <summary>Starts timing a call of <paramref name="component"/>.</summary>
+    /// <param name="component">The component being called.</param>
+    /// <returns>The running timer; a no-op timer when nothing listens.</returns>
+    public static ComponentTimer Start(ComponentDescriptor component)
+    {
+        var measure = AiSprintInstruments.Duration.Enabled || AiSprintInstruments.Violations.Enabled;
+        var activity = AiSprintInstruments.ActivitySource.HasListeners()
+            ? AiSprintInstruments.ActivitySource.StartActivity(component.Name, ActivityKind.Internal)
+            : null;
+        if (!measure && activity is null)
+        {
+            return default;
+        }
+
+        activity?.SetTag(AiSprintInstruments.ComponentTag, component.Name);
+        return new ComponentTimer(component, measure ? Stopwatch.GetTimestamp() : 0, activity);
+    }
+
+    /// <summary>
+    /// Stops the timer: records the duration, counts a local violation when the threshold is
+    /// exceeded, and ends the activity. Does nothing on a no-op timer.
+    /// </summary>
+    public void Stop()
+    {
+        if (_component is null)
+        {
+            return;
+        }
+
+        if (_startTimestamp != 0)
+        {
+            // Not Stopwatch.GetElapsedTime: its TimeSpan rounds to 100 ns, so fast components would read 0 ms.
+            var elapsedMilliseconds = (Stopwatch.GetTimestamp() - _startTimestamp) * MillisecondsPerTick;
+            AiSprintInstruments.Duration.Record(elapsedMilliseconds, _component.ComponentTag);
+            if (elapsedMilliseconds > _component.LocalThresholdMilliseconds)
+            {
+                AiSprintInstruments.Violations.Add(1, _component.ConstraintTag, ComponentDescriptor.LocalScopeTag);
+                _activity?.SetTag("aisprint.violation", true);
+            }
+        }
+
+        _activity?.Dispose();
+    }
+}

@@ -1,0 +1,86 @@
+using System.Diagnostics.Metrics;
+using AiSprint.Telemetry;
+
+namespace AiSprint.Telemetry.Tests;
+
+/// <summary>Collects the AiSprint measurements of one component through a real <see cref="MeterListener"/>.</summary>
+internal sealed class MeasurementRecorder : IDisposable
+{
+    private readonly MeterListener _listener = new();
+    private readonly string _component;
+    private readonly List<double> _durations = [];
+    private readonly List<(long Value, string? Scope)> _violations = [];
+
+    public MeasurementRecorder(string component)
+    {
+        _component = component;
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name == AiSprintInstruments.MeterName)
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) =>
+        {
+            if (instrument.Name == AiSprintInstruments.DurationName && HasTag(tags, AiSprintInstruments.ComponentTag, _component))
+            {
+                lock (_durations)
+                {
+                    _durations.Add(value);
+                }
+            }
+        });
+        _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            if (instrument.Name == AiSprintInstruments.ViolationsName && HasTag(tags, AiSprintInstruments.ConstraintTag, _component))
+            {
+                lock (_violations)
+                {
+                    _violations.Add((value, TagValue(tags, AiSprintInstruments.ScopeTag)));
+                }
+            }
+        });
+        _listener.Start();
+    }
+
+    public IReadOnlyList<double> Durations
+    {
+        get
+        {
+            lock (_durations)
+            {
+                return [.. _durations];
+            }
+        }
+    }
+
+    public IReadOnlyList<(long Value, string? Scope)> Violations
+    {
+        get
+        {
+            lock (_violations)
+            {
+                return [.. _violations];
+            }
+        }
+    }
+
+    public void Dispose() => _listener.Dispose();
+
+    private static bool HasTag(ReadOnlySpan<KeyValuePair<string, object?>> tags, string key, string value) =>
+        TagValue(tags, key) == value;
+
+    private static string? TagValue(ReadOnlySpan<KeyValuePair<string, object?>> tags, string key)
+    {
+        foreach (var tag in tags)
+        {
+            if (tag.Key == key)
+            {
+                return tag.Value as string;
+            }
+        }
+
+        return null;
+    }
+}
