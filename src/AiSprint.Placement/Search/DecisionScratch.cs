@@ -54,6 +54,24 @@ internal sealed class DecisionScratch
 
     public double CostLowerBound() => PlacementEvaluator.CostLowerBound(Problem, Decision, Workspace);
 
+    /// <summary>Buffer of the components a move changed (see <see cref="CollectChanges"/>).</summary>
+    public List<int> Changed { get; } = [];
+
+    /// <summary>Lists in <see cref="Changed"/> the components whose deployment, resources or replicas differ from <paramref name="baseline"/>.</summary>
+    public void CollectChanges(PlacementDecision baseline)
+    {
+        Changed.Clear();
+        for (var c = 0; c < baseline.Deployments.Length; c++)
+        {
+            if (baseline.Deployments[c] != Decision.Deployments[c]
+                || !baseline.Resources[c].AsSpan().SequenceEqual(Decision.Resources[c])
+                || !baseline.Replicas[c].AsSpan().SequenceEqual(Decision.Replicas[c]))
+            {
+                Changed.Add(c);
+            }
+        }
+    }
+
     /// <summary>Sets the replica count of every partition placed on edge/VM resource <paramref name="resource"/>.</summary>
     public void SetReplicas(int resource, int count)
     {

@@ -44,6 +44,8 @@ public static class LocalSearch
     {
         var current = start.Decision.Clone();
         var cost = start.Cost;
+        var incremental = new IncrementalEvaluator(scratch.Problem);
+        incremental.SetBase(current);
         var improvements = 0;
         var iteration = 0;
         var lastImprovement = 0;
@@ -58,11 +60,14 @@ public static class LocalSearch
                 if (!move(scratch, random)) continue;
                 foreach (var r in scratch.Touched) scratch.SetReplicas(r, scratch.Problem.ResourceArray[r].MaxNodes);
                 if (scratch.CostLowerBound() >= cost - Improvement) continue;
-                if (double.IsPositiveInfinity(scratch.Cost())) continue;
+                // Only the resources, components and paths the move touched are re-evaluated.
+                scratch.CollectChanges(current);
+                if (double.IsPositiveInfinity(incremental.Evaluate(scratch.Decision, scratch.Changed, scratch.Touched))) continue;
                 var trial = ClusterShrinker.Shrink(scratch);
                 if (trial < cost - Improvement)
                 {
                     current = scratch.Decision.Clone();
+                    incremental.SetBase(current);
                     cost = trial;
                     improvements++;
                     lastImprovement = iteration;
