@@ -114,7 +114,7 @@ public sealed class IncrementalEvaluator
             {
                 var r = trial.Resources[c][k];
                 if (!resources[r].IsFaas) continue;
-                if (!TryCandidate(partitions[k], r, out var candidate)) return double.PositiveInfinity;
+                if (!partitions[k].TryGetCandidate(r, out var candidate)) return double.PositiveInfinity;
                 faasCost += candidate.FaasCost;
             }
         }
@@ -181,7 +181,7 @@ public sealed class IncrementalEvaluator
     private bool Accumulate(PlacementDecision trial, int c, int k, int r)
     {
         var partition = _problem.ComponentArray[c].DeploymentArray[trial.Deployments[c]].PartitionArray[k];
-        if (!TryCandidate(partition, r, out var candidate)) return false;
+        if (!partition.TryGetCandidate(r, out var candidate)) return false;
         var resource = _problem.ResourceArray[r];
         if (resource.IsFaas) return candidate.Memory <= resource.Memory;
         var y = trial.Replicas[c][k];
@@ -200,7 +200,7 @@ public sealed class IncrementalEvaluator
         for (var k = 0; k < partitions.Length; k++)
         {
             var r = placed[k];
-            TryCandidate(partitions[k], r, out var candidate);
+            partitions[k].TryGetCandidate(r, out var candidate);
             var time = _problem.ResourceArray[r].IsFaas ? candidate.FaasResponseTime.Value
                 : _trial.Utilisation[r] < 1 ? candidate.Demand.Value / (1 - _trial.Utilisation[r])
                 : double.PositiveInfinity;
@@ -232,17 +232,4 @@ public sealed class IncrementalEvaluator
     private double Transfer(int from, int to, Megabytes size) =>
         from == to ? 0 : _problem.Routes.Delay(_problem.ResourceArray[from].Layer, _problem.ResourceArray[to].Layer, size).Value;
 
-    private static bool TryCandidate(PartitionSlot partition, int resource, out CandidateSlot candidate)
-    {
-        foreach (var slot in partition.CandidateArray)
-        {
-            if (slot.Resource == resource)
-            {
-                candidate = slot;
-                return true;
-            }
-        }
-        candidate = default;
-        return false;
-    }
 }

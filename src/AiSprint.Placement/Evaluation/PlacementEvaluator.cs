@@ -63,7 +63,7 @@ public static class PlacementEvaluator
             var placed = decision.Resources[c];
             for (var k = 0; k < placed.Length; k++)
             {
-                if (!TryCandidate(partitions[k], placed[k], out var candidate)) return double.PositiveInfinity;
+                if (!partitions[k].TryGetCandidate(placed[k], out var candidate)) return double.PositiveInfinity;
                 if (resources[placed[k]].IsFaas)
                 {
                     cost += candidate.FaasCost;
@@ -110,7 +110,7 @@ public static class PlacementEvaluator
             for (var k = 0; k < partitions.Length; k++)
             {
                 var r = placed[k];
-                if (!TryCandidate(partitions[k], r, out var candidate))
+                if (!partitions[k].TryGetCandidate(r, out var candidate))
                 {
                     if (violations is null) return double.PositiveInfinity;
                     violations.Add(new(ViolationKind.Assignment, $"{component.Name}/{partitions[k].Name}",
@@ -176,7 +176,7 @@ public static class PlacementEvaluator
             {
                 var partition = partitions[k];
                 var r = placed[k];
-                TryCandidate(partition, r, out var candidate);
+                partition.TryGetCandidate(r, out var candidate);
                 times[k] = resources[r].IsFaas ? candidate.FaasResponseTime.Value
                     : w.Utilisation[r] < 1 ? candidate.Demand.Value / (1 - w.Utilisation[r])
                     : double.PositiveInfinity;
@@ -224,20 +224,6 @@ public static class PlacementEvaluator
             }
         }
         return violations is { Count: > 0 } ? double.PositiveInfinity : nodeCost + faasCost;
-    }
-
-    private static bool TryCandidate(PartitionSlot partition, int resource, out CandidateSlot candidate)
-    {
-        foreach (ref readonly var slot in partition.CandidateArray.AsSpan())
-        {
-            if (slot.Resource == resource)
-            {
-                candidate = slot;
-                return true;
-            }
-        }
-        candidate = default;
-        return false;
     }
 
     private static double Transfer(PlacementProblem problem, int from, int to, Megabytes size, string subject, List<Violation>? violations)

@@ -37,6 +37,21 @@ public sealed record PartitionSlot(
     /// <summary>The same candidates as an array: the search's inner loops index it directly.</summary>
     internal CandidateSlot[] CandidateArray { get; } = Candidates as CandidateSlot[] ?? [.. Candidates];
 
+    /// <summary>The candidate on <paramref name="resource"/>, without boxing: the evaluators' inner loops call it.</summary>
+    internal bool TryGetCandidate(int resource, out CandidateSlot candidate)
+    {
+        foreach (var slot in CandidateArray)
+        {
+            if (slot.Resource == resource)
+            {
+                candidate = slot;
+                return true;
+            }
+        }
+        candidate = default;
+        return false;
+    }
+
     public CandidateSlot? CandidateOn(int resource)
     {
         for (var i = 0; i < Candidates.Count; i++)
