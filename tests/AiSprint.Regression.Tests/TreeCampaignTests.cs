@@ -11,6 +11,9 @@ public class TreeCampaignTests(Xunit.Abstractions.ITestOutputHelper output)
     [Theory]
     [InlineData("multiple.ini", AmlTechnique.DecisionTree, 0, 0.052122)]
     [InlineData("multiple.ini", AmlTechnique.XGBoost, 0, 0.542900)]
+    [InlineData("multiple.ini", AmlTechnique.SVR, 0, 0.234468)]
+    [InlineData("simplest_example_2.ini", AmlTechnique.SVR, 0, 0.027039)]
+    [InlineData("simplest_example_2.ini", AmlTechnique.SVR, 1, 0.006864)]
     [InlineData("simplest_example_2.ini", AmlTechnique.RandomForest, 0, 0.329631)]
     [InlineData("simplest_example_2.ini", AmlTechnique.RandomForest, 1, 0.329171)]
     [InlineData("simplest_example_2.ini", AmlTechnique.XGBoost, 0, 0.331168)]
@@ -49,7 +52,7 @@ public class TreeCampaignTests(Xunit.Abstractions.ITestOutputHelper output)
         var one = RegressionCampaign.Run(file, new RegressionOptions(MaxDegreeOfParallelism: 1, SkipUnimplementedTechniques: true));
         var four = RegressionCampaign.Run(file, new RegressionOptions(MaxDegreeOfParallelism: 4, SkipUnimplementedTechniques: true));
         var rows = Examples.Dataset(Path.GetFileName(file.InputPath!));
-        foreach (var technique in new[] { AmlTechnique.DecisionTree, AmlTechnique.RandomForest, AmlTechnique.XGBoost })
+        foreach (var technique in new[] { AmlTechnique.DecisionTree, AmlTechnique.RandomForest, AmlTechnique.XGBoost, AmlTechnique.SVR })
         {
             Assert.Equal(one[technique]!.Model.ToJson(), four[technique]!.Model.ToJson());
             Assert.Equal(one[technique]!.Model.Predict(rows), four[technique]!.Model.Predict(rows));
@@ -60,7 +63,8 @@ public class TreeCampaignTests(Xunit.Abstractions.ITestOutputHelper output)
     [InlineData(AmlTechnique.DecisionTree)]
     [InlineData(AmlTechnique.RandomForest)]
     [InlineData(AmlTechnique.XGBoost)]
-    public void Tree_models_round_trip_through_json_and_predict_identically(AmlTechnique technique)
+    [InlineData(AmlTechnique.SVR)]
+    public void Tree_and_SVR_models_round_trip_through_json_and_predict_identically(AmlTechnique technique)
     {
         var file = Examples.Configuration("multiple.ini");
         var model = RegressionCampaign.Run(file, new RegressionOptions(SkipUnimplementedTechniques: true))[technique]!.Model;

@@ -15,7 +15,7 @@ public sealed record StoredHyperparameter(string Name, string Value);
 /// when normalization is off), the technique with its hyper-parameters and the fitted predictor. The
 /// equivalent of aMLLibrary's pickled <c>Regressor</c> (spec §9), as versioned JSON.
 /// Format versions: 1 = a linear model in <see cref="Fitted"/> (LRRidge, NNLS, Stepwise); 2 = a tree model in
-/// <see cref="Trees"/> (DecisionTree, RandomForest, XGBoost). Linear models are still written as version 1, byte
+/// <see cref="Trees"/> (DecisionTree, RandomForest, XGBoost) or a support-vector model in <see cref="Svr"/> (SVR). Linear models are still written as version 1, byte
 /// for byte the shape earlier builds wrote, so old readers keep reading them and refuse (by version) only what
 /// they could not predict with.
 /// </summary>
@@ -26,7 +26,8 @@ public sealed record RegressionModel(
     PreparationPipeline Pipeline,
     Standardizer? Scaler,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LinearModel? Fitted,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TreeEnsemble? Trees = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TreeEnsemble? Trees = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SvrModel? Svr = null)
 {
     /// <summary>The newest version this build writes; it reads every version from 1 to this one.</summary>
     public const int CurrentFormatVersion = 2;
@@ -36,7 +37,7 @@ public sealed record RegressionModel(
 
     /// <summary>The fitted predictor, whichever kind the file holds.</summary>
     [JsonIgnore]
-    public IRegressor Predictor => (IRegressor?)Fitted ?? Trees ?? throw new RegressionException("the model holds no fitted predictor");
+    public IRegressor Predictor => (IRegressor?)Fitted ?? (IRegressor?)Trees ?? Svr ?? throw new RegressionException("the model holds no fitted predictor");
 
     internal static RegressionModel From(AmlTechnique technique, GridPoint point, PreparationPipeline pipeline, FittedPipeline fitted)
     {
@@ -45,6 +46,7 @@ public sealed record RegressionModel(
         {
             LinearModel linear => new(LinearFormatVersion, technique, hyperparameters, pipeline, fitted.Scaler, linear),
             TreeEnsemble trees => new(CurrentFormatVersion, technique, hyperparameters, pipeline, fitted.Scaler, null, trees),
+            SvrModel svr => new(CurrentFormatVersion, technique, hyperparameters, pipeline, fitted.Scaler, null, null, svr),
             var other => throw new InvalidOperationException($"no model file representation for {other.GetType().Name}"),
         };
     }
@@ -81,11 +83,12 @@ public sealed record RegressionModel(
             throw new RegressionException($"{source}: model format version {model.FormatVersion}, this build reads versions {LinearFormatVersion} to {CurrentFormatVersion}");
         }
         var valid = model.FormatVersion == LinearFormatVersion
-            ? model.Fitted is not null && model.Trees is null
-            : (model.Fitted is null) != (model.Trees is null);
-        if (!valid) throw new RegressionException($"{source}: a version {model.FormatVersion} model file needs exactly one fitted model ({(model.FormatVersion == LinearFormatVersion ? "\"fitted\"" : "\"fitted\" or \"trees\"")})");
+            ? model.Fitted is not null && model.Trees is null && model.Svr is null
+            : new object?[] { model.Fitted, model.Trees, model.Svr }.Count(m => m is not null) == 1;
+        if (!valid) throw new RegressionException($"{source}: a version {model.FormatVersion} model file needs exactly one fitted model ({(model.FormatVersion == LinearFormatVersion ? "\"fitted\"" : "\"fitted\", \"trees\" or \"svr\"")})");
         if (model.Trees is { } trees && (trees.Trees.Count == 0 || trees.Trees.Any(t => !t.IsWellFormed())))
             throw new RegressionException($"{source}: malformed tree model");
+        if (model.Svr is { } svr && !svr.IsWellFormed()) throw new RegressionException($"{source}: malformed SVR model");
         return model;
     }
 

@@ -8,13 +8,14 @@ namespace AiSprint.Regression.Techniques;
 /// scikit-learn Ridge alpha 1.0, fit_intercept True; aMLLibrary's Stepwise 0.05 / 0.1 / True / 100;
 /// scikit-learn 1.2 trees: criterion squared_error, max_depth None, max_features None (RandomForest 1.0),
 /// min_samples_split 2, min_samples_leaf 1, n_estimators 100; xgboost 1.7: min_child_weight 1, gamma 0,
-/// n_estimators 100, learning_rate 0.3, max_depth 6, alpha 0, lambda 1. The seed feeds the tree techniques'
+/// n_estimators 100, learning_rate 0.3, max_depth 6, alpha 0, lambda 1; scikit-learn SVR: C 1, epsilon 0.1, gamma 'scale',
+/// kernel rbf, degree 3. The seed feeds the tree techniques'
 /// random choices (aMLLibrary passes no random_state, spec §5.2).
 /// </summary>
 public static class TechniqueCatalog
 {
     public static IReadOnlyList<AmlTechnique> Implemented { get; } =
-        [AmlTechnique.LRRidge, AmlTechnique.NNLS, AmlTechnique.Stepwise, AmlTechnique.DecisionTree, AmlTechnique.RandomForest, AmlTechnique.XGBoost];
+        [AmlTechnique.LRRidge, AmlTechnique.NNLS, AmlTechnique.Stepwise, AmlTechnique.DecisionTree, AmlTechnique.RandomForest, AmlTechnique.XGBoost, AmlTechnique.SVR];
 
     public static bool IsImplemented(AmlTechnique technique) => Implemented.Contains(technique);
 
@@ -29,6 +30,7 @@ public static class TechniqueCatalog
                 reader.Flag("fit_intercept", true), (int)reader.Number("max_iter", 100)),
             AmlTechnique.DecisionTree => new DecisionTreeTrainer(reader.Cart(FeatureCount.All), seed),
             AmlTechnique.RandomForest => new RandomForestTrainer(reader.Integer("n_estimators", 100), reader.Cart(new FeatureCount("fraction", 1.0)), seed),
+            AmlTechnique.SVR => new SvrTrainer(reader.Number("C", 1.0), reader.Number("epsilon", 0.1), reader.Gamma(), reader.Kernel(), reader.Integer("degree", 3)),
             AmlTechnique.XGBoost => new XGBoostTrainer(reader.Number("min_child_weight", 1), reader.Number("gamma", 0), reader.Integer("n_estimators", 100),
                 reader.Number("learning_rate", 0.3), reader.Integer("max_depth", 6), reader.Number("alpha", 0), reader.Number("lambda", 1)),
             _ => throw NotImplemented(technique),
@@ -118,6 +120,32 @@ public static class TechniqueCatalog
             IniFloat f => new SampleCount(f.Value, true),
             var other => throw new RegressionException($"[{technique}] {name} = {other.ToPython()}: an int (count) or a float (fraction) is required"),
         };
+
+        public SvrGamma Gamma()
+        {
+            _used.Add("gamma");
+            return point["gamma"] switch
+            {
+                null => new SvrGamma("scale"),
+                IniString { Value: "scale" or "auto" } s => new SvrGamma(s.Value),
+                IniInteger i => SvrGamma.Of((double)i.Value),
+                IniFloat f => SvrGamma.Of(f.Value),
+                var other => throw new RegressionException($"[{technique}] gamma = {other.ToPython()}: a number, 'scale' or 'auto' is required"),
+            };
+        }
+
+        public SvrKernel Kernel()
+        {
+            _used.Add("kernel");
+            return point["kernel"] switch
+            {
+                null or IniString { Value: "rbf" } => SvrKernel.Rbf,
+                IniString { Value: "linear" } => SvrKernel.Linear,
+                IniString { Value: "poly" } => SvrKernel.Poly,
+                IniString { Value: "sigmoid" } => SvrKernel.Sigmoid,
+                var other => throw new RegressionException($"[{technique}] kernel = {other.ToPython()}: linear, rbf, poly or sigmoid is required ('precomputed' needs a Gram matrix)"),
+            };
+        }
 
         public void RejectUnknown()
         {
