@@ -65,6 +65,7 @@ public sealed record SvrTrainer(double C, double Epsilon, SvrGamma Gamma, SvrKer
             }
             var gj = -1;
             var objMin = double.PositiveInfinity;
+            var ki = gi >= 0 ? k[gi % n] : k[0];
             for (var t = 0; t < l; t++)
             {
                 if (sign[t] > 0)
@@ -74,7 +75,7 @@ public sealed record SvrTrainer(double C, double Epsilon, SvrGamma Gamma, SvrKer
                     if (gradient[t] >= gmax2) gmax2 = gradient[t];
                     if (diff > 0 && gi >= 0)
                     {
-                        var quad = qd[gi] + qd[t] - 2.0 * sign[gi] * Q(gi, t);
+                        var quad = qd[gi] + qd[t] - 2.0 * ki[t % n] * sign[t]; // y_i·Q_it = sign_t·K_it
                         var obj = -(diff * diff) / (quad > 0 ? quad : Tau);
                         if (obj <= objMin) { gj = t; objMin = obj; }
                     }
@@ -86,7 +87,7 @@ public sealed record SvrTrainer(double C, double Epsilon, SvrGamma Gamma, SvrKer
                     if (-gradient[t] >= gmax2) gmax2 = -gradient[t];
                     if (diff > 0 && gi >= 0)
                     {
-                        var quad = qd[gi] + qd[t] + 2.0 * sign[gi] * Q(gi, t);
+                        var quad = qd[gi] + qd[t] + 2.0 * ki[t % n] * sign[t];
                         var obj = -(diff * diff) / (quad > 0 ? quad : Tau);
                         if (obj <= objMin) { gj = t; objMin = obj; }
                     }
@@ -126,7 +127,14 @@ public sealed record SvrTrainer(double C, double Epsilon, SvrGamma Gamma, SvrKer
                 else if (alpha[i] < 0) { alpha[i] = 0; alpha[j] = sum; }
             }
             var (di, dj) = (alpha[i] - oldI, alpha[j] - oldJ);
-            for (var t = 0; t < l; t++) gradient[t] += Q(i, t) * di + Q(j, t) * dj;
+            // ∇_t += Q_it·Δα_i + Q_jt·Δα_j with Q_ab = s_a·s_b·K: one pass over the n kernel columns updates t and t + n.
+            var (ki, kj, ci, cj) = (k[i % n], k[j % n], sign[i] * di, sign[j] * dj);
+            for (var t = 0; t < n; t++)
+            {
+                var v = ci * ki[t] + cj * kj[t];
+                gradient[t] += v;
+                gradient[t + n] -= v;
+            }
         }
 
         double Rho()
