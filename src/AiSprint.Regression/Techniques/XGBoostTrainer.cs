@@ -8,8 +8,9 @@ namespace AiSprint.Regression.Techniques;
 /// T(G) = sign(G)·max(|G| − α, 0): leaf weight w = −T(G)/(H + λ), gain(G, H) = T(G)²/(H + λ), and a split's
 /// loss change = gain(L) + gain(R) − gain(parent). A split needs both children's H ≥ min_child_weight, loss change
 /// &gt; 1e-6 (kRtEps) and ≥ gamma, and depth &lt; max_depth; among candidates the first strictly best wins
-/// (features in index order, thresholds ascending). The split value is the next distinct value and rows with
-/// x &lt; it go left, as xgboost's cut points. Leaves store learning_rate · w.
+/// (features in index order, thresholds ascending). The split value is hist's cut point: the next distinct value
+/// of the feature over all training rows (not just the node's), and rows with x &lt; it go left. Leaves store
+/// learning_rate · w.
 /// </summary>
 public sealed record XGBoostTrainer(double MinChildWeight, double Gamma, int Estimators, double LearningRate, int MaxDepth, double Alpha, double Lambda, double BaseScore = 0.5) : ITrainer
 {
@@ -26,13 +27,15 @@ public sealed record XGBoostTrainer(double MinChildWeight, double Gamma, int Est
         var features = x[0].Length;
         // Per feature, the rows in ascending order of their value: sorted once, filtered per node.
         var order = Enumerable.Range(0, features).Select(f => Enumerable.Range(0, x.Length).OrderBy(i => xf[i][f]).ThenBy(i => i).ToArray()).ToArray();
+        // Global distinct values per feature: xgboost's cut points when a feature has at most max_bin (256) of them.
+        var cuts = Enumerable.Range(0, features).Select(f => xf.Select(r => r[f]).Distinct().Order().ToArray()).ToArray();
         var prediction = Enumerable.Repeat(BaseScore, x.Length).ToArray();
         var gradient = new double[x.Length];
         var trees = new RegressionTree[Estimators];
         for (var t = 0; t < Estimators; t++)
         {
             for (var i = 0; i < x.Length; i++) gradient[i] = prediction[i] - y[i];
-            var grower = new Grower(this, xf, gradient, order);
+            var grower = new Grower(this, xf, gradient, order, cuts);
             trees[t] = grower.Grow();
             for (var i = 0; i < x.Length; i++) prediction[i] += trees[t].Predict(x[i], strictLess: true);
         }
@@ -51,7 +54,7 @@ public sealed record XGBoostTrainer(double MinChildWeight, double Gamma, int Est
 
     private static double Square(double v) => v * v;
 
-    private sealed class Grower(XGBoostTrainer p, double[][] x, double[] gradient, int[][] order)
+    private sealed class Grower(XGBoostTrainer p, double[][] x, double[] gradient, int[][] order, double[][] cuts)
     {
         private readonly RegressionTree.Builder _tree = new();
         private readonly bool[] _inNode = new bool[x.Length];
@@ -87,8 +90,10 @@ public sealed record XGBoostTrainer(double MinChildWeight, double Gamma, int Est
                         var (gr, hr) = (g - gl, h - hl);
                         if (hl >= p.MinChildWeight && hr >= p.MinChildWeight)
                         {
-                            var loss = p.Gain(gl, hl) + p.Gain(gr, hr) - parentGain;
-                            if (loss > bestLoss) { bestLoss = loss; bestFeature = f; bestValue = v; }
+                            // xgboost keeps the loss change as a float: rounding there makes mirror-image partitions of
+                            // two features tie exactly, and ties go to the lower feature index (SplitEntry::NeedReplace).
+                            double loss = (float)(p.Gain(gl, hl) + p.Gain(gr, hr) - parentGain);
+                            if (loss > bestLoss) { bestLoss = loss; bestFeature = f; bestValue = cuts[f][Array.BinarySearch(cuts[f], previous) + 1]; }
                         }
                     }
                     gl += gradient[i]; hl += 1; previous = v;
