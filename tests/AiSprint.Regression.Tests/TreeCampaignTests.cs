@@ -101,6 +101,9 @@ public class TreeCampaignTests(Xunit.Abstractions.ITestOutputHelper output)
         var json = RegressionCampaign.Run(Examples.Configuration("multiple.ini"), new RegressionOptions(SkipUnimplementedTechniques: true))[AmlTechnique.DecisionTree]!.Model.ToJson();
         var cyclic = System.Text.RegularExpressions.Regex.Replace(json, "\"left\": \\[\\s*\\d+", "\"left\": [ 0");
         Assert.Contains("malformed", Assert.Throws<RegressionException>(() => RegressionModel.FromJson(cyclic)).Message);
+        var badFeature = System.Text.RegularExpressions.Regex.Replace(json, "\"feature\": \\[\\s*\\d+", "\"feature\": [ 99");
+        Assert.NotEqual(json, badFeature);
+        Assert.Contains("malformed", Assert.Throws<RegressionException>(() => RegressionModel.FromJson(badFeature)).Message);
     }
 
     [Fact]

@@ -86,9 +86,9 @@ public sealed record RegressionModel(
             ? model.Fitted is not null && model.Trees is null && model.Svr is null
             : new object?[] { model.Fitted, model.Trees, model.Svr }.Count(m => m is not null) == 1;
         if (!valid) throw new RegressionException($"{source}: a version {model.FormatVersion} model file needs exactly one fitted model ({(model.FormatVersion == LinearFormatVersion ? "\"fitted\"" : "\"fitted\", \"trees\" or \"svr\"")})");
-        if (model.Trees is { } trees && (trees.Trees.Count == 0 || trees.Trees.Any(t => !t.IsWellFormed())))
+        if (model.Trees is { } trees && (trees.Trees.Count == 0 || trees.Trees.Any(t => !t.IsWellFormed(model.Pipeline.Features.Count))))
             throw new RegressionException($"{source}: malformed tree model");
-        if (model.Svr is { } svr && !svr.IsWellFormed()) throw new RegressionException($"{source}: malformed SVR model");
+        if (model.Svr is { } svr && !svr.IsWellFormed(model.Pipeline.Features.Count)) throw new RegressionException($"{source}: malformed SVR model");
         return model;
     }
 

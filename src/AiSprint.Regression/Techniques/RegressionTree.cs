@@ -25,14 +25,15 @@ public sealed record RegressionTree(int[] Feature, double[] Threshold, int[] Lef
 
     public double Predict(IReadOnlyList<double> x, bool strictLess) => Value[LeafOf(x, strictLess)];
 
-    /// <summary>Arrays of one length, children inside the tree and after their parent (so prediction terminates).</summary>
-    public bool IsWellFormed()
+    /// <summary>Arrays of one length, features below <paramref name="features"/>, children inside the tree and after their parent (so prediction terminates).</summary>
+    public bool IsWellFormed(int features)
     {
         var n = Feature.Length;
         if (n == 0 || Threshold.Length != n || Left.Length != n || Right.Length != n || Value.Length != n) return false;
         for (var i = 0; i < n; i++)
         {
             if (Feature[i] < 0) continue;
+            if (Feature[i] >= features) return false;
             if (Left[i] <= i || Right[i] <= i || Left[i] >= n || Right[i] >= n) return false;
         }
         return true;

@@ -43,6 +43,7 @@ public sealed record SvrModel(KernelFunction Kernel, double[][] SupportVectors, 
         return sum;
     }
 
-    public bool IsWellFormed() =>
-        SupportVectors.Length == DualCoefficients.Length && SupportVectors.All(v => v.Length == (SupportVectors.Length == 0 ? 0 : SupportVectors[0].Length));
+    /// <summary>One coefficient per support vector, each vector with one value per model feature.</summary>
+    public bool IsWellFormed(int features) =>
+        SupportVectors.Length == DualCoefficients.Length && SupportVectors.All(v => v.Length == features);
 }
