@@ -3,7 +3,7 @@ using AiSprint.Regression.Models;
 
 namespace AiSprint.Regression.Tests;
 
-public class TreeCampaignTests(Xunit.Abstractions.ITestOutputHelper output)
+public class NonLinearCampaignTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const double Tolerance = 0.01; // issue 6: each technique within one percentage point of aMLLibrary
 
