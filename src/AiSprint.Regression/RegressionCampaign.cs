@@ -78,7 +78,7 @@ public static class RegressionCampaign
             .SelectMany(t => GridPoint.Expand(configuration.Grid(t)).Select((point, c) => (t, c, point)))
             .SelectMany(e => folds.Select(f => new Experiment(f, e.t, e.c, e.point)))
             .ToList();
-        var results = ExperimentRunner.Run(experiments, data, normalize, options.MaxDegreeOfParallelism);
+        var results = ExperimentRunner.Run(experiments, data, normalize, options.MaxDegreeOfParallelism, general.Seed);
 
         var hpFolds = general.HpSelection == AmlSplit.KFold ? general.Folds!.Value : 1;
         var runs = Enumerable.Range(0, general.RunNum).Select(r => Selection.Summarise(r, techniques, results, hpFolds)).ToList();
@@ -93,7 +93,7 @@ public static class RegressionCampaign
             }
             if (chosen is null) continue;
             var point = chosen.Experiment.Point;
-            var fitted = FittedPipeline.Fit(TechniqueCatalog.Bind(technique, point), data, data.AllRows, normalize);
+            var fitted = FittedPipeline.Fit(TechniqueCatalog.Bind(technique, point, general.Seed), data, data.AllRows, normalize);
             final.Add(new FinalTechnique(technique, point, chosen.Validation!.Mape, fitted.Evaluate(data, data.AllRows),
                 RegressionModel.From(technique, point, data.Pipeline, fitted)));
         }

@@ -3,5 +3,5 @@ namespace AiSprint.Regression.Techniques;
 /// <summary>A technique with its hyper-parameters bound: fits a model on (already normalised, if configured) rows.</summary>
 public interface ITrainer
 {
-    LinearModel Fit(double[][] x, double[] y);
+    IRegressor Fit(double[][] x, double[] y);
 }

@@ -4,7 +4,7 @@ namespace AiSprint.Regression.Techniques;
 /// A fitted linear predictor ŷ = intercept + Σ coefficient·x over the model's features (all three implemented
 /// techniques produce one; features a technique did not select have coefficient 0).
 /// </summary>
-public sealed record LinearModel(double Intercept, IReadOnlyList<double> Coefficients)
+public sealed record LinearModel(double Intercept, IReadOnlyList<double> Coefficients) : IRegressor
 {
     public double Predict(IReadOnlyList<double> x)
     {

@@ -10,6 +10,8 @@ namespace AiSprint.Regression.Techniques;
 /// </summary>
 public sealed record NnlsTrainer(bool FitIntercept) : ITrainer
 {
+    IRegressor ITrainer.Fit(double[][] x, double[] y) => Fit(x, y);
+
     public LinearModel Fit(double[][] x, double[] y)
     {
         var p = x.Length == 0 ? 0 : x[0].Length;

@@ -9,6 +9,8 @@ namespace AiSprint.Regression.Techniques;
 /// </summary>
 public sealed record RidgeTrainer(double Alpha) : ITrainer
 {
+    IRegressor ITrainer.Fit(double[][] x, double[] y) => Fit(x, y);
+
     public LinearModel Fit(double[][] x, double[] y)
     {
         var (means, yMean) = LeastSquares.Centres(x, y);

@@ -13,6 +13,8 @@ public sealed record StepwiseFit(LinearModel Model, IReadOnlyList<int> Selected)
 /// </summary>
 public sealed record StepwiseTrainer(double PToAdd, double PToRemove, bool FitIntercept, int MaxIter) : ITrainer
 {
+    IRegressor ITrainer.Fit(double[][] x, double[] y) => Fit(x, y);
+
     public LinearModel Fit(double[][] x, double[] y) => FitDetailed(x, y).Model;
 
     public StepwiseFit FitDetailed(double[][] x, double[] y)

@@ -17,7 +17,7 @@ public sealed record ExperimentResult(Experiment Experiment, MetricSet? Training
 }
 
 /// <summary>A trainer fitted on some rows together with the normalisation fitted on the same rows.</summary>
-public sealed record FittedPipeline(Standardizer? Scaler, LinearModel Model)
+public sealed record FittedPipeline(Standardizer? Scaler, IRegressor Model)
 {
     public double Predict(double[] row) =>
         Scaler is null ? Model.Predict(row) : Scaler.InverseTarget(Model.Predict(Scaler.Transform(row)));
@@ -41,19 +41,19 @@ public sealed record FittedPipeline(Standardizer? Scaler, LinearModel Model)
 /// </summary>
 public static class ExperimentRunner
 {
-    public static ExperimentResult[] Run(IReadOnlyList<Experiment> experiments, PreparedData data, bool normalize, int? maxDegreeOfParallelism)
+    public static ExperimentResult[] Run(IReadOnlyList<Experiment> experiments, PreparedData data, bool normalize, int? maxDegreeOfParallelism, int seed = 0)
     {
         var results = new ExperimentResult[experiments.Count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount };
-        Parallel.For(0, experiments.Count, options, i => results[i] = Evaluate(experiments[i], data, normalize));
+        Parallel.For(0, experiments.Count, options, i => results[i] = Evaluate(experiments[i], data, normalize, seed));
         return results;
     }
 
-    private static ExperimentResult Evaluate(Experiment experiment, PreparedData data, bool normalize)
+    private static ExperimentResult Evaluate(Experiment experiment, PreparedData data, bool normalize, int seed)
     {
         try
         {
-            var trainer = TechniqueCatalog.Bind(experiment.Technique, experiment.Point);
+            var trainer = TechniqueCatalog.Bind(experiment.Technique, experiment.Point, seed);
             var fitted = FittedPipeline.Fit(trainer, data, experiment.Fold.Training, normalize);
             return new ExperimentResult(experiment,
                 fitted.Evaluate(data, experiment.Fold.Training),
