@@ -40,7 +40,7 @@ public class RegressionCommandTests
         var directory = Path.Combine(Directory.CreateTempSubdirectory("aisprint-regress-").FullName, "out");
         var (code, _, error) = ValidateCommandTests.Run("regress", "-c", SharedData.PathOf("amllibrary", "example_configurations", "multiple.ini"), "-o", directory);
         Assert.Equal(1, code);
-        Assert.Contains("DecisionTree", error);
+        Assert.Contains("Technique(s) NeuralNetwork is not implemented", error);
         Assert.Contains("--skip-unimplemented", error);
         Assert.False(Directory.Exists(directory));
     }
