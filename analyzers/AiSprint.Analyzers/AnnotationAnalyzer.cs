@@ -61,12 +61,12 @@ public sealed class AnnotationAnalyzer : DiagnosticAnalyzer
     {
         if (component.LocalThreshold is { } local && component.LocalUnit is { } localUnit)
         {
-            CheckThreshold("local", component.Name, local, localUnit, component.LocalThresholdLocation, report);
+            CheckThreshold("local", component.Name, local, localUnit, component.LocalThresholdLocation, component.LocalUnitLocation, report);
         }
 
         foreach (var path in component.GlobalPaths)
         {
-            CheckThreshold("global path '" + path.Name + "'", component.Name, path.Threshold, path.Unit, path.ThresholdLocation, report);
+            CheckThreshold("global path '" + path.Name + "'", component.Name, path.Threshold, path.Unit, path.ThresholdLocation, path.UnitLocation, report);
         }
 
         var probability = component.Successors.Sum(s => s.Probability);
@@ -86,11 +86,11 @@ public sealed class AnnotationAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void CheckThreshold(string kind, string component, double threshold, int unit, Location location, Action<Diagnostic> report)
+    private static void CheckThreshold(string kind, string component, double threshold, int unit, Location location, Location unitLocation, Action<Diagnostic> report)
     {
         if (!AnnotationReader.IsDefinedUnit(unit))
         {
-            report(Diagnostic.Create(AiSprintRules.UndefinedTimeUnit, location, kind, component, unit.ToString(CultureInfo.InvariantCulture)));
+            report(Diagnostic.Create(AiSprintRules.UndefinedTimeUnit, unitLocation, kind, component, unit.ToString(CultureInfo.InvariantCulture)));
         }
 
         if (!(threshold > 0))

@@ -24,8 +24,9 @@ internal readonly struct Located<T>
 
 internal sealed class GlobalPathAnnotation
 {
-    public GlobalPathAnnotation(string name, double threshold, int unit, Location thresholdLocation, ImmutableArray<Located<string>> previous)
+    public GlobalPathAnnotation(string name, double threshold, int unit, Location thresholdLocation, Location unitLocation, ImmutableArray<Located<string>> previous)
     {
+        UnitLocation = unitLocation;
         Name = name;
         Threshold = threshold;
         Unit = unit;
@@ -40,6 +41,8 @@ internal sealed class GlobalPathAnnotation
     public int Unit { get; }
 
     public Location ThresholdLocation { get; }
+
+    public Location UnitLocation { get; }
 
     public ImmutableArray<Located<string>> Previous { get; }
 }
@@ -67,6 +70,7 @@ internal sealed class ComponentAnnotation
         double? localThreshold,
         int? localUnit,
         Location localThresholdLocation,
+        Location localUnitLocation,
         ImmutableArray<GlobalPathAnnotation> globalPaths,
         ImmutableArray<SuccessorAnnotation> successors,
         Located<string>? partitionablePath)
@@ -77,6 +81,7 @@ internal sealed class ComponentAnnotation
         LocalThreshold = localThreshold;
         LocalUnit = localUnit;
         LocalThresholdLocation = localThresholdLocation;
+        LocalUnitLocation = localUnitLocation;
         GlobalPaths = globalPaths;
         Successors = successors;
         PartitionablePath = partitionablePath;
@@ -94,6 +99,8 @@ internal sealed class ComponentAnnotation
     public int? LocalUnit { get; }
 
     public Location LocalThresholdLocation { get; }
+
+    public Location LocalUnitLocation { get; }
 
     public ImmutableArray<GlobalPathAnnotation> GlobalPaths { get; }
 
@@ -162,11 +169,14 @@ internal static class AnnotationReader
         double? localThreshold = null;
         int? localUnit = null;
         var localLocation = methodLocation;
+        var localUnitLocation = methodLocation;
         if (execTime is { ConstructorArguments.Length: 2 })
         {
             localThreshold = Argument<double>(execTime, 0);
             localUnit = Argument<int>(execTime, 1);
-            localLocation = ArgumentLocation(Syntax(execTime, cancellationToken), 0, "threshold", methodLocation);
+            var execTimeSyntax = Syntax(execTime, cancellationToken);
+            localLocation = ArgumentLocation(execTimeSyntax, 0, "threshold", methodLocation);
+            localUnitLocation = ArgumentLocation(execTimeSyntax, 1, "unit", methodLocation);
         }
 
         Located<string>? partitionablePath = partitionable is null
@@ -180,6 +190,7 @@ internal static class AnnotationReader
             localThreshold,
             localUnit,
             localLocation,
+            localUnitLocation,
             globals.ToImmutable(),
             successors.ToImmutable(),
             partitionablePath);
@@ -217,6 +228,7 @@ internal static class AnnotationReader
             Argument<double>(attribute, 1),
             Argument<int>(attribute, 2),
             ArgumentLocation(syntax, 1, "threshold", fallback),
+            ArgumentLocation(syntax, 2, "unit", fallback),
             previous.MoveToImmutable());
     }
 
