@@ -33,29 +33,25 @@ internal static class AiSprintRules
         UnknownPathComponentId,
         "Global path names an unknown component",
         "Global path '{0}' names '{1}', which is no component of this compilation{2}",
-        "Every component of a [GlobalExecTime] path must be a method with [Component] (or [ExecTime], named after the method).",
-        WellKnownDiagnosticTags.CompilationEnd);
+        "Every component of a [GlobalExecTime] path must be a method with [Component] (or [ExecTime], named after the method).");
 
     public static readonly DiagnosticDescriptor DuplicateComponent = Error(
         DuplicateComponentId,
         "Duplicate component name",
         "Component name '{0}' is already used by {1}",
-        "Component names identify DAG nodes and must be unique in a compilation.",
-        WellKnownDiagnosticTags.CompilationEnd);
+        "Component names identify DAG nodes and must be unique in a compilation.");
 
     public static readonly DiagnosticDescriptor GlobalBelowLocalSum = Warning(
         GlobalBelowLocalSumId,
         "Global threshold below the sum of the local thresholds on its path",
         "Global path '{0}' allows {1} ms, but the local thresholds of its components sum to {2} ms ({3})",
-        "If every component of a path used its whole local budget, the path would miss its global threshold; raise the global threshold or lower the local ones.",
-        WellKnownDiagnosticTags.CompilationEnd);
+        "If every component of a path used its whole local budget, the path would miss its global threshold; raise the global threshold or lower the local ones.");
 
     public static readonly DiagnosticDescriptor UnknownSuccessor = Error(
         UnknownSuccessorId,
         "Successor names an unknown component",
         "Successor '{0}' of '{1}' is no component of this compilation{2}",
-        "A [Successor] is a DAG edge to another component of the application.",
-        WellKnownDiagnosticTags.CompilationEnd);
+        "A [Successor] is a DAG edge to another component of the application.");
 
     public static readonly DiagnosticDescriptor ProbabilitiesAboveOne = Error(
         ProbabilitiesAboveOneId,
@@ -79,12 +75,12 @@ internal static class AiSprintRules
     public static string HelpLink(string id) =>
         "https://github.com/aisprint/AiSprint.Sdk/blob/main/docs/diagnostics.md#" + id.ToLowerInvariant();
 
-    private static DiagnosticDescriptor Error(string id, string title, string message, string description, params string[] tags) =>
-        Create(id, title, message, description, DiagnosticSeverity.Error, tags);
+    private static DiagnosticDescriptor Error(string id, string title, string message, string description) =>
+        Create(id, title, message, description, DiagnosticSeverity.Error);
 
-    private static DiagnosticDescriptor Warning(string id, string title, string message, string description, params string[] tags) =>
-        Create(id, title, message, description, DiagnosticSeverity.Warning, tags);
+    private static DiagnosticDescriptor Warning(string id, string title, string message, string description) =>
+        Create(id, title, message, description, DiagnosticSeverity.Warning);
 
-    private static DiagnosticDescriptor Create(string id, string title, string message, string description, DiagnosticSeverity severity, string[] tags) =>
-        new(id, title, message, Category, severity, isEnabledByDefault: true, description, HelpLink(id), tags);
+    private static DiagnosticDescriptor Create(string id, string title, string message, string description, DiagnosticSeverity severity) =>
+        new(id, title, message, Category, severity, isEnabledByDefault: true, description, HelpLink(id));
 }

@@ -1,9 +1,9 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -13,13 +13,14 @@ namespace AiSprint.Analyzers;
 /// Checks the AiSprint annotations of a compilation (AIS0100–AIS0107).
 /// </summary>
 /// <remarks>
-/// Rules about one method (thresholds, units, probabilities, ONNX paths) are reported from the symbol action, so the
-/// IDE shows them live on the open document. Rules that need every component of the compilation (unknown names in
-/// paths and successors, duplicates, global vs. local budgets) cannot be decided from one symbol: the symbol action
-/// collects each component into a concurrent bag and a compilation-end action reports them. This is the standard
-/// pattern: the compiler runs it on every build, while the IDE reports compilation-end diagnostics only under full
-/// solution analysis (hence the <see cref="WellKnownDiagnosticTags.CompilationEnd"/> tag on those descriptors). A
-/// per-compilation syntax scan would instead re-bind every attribute in the compilation on each request.
+/// Several rules need every component of the compilation (unknown names in paths and successors, duplicates, global
+/// vs. local budgets). The usual pattern — symbol actions filling a concurrent bag, reported in a compilation-end
+/// action — makes those diagnostics non-local: the IDE shows them only under full solution analysis and offers no
+/// code fix for them (the testing library rejects a fix of a non-local diagnostic for this reason). Instead, each
+/// compilation builds one <see cref="ComponentIndex"/> lazily (a walk of the source assembly's methods reading their
+/// attributes; <c>GetAttributes</c> is cached on the symbols, so the compiler binds each attribute once) and every
+/// rule reports from the method's own symbol action. All diagnostics are then local: live on the open document,
+/// fixable (AIS0101/AIS0104), and suppressible with <c>#pragma</c>.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class AnnotationAnalyzer : DiagnosticAnalyzer
@@ -42,18 +43,22 @@ public sealed class AnnotationAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var components = new ConcurrentBag<ComponentAnnotation>();
+            var assembly = start.Compilation.Assembly;
+            var index = new Lazy<ComponentIndex>(() => ComponentIndex.Build(assembly, start.CancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
             start.RegisterSymbolAction(
                 symbolContext =>
                 {
-                    if (symbolContext.Symbol is IMethodSymbol method && AnnotationReader.Read(method, symbolContext.CancellationToken) is { } component)
+                    if (symbolContext.Symbol is IMethodSymbol method && AnnotationReader.HasComponentAttribute(method))
                     {
-                        ReportLocal(component, symbolContext.ReportDiagnostic);
-                        components.Add(component);
+                        var components = index.Value;
+                        if (components.Find(method) is { } component)
+                        {
+                            ReportLocal(component, symbolContext.ReportDiagnostic);
+                            ReportCrossComponent(component, components, symbolContext.ReportDiagnostic);
+                        }
                     }
                 },
                 SymbolKind.Method);
-            start.RegisterCompilationEndAction(end => ReportCrossComponent(components.ToArray(), end.ReportDiagnostic));
         });
     }
 
@@ -99,50 +104,37 @@ public sealed class AnnotationAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void ReportCrossComponent(ComponentAnnotation[] components, Action<Diagnostic> report)
+    private static void ReportCrossComponent(ComponentAnnotation component, ComponentIndex index, Action<Diagnostic> report)
     {
-        // Source order, so "the second declaration" and every report are deterministic whatever the bag's order.
-        Array.Sort(components, CompareByLocation);
-        var byName = new Dictionary<string, ComponentAnnotation>(StringComparer.Ordinal);
-        foreach (var component in components)
+        var first = index.FirstByName[component.Name];
+        if (!ReferenceEquals(first, component))
         {
-            if (byName.TryGetValue(component.Name, out var first))
+            report(Diagnostic.Create(AiSprintRules.DuplicateComponent, component.NameLocation, component.Name, Describe(first)));
+        }
+
+        foreach (var path in component.GlobalPaths)
+        {
+            var allKnown = true;
+            foreach (var previous in path.Previous)
             {
-                report(Diagnostic.Create(AiSprintRules.DuplicateComponent, component.NameLocation, component.Name, Describe(first)));
+                if (!index.FirstByName.ContainsKey(previous.Value))
+                {
+                    allKnown = false;
+                    ReportUnknown(AiSprintRules.UnknownPathComponent, previous, path.Name, index.SortedNames, report);
+                }
             }
-            else
+
+            if (allKnown)
             {
-                byName.Add(component.Name, component);
+                CheckBudget(component, path, index.FirstByName, report);
             }
         }
 
-        var names = byName.Keys.OrderBy(n => n, StringComparer.Ordinal).ToArray();
-        foreach (var component in components)
+        foreach (var successor in component.Successors)
         {
-            foreach (var path in component.GlobalPaths)
+            if (!index.FirstByName.ContainsKey(successor.Target.Value))
             {
-                var allKnown = true;
-                foreach (var previous in path.Previous)
-                {
-                    if (!byName.ContainsKey(previous.Value))
-                    {
-                        allKnown = false;
-                        ReportUnknown(AiSprintRules.UnknownPathComponent, previous, path.Name, names, report);
-                    }
-                }
-
-                if (allKnown)
-                {
-                    CheckBudget(component, path, byName, report);
-                }
-            }
-
-            foreach (var successor in component.Successors)
-            {
-                if (!byName.ContainsKey(successor.Target.Value))
-                {
-                    ReportUnknown(AiSprintRules.UnknownSuccessor, successor.Target, component.Name, names, report);
-                }
+                ReportUnknown(AiSprintRules.UnknownSuccessor, successor.Target, component.Name, index.SortedNames, report);
             }
         }
     }
@@ -186,12 +178,6 @@ public sealed class AnnotationAnalyzer : DiagnosticAnalyzer
     {
         var span = component.NameLocation.GetLineSpan();
         return component.Method + " (" + span.Path + ", line " + (span.StartLinePosition.Line + 1).ToString(CultureInfo.InvariantCulture) + ")";
-    }
-
-    private static int CompareByLocation(ComponentAnnotation a, ComponentAnnotation b)
-    {
-        var byPath = string.CompareOrdinal(a.NameLocation.SourceTree?.FilePath, b.NameLocation.SourceTree?.FilePath);
-        return byPath != 0 ? byPath : a.NameLocation.SourceSpan.Start.CompareTo(b.NameLocation.SourceSpan.Start);
     }
 
     private static string UnitSuffix(int unit) => unit switch

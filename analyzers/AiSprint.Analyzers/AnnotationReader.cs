@@ -196,6 +196,10 @@ internal static class AnnotationReader
             partitionablePath);
     }
 
+    /// <summary>A cheap filter before the index is built: does the method carry [Component] or [ExecTime]?</summary>
+    public static bool HasComponentAttribute(IMethodSymbol method) =>
+        method.GetAttributes().Any(a => AnnotationName(a) is AnnotationNames.Component or AnnotationNames.ExecTime);
+
     public static double? ToMilliseconds(double threshold, int unit) => unit switch
     {
         AnnotationNames.Milliseconds => threshold,
