@@ -22,6 +22,7 @@ internal static class AiSprintRules
     public const string ProbabilitiesAboveOneId = "AIS0105";
     public const string NotOnnxPathId = "AIS0106";
     public const string UndefinedTimeUnitId = "AIS0107";
+    public const string PathNotConsecutiveId = "AIS0108";
 
     public static readonly DiagnosticDescriptor NonPositiveThreshold = Error(
         NonPositiveThresholdId,
@@ -70,6 +71,12 @@ internal static class AiSprintRules
         "Threshold has no defined time unit",
         "The {0} threshold of '{1}' has unit {2}, which is not a TimeUnit (Milliseconds = 1, Seconds = 2)",
         "A threshold is a number with a unit; a cast integer that names no TimeUnit member leaves the threshold unit-less.");
+
+    public static readonly DiagnosticDescriptor PathNotConsecutive = Error(
+        PathNotConsecutiveId,
+        "Global path is not consecutive in the DAG",
+        "Global path '{0}' goes from '{1}' to '{2}', but the [Successor] edges of '{1}' lead only to {3}",
+        "Neighbours in a path must be joined by a DAG edge. Checked where the earlier component declares its edges in code with [Successor]; a DAG kept only in application_dag.yaml is checked by the build.");
 
     /// <summary>The documentation anchor of a rule: docs/diagnostics.md, one row per code.</summary>
     public static string HelpLink(string id) =>

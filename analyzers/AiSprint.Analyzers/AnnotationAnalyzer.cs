@@ -35,7 +35,8 @@ public sealed class AnnotationAnalyzer : DiagnosticAnalyzer
         AiSprintRules.UnknownSuccessor,
         AiSprintRules.ProbabilitiesAboveOne,
         AiSprintRules.NotOnnxPath,
-        AiSprintRules.UndefinedTimeUnit);
+        AiSprintRules.UndefinedTimeUnit,
+        AiSprintRules.PathNotConsecutive);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -127,6 +128,7 @@ public sealed class AnnotationAnalyzer : DiagnosticAnalyzer
             if (allKnown)
             {
                 CheckBudget(component, path, index.FirstByName, report);
+                CheckConsecutive(component, path, index.FirstByName, report);
             }
         }
 
@@ -171,6 +173,27 @@ public sealed class AnnotationAnalyzer : DiagnosticAnalyzer
                 Format(global),
                 Format(sum),
                 string.Join(" + ", locals.Select(l => l.Name + " " + Format(l.Milliseconds) + " ms"))));
+        }
+    }
+
+    private static void CheckConsecutive(ComponentAnnotation last, GlobalPathAnnotation path, Dictionary<string, ComponentAnnotation> byName, Action<Diagnostic> report)
+    {
+        for (var i = 0; i < path.Previous.Length; i++)
+        {
+            var from = byName[path.Previous[i].Value];
+            var to = i + 1 < path.Previous.Length ? path.Previous[i + 1].Value : last.Name;
+
+            // Only components that declare their edges in code are checked: without [Successor] the DAG is elsewhere.
+            if (from.Successors.Length > 0 && !from.Successors.Any(s => s.Target.Value == to))
+            {
+                report(Diagnostic.Create(
+                    AiSprintRules.PathNotConsecutive,
+                    path.Previous[i].Location,
+                    path.Name,
+                    from.Name,
+                    to,
+                    string.Join(", ", from.Successors.Select(s => "'" + s.Target.Value + "'"))));
+            }
         }
     }
 
