@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -44,14 +43,13 @@ public sealed class AnnotationAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var assembly = start.Compilation.Assembly;
-            var index = new Lazy<ComponentIndex>(() => ComponentIndex.Build(assembly, start.CancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+            var index = new ComponentIndexHolder(start.Compilation.Assembly);
             start.RegisterSymbolAction(
                 symbolContext =>
                 {
                     if (symbolContext.Symbol is IMethodSymbol method && AnnotationReader.HasComponentAttribute(method))
                     {
-                        var components = index.Value;
+                        var components = index.Get(symbolContext.CancellationToken);
                         if (components.Find(method) is { } component)
                         {
                             ReportLocal(component, symbolContext.ReportDiagnostic);

@@ -59,3 +59,34 @@ internal sealed class ComponentIndex
         return new ComponentIndex(byMethod, firstByName);
     }
 }
+
+/// <summary>
+/// Builds a compilation's <see cref="ComponentIndex"/> once, on first use. Unlike <c>Lazy&lt;T&gt;</c> with
+/// ExecutionAndPublication, a cancelled build is not cached: the next request (with a live token) builds again.
+/// </summary>
+internal sealed class ComponentIndexHolder
+{
+    private readonly IAssemblySymbol assembly;
+    private readonly object gate = new();
+    private ComponentIndex? index;
+
+    public ComponentIndexHolder(IAssemblySymbol assembly) => this.assembly = assembly;
+
+    public ComponentIndex Get(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref index) is { } built)
+        {
+            return built;
+        }
+
+        lock (gate)
+        {
+            if (index is null)
+            {
+                Volatile.Write(ref index, ComponentIndex.Build(assembly, cancellationToken));
+            }
+
+            return index!;
+        }
+    }
+}
