@@ -182,7 +182,10 @@ public sealed class AnnotationAnalyzer : DiagnosticAnalyzer
             var to = i + 1 < path.Previous.Length ? path.Previous[i + 1].Value : last.Name;
 
             // Only components that declare their edges in code are checked: without [Successor] the DAG is elsewhere.
-            if (from.Successors.Length > 0 && !from.Successors.Any(s => s.Target.Value == to))
+            // Edges naming an unknown component are AIS0104's; checking the path against them would only echo it.
+            if (from.Successors.Length > 0
+                && from.Successors.All(s => byName.ContainsKey(s.Target.Value))
+                && !from.Successors.Any(s => s.Target.Value == to))
             {
                 report(Diagnostic.Create(
                     AiSprintRules.PathNotConsecutive,

@@ -44,6 +44,12 @@ public sealed class Ais0108PathNotConsecutiveTests
             .WithMessage("Global path 'p' goes from 'a' to 'c', but the [Successor] edges of 'a' lead only to 'b', 'x'"));
 
     [Fact]
+    public Task A_misspelled_successor_is_reported_only_as_AIS0104() => Verify.AnalyzerAsync(
+        Template.Replace("[Successor(\"b\", Probability = 0.5)]", "[Successor({|#0:\"bb\"|}, Probability = 0.5)]").Replace("PATH", "\"a\", \"b\""),
+        Verify.Diagnostic(AiSprintRules.UnknownSuccessor).WithLocation(0)
+            .WithMessage("Successor 'bb' of 'a' is no component of this compilation; did you mean 'b'?"));
+
+    [Fact]
     public Task A_path_along_the_edges_is_not_reported() => Verify.AnalyzerAsync(Template.Replace("PATH", "\"a\", \"b\""));
 
     [Fact]
