@@ -9,6 +9,18 @@ public sealed class SharedDataDirectoryAttribute(string path) : Attribute
     public string Path { get; } = path;
 }
 
+/// <summary>
+/// The test project's own directory, fixed at build time. [CallerFilePath] cannot serve: CI builds
+/// map source paths to /_/ (ContinuousIntegrationBuild), so files kept beside the tests are found this way.
+/// </summary>
+[AttributeUsage(AttributeTargets.Assembly)]
+public sealed class TestProjectDirectoryAttribute(string path) : Attribute
+{
+    public string Path { get; } = path;
+
+    public static string Current => typeof(TestProjectDirectoryAttribute).Assembly.GetCustomAttribute<TestProjectDirectoryAttribute>()!.Path;
+}
+
 /// <summary>The real inputs of the original tools, read in place (never copied into the repository).</summary>
 public static class SharedData
 {

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 
@@ -13,8 +12,7 @@ internal static partial class Snapshot
 {
     public const string LocationPlaceholder = "<location>";
 
-    public static string Directory([CallerFilePath] string harnessFile = "") =>
-        Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(harnessFile)!)!, "Snapshots");
+    public static string Directory() => Path.Combine(AiSprint.Tests.TestProjectDirectoryAttribute.Current, "Snapshots");
 
     public static IEnumerable<(string Path, string Text)> Inputs(string caseName) =>
         System.IO.Directory.GetFiles(Path.Combine(Directory(), caseName, "Input"), "*.cs")
