@@ -33,6 +33,7 @@ public class PlaceCommandTests
         Assert.Equal(0, ValidateCommandTests.Run("place", instance, "--lambda", "1.8", "-o", a, "--iterations", "1000", "--ls-iterations", "100", "--seed", "5", "--threads", "1").Code);
         Assert.Equal(0, ValidateCommandTests.Run("place", instance, "--lambda", "1.8", "-o", b, "--iterations", "1000", "--ls-iterations", "100", "--seed", "5").Code);
         Assert.Equal(File.ReadAllBytes(Path.Combine(a, "solution.json")), File.ReadAllBytes(Path.Combine(b, "solution.json")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(a, "report.txt")), File.ReadAllBytes(Path.Combine(b, "report.txt")));
     }
 
     [Fact]
