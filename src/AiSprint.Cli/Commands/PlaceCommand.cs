@@ -97,7 +97,7 @@ internal static class PlaceCommand
         {
             summary += exact.ProvedOptimal
                 ? exact.Best is null ? "; exact search: proved infeasible" : "; exact search: proved optimal"
-                : $"; exact search: stopped at its time limit, gap {exact.Gap.ToString("P2", CultureInfo.InvariantCulture)} (lower bound {exact.LowerBound.ToString("0.######", CultureInfo.InvariantCulture)})";
+                : $"; exact search: stopped at its budget, gap {exact.Gap.ToString("P2", CultureInfo.InvariantCulture)} (lower bound {exact.LowerBound.ToString("0.######", CultureInfo.InvariantCulture)})";
         }
         if (!result.Found)
         {
