@@ -12,13 +12,16 @@ public class FeatureSelectionTests(Xunit.Abstractions.ITestOutputHelper output)
 
     [Theory]
     [InlineData("faas_test_sfs.ini", AmlTechnique.LRRidge, 0.000224)]
+    [InlineData("simplest_example_3.ini", AmlTechnique.LRRidge, 0.092284)]
+    [InlineData("simplest_example_3.ini", AmlTechnique.DecisionTree, 0.076108)]
     public void SFS_validation_MAPE_is_within_a_point_of_aMLLibrary(string config, AmlTechnique technique, double baseline)
     {
         var result = RegressionCampaign.Run(Examples.Configuration(config));
         var summary = Assert.Single(result.Runs).Techniques.Single(t => t.Technique == technique);
         output.WriteLine($"{config} {technique}: validation {summary.Validation.Mape:F6} (hp {summary.HpSelection.Mape:F6}) chosen {summary.Chosen}; aMLLibrary {baseline:F6}; final model on {string.Join(", ", result[technique]!.Model.SelectedFeatures ?? [])}");
         Assert.True(summary.Validation.Mape <= baseline + Tolerance, $"{config} {technique}: validation MAPE {summary.Validation.Mape:F6} > {baseline:F6} + {Tolerance}");
-        Assert.Empty(result.FailedExperiments);
+        // simplest_example_3's DecisionTree grid has 240 'mae' points × 5 folds that fail, as in aMLLibrary (spec §5.3).
+        Assert.Equal(config == "simplest_example_3.ini" ? 1200 : 0, result.FailedExperiments.Count);
     }
 
     [Fact]
