@@ -105,11 +105,4 @@ public class NonLinearCampaignTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.NotEqual(json, badFeature);
         Assert.Contains("malformed", Assert.Throws<RegressionException>(() => RegressionModel.FromJson(badFeature)).Message);
     }
-
-    [Fact]
-    public void XGBoost_feature_selection_is_still_refused_by_name()
-    {
-        // Spec §7.2 (a nested XGBoost campaign per validation split) is not implemented; SFS is (FeatureSelectionTests).
-        Assert.Contains("XGBoost", Assert.Throws<NotImplementedCapabilityException>(() => RegressionCampaign.Run(Examples.Configuration("xgboost_feature_selection.ini"))).Message);
-    }
 }

@@ -44,21 +44,21 @@ public sealed record FittedPipeline(Standardizer? Scaler, IRegressor Model)
 /// </summary>
 public static class ExperimentRunner
 {
-    /// <param name="sfs">When set, every experiment runs its own SFS on its own training rows (spec §7.1).</param>
-    public static ExperimentResult[] Run(IReadOnlyList<Experiment> experiments, PreparedData data, bool normalize, int? maxDegreeOfParallelism, int seed = 0, SfsSettings? sfs = null)
+    /// <param name="featureSelection">When set, wraps every experiment's trainer: SFS on its own training rows (spec §7.1) or the XGBoost-selected columns (§7.2).</param>
+    public static ExperimentResult[] Run(IReadOnlyList<Experiment> experiments, PreparedData data, bool normalize, int? maxDegreeOfParallelism, int seed = 0, Func<ITrainer, ITrainer>? featureSelection = null)
     {
         var results = new ExperimentResult[experiments.Count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount };
-        Parallel.For(0, experiments.Count, options, i => results[i] = Evaluate(experiments[i], data, normalize, seed, sfs));
+        Parallel.For(0, experiments.Count, options, i => results[i] = Evaluate(experiments[i], data, normalize, seed, featureSelection));
         return results;
     }
 
-    private static ExperimentResult Evaluate(Experiment experiment, PreparedData data, bool normalize, int seed, SfsSettings? sfs)
+    private static ExperimentResult Evaluate(Experiment experiment, PreparedData data, bool normalize, int seed, Func<ITrainer, ITrainer>? featureSelection)
     {
         try
         {
             var trainer = TechniqueCatalog.Bind(experiment.Technique, experiment.Point, seed);
-            if (sfs is not null) trainer = sfs.Wrap(trainer);
+            if (featureSelection is not null) trainer = featureSelection(trainer);
             var fitted = FittedPipeline.Fit(trainer, data, experiment.Fold.Training, normalize);
             return new ExperimentResult(experiment,
                 fitted.Evaluate(data, experiment.Fold.Training),
