@@ -1,4 +1,5 @@
 using AiSprint.Model.Formats.Aml;
+using AiSprint.Regression.FeatureSelection;
 using AiSprint.Regression.Models;
 using AiSprint.Regression.Preparation;
 using AiSprint.Regression.Techniques;
@@ -47,7 +48,6 @@ public static class RegressionCampaign
         var general = configuration.General;
         if (general.IsPredictionOnly) throw new RegressionException($"{file.Path}: techniques is empty; this is a prediction configuration, not a training campaign");
         if (general.UsesHyperopt) throw new NotImplementedCapabilityException("Hyperopt hyper-parameter tuning", $"{file.Path} sets hyperparameter_tuning = {general.HyperparameterTuning}; only grid search is available");
-        if (configuration.FeatureSelection is { } selection) throw new NotImplementedCapabilityException($"Feature selection ({selection.Method})", $"{file.Path} has a [FeatureSelection] section");
 
         var missing = general.Techniques.Where(t => !TechniqueCatalog.IsImplemented(t)).ToList();
         if (missing.Count > 0 && !options.SkipUnimplementedTechniques)
@@ -71,6 +71,7 @@ public static class RegressionCampaign
             throw new RegressionException($"{file.Path} on {inputPath}: {ex.Message}");
         }
         var normalize = configuration.DataPreparation.Normalization == true;
+        var featureSelection = FeatureSelectionFor(file, data, options);
 
         var folds = SplitPlanner.Plan(configuration, data);
         // Experiment order = techniques order, then grid order, then folds: ties go to the first (spec §5.1).
@@ -78,7 +79,7 @@ public static class RegressionCampaign
             .SelectMany(t => GridPoint.Expand(configuration.Grid(t)).Select((point, c) => (t, c, point)))
             .SelectMany(e => folds.Select(f => new Experiment(f, e.t, e.c, e.point)))
             .ToList();
-        var results = ExperimentRunner.Run(experiments, data, normalize, options.MaxDegreeOfParallelism, general.Seed);
+        var results = ExperimentRunner.Run(experiments, data, normalize, options.MaxDegreeOfParallelism, general.Seed, featureSelection);
 
         var hpFolds = general.HpSelection == AmlSplit.KFold ? general.Folds!.Value : 1;
         var runs = Enumerable.Range(0, general.RunNum).Select(r => Selection.Summarise(r, techniques, results, hpFolds)).ToList();
@@ -93,7 +94,11 @@ public static class RegressionCampaign
             }
             if (chosen is null) continue;
             var point = chosen.Experiment.Point;
-            var fitted = FittedPipeline.Fit(TechniqueCatalog.Bind(technique, point, general.Seed), data, data.AllRows, normalize);
+            var trainer = TechniqueCatalog.Bind(technique, point, general.Seed);
+            // With feature selection the chosen experiment's own column subset is kept and the model refitted on it over all rows.
+            // (aMLLibrary instead refits on the experiment's original training rows, spec §6.4 QUIRK; docs/regression.md.)
+            if (chosen.SelectedColumns is { } columns) trainer = new ColumnSubsetTrainer(trainer, columns);
+            var fitted = FittedPipeline.Fit(trainer, data, data.AllRows, normalize);
             final.Add(new FinalTechnique(technique, point, chosen.Validation!.Mape, fitted.Evaluate(data, data.AllRows),
                 RegressionModel.From(technique, point, data.Pipeline, fitted)));
         }
@@ -101,5 +106,26 @@ public static class RegressionCampaign
         if (final.Count == 0) throw new RegressionException($"{file.Path}: no experiment succeeded: {string.Join("; ", failures.Take(5))}");
         var best = final.Aggregate((a, b) => b.SelectedValidationMape < a.SelectedValidationMape ? b : a);
         return new CampaignResult(runs, final, best, notImplemented, failures, data.Pipeline);
+    }
+
+    /// <summary>The trainer wrapper of a [FeatureSelection] section: SFS inside every experiment (spec §7.1), or the columns of the XGBoost selection (§7.2).</summary>
+    private static Func<ITrainer, ITrainer>? FeatureSelectionFor(AmlConfigurationFile file, PreparedData data, RegressionOptions options)
+    {
+        switch (file.Configuration.FeatureSelection)
+        {
+            case null:
+                return null;
+            case { Method: AmlFeatureSelectionMethod.SFS } section:
+                // Validated once against the prepared columns, then run inside every experiment on its own training rows.
+                return SfsSettings.From(section, data.Features.Count, file.Path).Wrap;
+            case { Method: AmlFeatureSelectionMethod.XGBoost } section:
+                var tolerance = section.XGBoostTolerance ?? throw new RegressionException($"{file.Path}: XGBoost tolerance not set");
+                var names = XGBoostFeatureSelection.Select(file, tolerance, options);
+                var columns = names.Select(name => data.Features.ToList().IndexOf(name)).ToArray();
+                if (columns.Any(c => c < 0)) throw new RegressionException($"{file.Path}: the XGBoost feature selection named columns the campaign does not have");
+                return trainer => new ColumnSubsetTrainer(trainer, columns);
+            case var other:
+                throw new NotImplementedCapabilityException($"Feature selection ({other.Method})", $"{file.Path} asks for [FeatureSelection] method = {other.Method}");
+        }
     }
 }

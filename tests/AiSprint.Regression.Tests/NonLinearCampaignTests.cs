@@ -105,12 +105,4 @@ public class NonLinearCampaignTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.NotEqual(json, badFeature);
         Assert.Contains("malformed", Assert.Throws<RegressionException>(() => RegressionModel.FromJson(badFeature)).Message);
     }
-
-    [Fact]
-    public void Feature_selection_configurations_are_still_refused_by_name()
-    {
-        // simplest_example_3 (DecisionTree + LRRidge) needs SFS, which is not implemented.
-        Assert.Contains("SFS", Assert.Throws<NotImplementedCapabilityException>(() => RegressionCampaign.Run(Examples.Configuration("simplest_example_3.ini"))).Message);
-        Assert.Contains("XGBoost", Assert.Throws<NotImplementedCapabilityException>(() => RegressionCampaign.Run(Examples.Configuration("xgboost_feature_selection.ini"))).Message);
-    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AiSprint.Model.Formats.Aml;
+using AiSprint.Regression.FeatureSelection;
 using AiSprint.Regression.Preparation;
 using AiSprint.Regression.Techniques;
 using AiSprint.Regression.Validation;
@@ -17,7 +18,9 @@ public sealed record StoredHyperparameter(string Name, string Value);
 /// Format versions: 1 = a linear model in <see cref="Fitted"/> (LRRidge, NNLS, Stepwise); 2 = a tree model in
 /// <see cref="Trees"/> (DecisionTree, RandomForest, XGBoost) or a support-vector model in <see cref="Svr"/> (SVR). Linear models are still written as version 1, byte
 /// for byte the shape earlier builds wrote, so old readers keep reading them and refuse (by version) only what
-/// they could not predict with.
+/// they could not predict with. 3 = any of those fitted on a subset of the features chosen by SFS (spec §7.1):
+/// <see cref="SelectedFeatures"/> names the columns, in the order the predictor reads them; only such models are
+/// written as version 3, so older readers refuse them instead of predicting with every column.
 /// </summary>
 public sealed record RegressionModel(
     int FormatVersion,
@@ -27,26 +30,55 @@ public sealed record RegressionModel(
     Standardizer? Scaler,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LinearModel? Fitted,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TreeEnsemble? Trees = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SvrModel? Svr = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SvrModel? Svr = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? SelectedFeatures = null)
 {
     /// <summary>The newest version this build writes; it reads every version from 1 to this one.</summary>
-    public const int CurrentFormatVersion = 2;
+    public const int CurrentFormatVersion = 3;
+
+    /// <summary>The version holding tree or SVR models on every feature column.</summary>
+    public const int NonLinearFormatVersion = 2;
+
+    /// <summary>The version whose model uses only <see cref="SelectedFeatures"/>.</summary>
+    public const int FeatureSelectionFormatVersion = 3;
 
     /// <summary>The version holding only linear models (<see cref="Fitted"/>).</summary>
     public const int LinearFormatVersion = 1;
 
-    /// <summary>The fitted predictor, whichever kind the file holds.</summary>
+    /// <summary>The fitted predictor, whichever kind the file holds, reading only <see cref="SelectedFeatures"/> when set.</summary>
     [JsonIgnore]
-    public IRegressor Predictor => (IRegressor?)Fitted ?? (IRegressor?)Trees ?? Svr ?? throw new RegressionException("the model holds no fitted predictor");
+    public IRegressor Predictor
+    {
+        get
+        {
+            var inner = (IRegressor?)Fitted ?? (IRegressor?)Trees ?? Svr ?? throw new RegressionException("the model holds no fitted predictor");
+            if (SelectedFeatures is null) return inner;
+            var columns = SelectedFeatures.Select(name => IndexOf(Pipeline.Features, name)).ToArray();
+            return new ColumnSubsetRegressor(columns, inner);
+        }
+    }
+
+    private static int IndexOf(IReadOnlyList<string> features, string name)
+    {
+        for (var j = 0; j < features.Count; j++)
+        {
+            if (features[j] == name) return j;
+        }
+        throw new RegressionException($"selected feature '{name}' is not a column of the model's pipeline");
+    }
 
     internal static RegressionModel From(AmlTechnique technique, GridPoint point, PreparationPipeline pipeline, FittedPipeline fitted)
     {
         var hyperparameters = point.Settings.Select(s => new StoredHyperparameter(s.Name, s.Value.ToPython())).ToList();
-        return fitted.Model switch
+        var (model, selected) = fitted.Model is ColumnSubsetRegressor subset
+            ? (subset.Inner, subset.Columns.Select(j => pipeline.Features[j]).ToList())
+            : (fitted.Model, null);
+        var version = selected is not null ? FeatureSelectionFormatVersion : model is LinearModel ? LinearFormatVersion : NonLinearFormatVersion;
+        return model switch
         {
-            LinearModel linear => new(LinearFormatVersion, technique, hyperparameters, pipeline, fitted.Scaler, linear),
-            TreeEnsemble trees => new(CurrentFormatVersion, technique, hyperparameters, pipeline, fitted.Scaler, null, trees),
-            SvrModel svr => new(CurrentFormatVersion, technique, hyperparameters, pipeline, fitted.Scaler, null, null, svr),
+            LinearModel linear => new(version, technique, hyperparameters, pipeline, fitted.Scaler, linear, null, null, selected),
+            TreeEnsemble trees => new(version, technique, hyperparameters, pipeline, fitted.Scaler, null, trees, null, selected),
+            SvrModel svr => new(version, technique, hyperparameters, pipeline, fitted.Scaler, null, null, svr, selected),
             var other => throw new InvalidOperationException($"no model file representation for {other.GetType().Name}"),
         };
     }
@@ -86,9 +118,17 @@ public sealed record RegressionModel(
             ? model.Fitted is not null && model.Trees is null && model.Svr is null
             : new object?[] { model.Fitted, model.Trees, model.Svr }.Count(m => m is not null) == 1;
         if (!valid) throw new RegressionException($"{source}: a version {model.FormatVersion} model file needs exactly one fitted model ({(model.FormatVersion == LinearFormatVersion ? "\"fitted\"" : "\"fitted\", \"trees\" or \"svr\"")})");
-        if (model.Trees is { } trees && (trees.Trees.Count == 0 || trees.Trees.Any(t => !t.IsWellFormed(model.Pipeline.Features.Count))))
+        if ((model.FormatVersion == FeatureSelectionFormatVersion) != (model.SelectedFeatures is not null))
+            throw new RegressionException($"{source}: \"selectedFeatures\" belongs to version {FeatureSelectionFormatVersion} model files, and only there");
+        var features = model.Pipeline.Features;
+        if (model.SelectedFeatures is { } selected
+            && (selected.Count == 0 || selected.Distinct().Count() != selected.Count || selected.Any(name => !features.Contains(name))))
+            throw new RegressionException($"{source}: \"selectedFeatures\" must name distinct columns of the pipeline's features");
+        var width = model.SelectedFeatures?.Count ?? features.Count;
+        if (model.Fitted is { } linear && linear.Coefficients.Count != width) throw new RegressionException($"{source}: the linear model has {linear.Coefficients.Count} coefficients for {width} features");
+        if (model.Trees is { } trees && (trees.Trees.Count == 0 || trees.Trees.Any(t => !t.IsWellFormed(width))))
             throw new RegressionException($"{source}: malformed tree model");
-        if (model.Svr is { } svr && !svr.IsWellFormed(model.Pipeline.Features.Count)) throw new RegressionException($"{source}: malformed SVR model");
+        if (model.Svr is { } svr && !svr.IsWellFormed(width)) throw new RegressionException($"{source}: malformed SVR model");
         return model;
     }
 

@@ -1,4 +1,5 @@
 using AiSprint.Model.Formats.Aml;
+using AiSprint.Regression.FeatureSelection;
 using AiSprint.Regression.Preparation;
 using AiSprint.Regression.Techniques;
 
@@ -10,8 +11,10 @@ public sealed record Experiment(DataFold Fold, AmlTechnique Technique, int Confi
 /// <summary>
 /// The outcome of an experiment: metrics on its training, hp_selection and validation rows, or the reason it
 /// failed (aMLLibrary drops failed experiments, spec §5.3; here the reason is kept and reported).
+/// <see cref="SelectedColumns"/> is the feature subset SFS chose on the experiment's training rows (spec §7.1),
+/// null without feature selection.
 /// </summary>
-public sealed record ExperimentResult(Experiment Experiment, MetricSet? Training, MetricSet? HpSelection, MetricSet? Validation, string? Error)
+public sealed record ExperimentResult(Experiment Experiment, MetricSet? Training, MetricSet? HpSelection, MetricSet? Validation, string? Error, IReadOnlyList<int>? SelectedColumns = null)
 {
     public bool Succeeded => Error is null;
 }
@@ -41,25 +44,28 @@ public sealed record FittedPipeline(Standardizer? Scaler, IRegressor Model)
 /// </summary>
 public static class ExperimentRunner
 {
-    public static ExperimentResult[] Run(IReadOnlyList<Experiment> experiments, PreparedData data, bool normalize, int? maxDegreeOfParallelism, int seed = 0)
+    /// <param name="featureSelection">When set, wraps every experiment's trainer: SFS on its own training rows (spec §7.1) or the XGBoost-selected columns (§7.2).</param>
+    public static ExperimentResult[] Run(IReadOnlyList<Experiment> experiments, PreparedData data, bool normalize, int? maxDegreeOfParallelism, int seed = 0, Func<ITrainer, ITrainer>? featureSelection = null)
     {
         var results = new ExperimentResult[experiments.Count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount };
-        Parallel.For(0, experiments.Count, options, i => results[i] = Evaluate(experiments[i], data, normalize, seed));
+        Parallel.For(0, experiments.Count, options, i => results[i] = Evaluate(experiments[i], data, normalize, seed, featureSelection));
         return results;
     }
 
-    private static ExperimentResult Evaluate(Experiment experiment, PreparedData data, bool normalize, int seed)
+    private static ExperimentResult Evaluate(Experiment experiment, PreparedData data, bool normalize, int seed, Func<ITrainer, ITrainer>? featureSelection)
     {
         try
         {
             var trainer = TechniqueCatalog.Bind(experiment.Technique, experiment.Point, seed);
+            if (featureSelection is not null) trainer = featureSelection(trainer);
             var fitted = FittedPipeline.Fit(trainer, data, experiment.Fold.Training, normalize);
             return new ExperimentResult(experiment,
                 fitted.Evaluate(data, experiment.Fold.Training),
                 fitted.Evaluate(data, experiment.Fold.HpSelection),
                 fitted.Evaluate(data, experiment.Fold.Validation),
-                null);
+                null,
+                (fitted.Model as ColumnSubsetRegressor)?.Columns);
         }
         catch (Exception ex) when (ex is RegressionException or ArithmeticException or ArgumentException or InvalidOperationException)
         {
