@@ -68,7 +68,8 @@ internal sealed class WarmPoolChain : IDisposable
     /// <exception cref="ArgumentOutOfRangeException">ρ = λ·w lies outside about [2.74e-10, 4.5e15] (§6).</exception>
     public static WarmPoolChain Build(double arrivalRate, double warm, double cold, double idleBeforeKill, int maximumConcurrency)
     {
-        int capacity = Math.Min(InitialCapacity, maximumConcurrency + 1);
+        // M + 1 would overflow for M = int.MaxValue; compare before adding.
+        int capacity = maximumConcurrency < InitialCapacity ? maximumConcurrency + 1 : InitialCapacity;
         var chain = new WarmPoolChain(arrivalRate, warm, cold, maximumConcurrency, capacity);
         try
         {
