@@ -96,13 +96,38 @@ public class HyperoptTests(Xunit.Abstractions.ITestOutputHelper output)
     }
 
     [Fact]
-    public void Campaign_results_do_not_depend_on_the_thread_count()
+    public void The_experiment_model_uses_the_best_trial_not_the_last()
     {
-        var file = Examples.Configuration("faas_test_hyperopt.ini");
+        // Spec §7.3 QUIRK: aMLLibrary evaluates the last trial's model; here the best trial's parameters are fitted.
+        var random = new Random(3);
+        var x = Enumerable.Range(0, 40).Select(_ => new[] { random.NextDouble(), random.NextDouble() }).ToArray();
+        var y = x.Select(r => 1 + 2 * r[0] - 3 * r[1] + 0.05 * random.NextDouble()).ToArray();
+        var space = SearchSpace.For(AmlTechnique.LRRidge, null) with { Dimensions = [new SearchDimension("alpha", null, new LogUniformPrior(0.001, 100))] };
+        var differing = 0;
+        for (var stream = 0; stream < 10; stream++)
+        {
+            var trainer = new HyperoptTrainer(space, 10, 0, stream);
+            var search = trainer.Search(x, y);
+            var tuned = Assert.IsType<TunedRegressor>(trainer.Fit(x, y));
+            Assert.Equal(search.Best.Point.ToString(), tuned.Point.ToString());
+            Assert.All(search.Trials, t => Assert.True(search.Best.Loss <= t.Loss));
+            if (search.Trials[^1].Point.ToString() != search.Best.Point.ToString()) differing++;
+        }
+        output.WriteLine($"searches whose last trial is not the best: {differing} of 10");
+        Assert.True(differing > 0);
+    }
+
+    [Theory]
+    [InlineData("faas_test_hyperopt.ini")]
+    [InlineData("faas_test_hyperopt_sfs.ini")]
+    public void Campaign_results_do_not_depend_on_the_thread_count(string config)
+    {
+        var file = Examples.Configuration(config);
         var one = RegressionCampaign.Run(file, new RegressionOptions(MaxDegreeOfParallelism: 1));
         var two = RegressionCampaign.Run(file, new RegressionOptions(MaxDegreeOfParallelism: 2));
         Assert.Equal(one.Runs[0].Techniques.Select(t => (t.Chosen.ToString(), t.Validation)), two.Runs[0].Techniques.Select(t => (t.Chosen.ToString(), t.Validation)));
         Assert.Equal(one.Best.Hyperparameters.ToString(), two.Best.Hyperparameters.ToString());
+        Assert.Equal(one.Best.Model.ToJson(), two.Best.Model.ToJson());
     }
 
     [Theory]
