@@ -3,6 +3,7 @@ using AiSprint.Regression.FeatureSelection;
 using AiSprint.Regression.Models;
 using AiSprint.Regression.Preparation;
 using AiSprint.Regression.Techniques;
+using AiSprint.Regression.Tuning;
 using AiSprint.Regression.Validation;
 
 namespace AiSprint.Regression;
@@ -47,7 +48,6 @@ public static class RegressionCampaign
         var configuration = file.Configuration;
         var general = configuration.General;
         if (general.IsPredictionOnly) throw new RegressionException($"{file.Path}: techniques is empty; this is a prediction configuration, not a training campaign");
-        if (general.UsesHyperopt) throw new NotImplementedCapabilityException("Hyperopt hyper-parameter tuning", $"{file.Path} sets hyperparameter_tuning = {general.HyperparameterTuning}; only grid search is available");
 
         var missing = general.Techniques.Where(t => !TechniqueCatalog.IsImplemented(t)).ToList();
         if (missing.Count > 0 && !options.SkipUnimplementedTechniques)
@@ -71,15 +71,19 @@ public static class RegressionCampaign
             throw new RegressionException($"{file.Path} on {inputPath}: {ex.Message}");
         }
         var normalize = configuration.DataPreparation.Normalization == true;
-        var featureSelection = FeatureSelectionFor(file, data, options);
+        var hyperopt = general.UsesHyperopt ? HyperoptCampaign.From(file, data) : null;
+        // With Hyperopt, SFS is aMLLibrary's own greedy search inside each experiment's trainer (spec §7.4), not an mlxtend wrapper.
+        var featureSelection = hyperopt is { Sfs: not null } ? null : FeatureSelectionFor(file, data, options);
 
         var folds = SplitPlanner.Plan(configuration, data);
         // Experiment order = techniques order, then grid order, then folds: ties go to the first (spec §5.1).
+        // With Hyperopt each technique is one configuration whose search runs inside every experiment (spec §7.3).
         var experiments = techniques
-            .SelectMany(t => GridPoint.Expand(configuration.Grid(t)).Select((point, c) => (t, c, point)))
+            .SelectMany(t => (hyperopt is null ? GridPoint.Expand(configuration.Grid(t)) : [hyperopt.Space(t).Describe()]).Select((point, c) => (t, c, point)))
             .SelectMany(e => folds.Select(f => new Experiment(f, e.t, e.c, e.point)))
             .ToList();
-        var results = ExperimentRunner.Run(experiments, data, normalize, options.MaxDegreeOfParallelism, general.Seed, featureSelection);
+        var results = ExperimentRunner.Run(experiments, data, normalize, options.MaxDegreeOfParallelism, general.Seed, featureSelection,
+            hyperopt is null ? null : (experiment, index) => hyperopt.TrainerFor(experiment.Technique, general.Seed, index));
 
         var hpFolds = general.HpSelection == AmlSplit.KFold ? general.Folds!.Value : 1;
         var runs = Enumerable.Range(0, general.RunNum).Select(r => Selection.Summarise(r, techniques, results, hpFolds)).ToList();

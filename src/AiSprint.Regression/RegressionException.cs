@@ -8,7 +8,7 @@ namespace AiSprint.Regression;
 public class RegressionException(string message) : Exception(message);
 
 /// <summary>
-/// The configuration asks for something this engine does not implement yet (a technique, Hyperopt, feature
+/// The configuration asks for something this engine does not implement yet (a technique, a tree criterion, a feature
 /// selection). Raised instead of silently skipping or approximating it.
 /// </summary>
 public sealed class NotImplementedCapabilityException(string capability, string detail)

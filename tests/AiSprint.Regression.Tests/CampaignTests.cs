@@ -78,13 +78,6 @@ public class CampaignTests(Xunit.Abstractions.ITestOutputHelper output)
     }
 
     [Fact]
-    public void Hyperopt_is_reported_as_not_implemented()
-    {
-        Assert.Contains("Hyperopt", Assert.Throws<NotImplementedCapabilityException>(() => RegressionCampaign.Run(Examples.Configuration("faas_test_hyperopt.ini"))).Message);
-        Assert.Contains("Hyperopt", Assert.Throws<NotImplementedCapabilityException>(() => RegressionCampaign.Run(Examples.Configuration("faas_test_hyperopt_sfs.ini"))).Message);
-    }
-
-    [Fact]
     public void Results_do_not_depend_on_the_thread_count()
     {
         var config = Examples.Configuration("faas_test.ini");

@@ -31,8 +31,9 @@ public sealed record GridPoint(IReadOnlyList<HyperparameterSetting> Settings)
             var values = parameter.Values.Select(v => v switch
             {
                 FixedValue f => f.Value,
-                Prior prior => throw new NotImplementedCapabilityException("Hyperopt priors",
-                    $"[{grid.Technique}] {parameter.Name} = '{prior.PriorText()}' needs hyperparameter_tuning = Hyperopt, which this engine does not offer yet"),
+                // Grid search only: with Hyperopt the campaign builds a Tuning.SearchSpace instead (spec §7.3).
+                Prior prior => throw new RegressionException(
+                    $"[{grid.Technique}] {parameter.Name} = '{prior.PriorText()}' is a Hyperopt prior; it needs hyperparameter_tuning = Hyperopt"),
                 _ => throw new InvalidOperationException("unknown grid value"),
             }).ToList();
             points = points.SelectMany(p => values.Select(v => (IReadOnlyList<HyperparameterSetting>)[.. p, new HyperparameterSetting(parameter.Name, v)])).ToList();

@@ -18,6 +18,17 @@ internal sealed class SeededRandom(ulong seed)
     /// <summary>Uniform integer in [0, bound).</summary>
     public int NextInt(int bound) => (int)(Next() % (ulong)bound);
 
+    /// <summary>Uniform double in [0, 1) from the top 53 bits.</summary>
+    public double NextDouble() => (Next() >> 11) * (1.0 / (1UL << 53));
+
+    /// <summary>Standard normal deviate (Box–Muller, one value per call).</summary>
+    public double NextGaussian()
+    {
+        var u = 1.0 - NextDouble();
+        var v = NextDouble();
+        return Math.Sqrt(-2.0 * Math.Log(u)) * Math.Cos(2.0 * Math.PI * v);
+    }
+
     private static ulong Mix(ulong z)
     {
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;

@@ -2,6 +2,7 @@ using AiSprint.Model.Formats.Aml;
 using AiSprint.Regression.FeatureSelection;
 using AiSprint.Regression.Preparation;
 using AiSprint.Regression.Techniques;
+using AiSprint.Regression.Tuning;
 
 namespace AiSprint.Regression.Validation;
 
@@ -45,31 +46,52 @@ public sealed record FittedPipeline(Standardizer? Scaler, IRegressor Model)
 public static class ExperimentRunner
 {
     /// <param name="featureSelection">When set, wraps every experiment's trainer: SFS on its own training rows (spec §7.1) or the XGBoost-selected columns (§7.2).</param>
-    public static ExperimentResult[] Run(IReadOnlyList<Experiment> experiments, PreparedData data, bool normalize, int? maxDegreeOfParallelism, int seed = 0, Func<ITrainer, ITrainer>? featureSelection = null)
+    /// <param name="trainerFor">When set, builds the trainer of the experiment at an index (a Hyperopt search, spec §7.3) instead of binding its grid point.</param>
+    public static ExperimentResult[] Run(IReadOnlyList<Experiment> experiments, PreparedData data, bool normalize, int? maxDegreeOfParallelism, int seed = 0, Func<ITrainer, ITrainer>? featureSelection = null,
+        Func<Experiment, int, ITrainer>? trainerFor = null)
     {
         var results = new ExperimentResult[experiments.Count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount };
-        Parallel.For(0, experiments.Count, options, i => results[i] = Evaluate(experiments[i], data, normalize, seed, featureSelection));
+        Parallel.For(0, experiments.Count, options, i => results[i] = Evaluate(experiments[i], i, data, normalize, seed, featureSelection, trainerFor));
         return results;
     }
 
-    private static ExperimentResult Evaluate(Experiment experiment, PreparedData data, bool normalize, int seed, Func<ITrainer, ITrainer>? featureSelection)
+    private static ExperimentResult Evaluate(Experiment experiment, int index, PreparedData data, bool normalize, int seed, Func<ITrainer, ITrainer>? featureSelection, Func<Experiment, int, ITrainer>? trainerFor)
     {
         try
         {
-            var trainer = TechniqueCatalog.Bind(experiment.Technique, experiment.Point, seed);
+            var trainer = trainerFor?.Invoke(experiment, index) ?? TechniqueCatalog.Bind(experiment.Technique, experiment.Point, seed);
             if (featureSelection is not null) trainer = featureSelection(trainer);
             var fitted = FittedPipeline.Fit(trainer, data, experiment.Fold.Training, normalize);
+            var (tuned, columns) = Unwrap(fitted.Model);
+            // A Hyperopt experiment is recorded with the hyper-parameters its search chose (spec §7.3).
+            if (tuned is not null) experiment = experiment with { Point = tuned };
             return new ExperimentResult(experiment,
                 fitted.Evaluate(data, experiment.Fold.Training),
                 fitted.Evaluate(data, experiment.Fold.HpSelection),
                 fitted.Evaluate(data, experiment.Fold.Validation),
                 null,
-                (fitted.Model as ColumnSubsetRegressor)?.Columns);
+                columns);
         }
         catch (Exception ex) when (ex is RegressionException or ArithmeticException or ArgumentException or InvalidOperationException)
         {
             return new ExperimentResult(experiment, null, null, null, $"{experiment.Technique} {experiment.Point} on run {experiment.Fold.Run} {experiment.Fold.ValidationToken}/{experiment.Fold.HpToken}: {ex.Message}");
+        }
+    }
+
+    /// <summary>The tuned hyper-parameters and the selected columns inside a fitted model's wrappers, if any.</summary>
+    private static (GridPoint? Tuned, IReadOnlyList<int>? Columns) Unwrap(IRegressor model)
+    {
+        GridPoint? tuned = null;
+        IReadOnlyList<int>? columns = null;
+        while (true)
+        {
+            switch (model)
+            {
+                case TunedRegressor t: tuned ??= t.Point; model = t.Inner; break;
+                case ColumnSubsetRegressor c: columns ??= c.Columns; model = c.Inner; break;
+                default: return (tuned, columns);
+            }
         }
     }
 }

@@ -1,0 +1,98 @@
+using AiSprint.Regression.Techniques;
+
+namespace AiSprint.Regression.Tuning;
+
+/// <summary>One evaluated trial: its hyper-parameters and loss.</summary>
+public sealed record Trial(GridPoint Point, double Loss);
+
+/// <summary>The trials of a search, in evaluation order, and the best one (lowest loss, first on ties).</summary>
+public sealed record SearchResult(IReadOnlyList<Trial> Trials, Trial Best);
+
+/// <summary>TPE settings; the defaults are hyperopt's (spec §7.3: the first 20 trials are random).</summary>
+public sealed record TpeSettings(int StartupTrials = 20, double Gamma = 0.25, int EiCandidates = 24)
+{
+    public static readonly TpeSettings Hyperopt = new();
+}
+
+/// <summary>
+/// Tree-structured Parzen Estimator (Bergstra et al. 2011; hyperopt.tpe.suggest) over a <see cref="SearchSpace"/>:
+/// the first <see cref="TpeSettings.StartupTrials"/> trials are drawn from the priors; afterwards the trials are split
+/// into the ⌈γ·√n⌉ lowest losses ("good", l) and the rest ("bad", g), and for every searched dimension independently
+/// <see cref="TpeSettings.EiCandidates"/> candidates are drawn from l and the one maximising log l(x) − log g(x)
+/// (the expected-improvement criterion) is proposed.
+/// DETERMINISM: every draw comes from a <see cref="SeededRandom"/> stream fixed by the caller's seed, and trials run
+/// sequentially, so a seed gives the same trials whatever the thread count. aMLLibrary passes no seed to hyperopt
+/// (spec §7.3: "Seeds: none (nondeterministic)"), so its trials differ from run to run.
+/// </summary>
+public static class TpeOptimizer
+{
+    public static SearchResult Minimize(SearchSpace space, Func<GridPoint, double> loss, int maxEvals, int seed, int stream, TpeSettings? settings = null)
+    {
+        if (maxEvals < 1) throw new RegressionException($"hyperopt_max_evals must be at least 1, got {maxEvals}");
+        settings ??= TpeSettings.Hyperopt;
+        var random = SeededRandom.For(seed, stream);
+        var dimensions = space.Searched.ToList();
+        var coordinates = new List<double[]>();
+        var trials = new List<Trial>();
+        for (var t = 0; t < maxEvals; t++)
+        {
+            var proposal = t < settings.StartupTrials || dimensions.Count == 0
+                ? dimensions.Select(d => d.SamplePrior(random)).ToArray()
+                : Propose(dimensions, coordinates, trials, settings, random);
+            var point = space.PointOf(proposal);
+            var value = loss(point);
+            // A NaN loss ranks last, as a failed trial would.
+            coordinates.Add(proposal);
+            trials.Add(new Trial(point, double.IsNaN(value) ? double.PositiveInfinity : value));
+        }
+        var best = trials[0];
+        foreach (var trial in trials) if (trial.Loss < best.Loss) best = trial;
+        return new SearchResult(trials, best);
+    }
+
+    private static double[] Propose(IReadOnlyList<SearchDimension> dimensions, IReadOnlyList<double[]> coordinates, IReadOnlyList<Trial> trials, TpeSettings settings, SeededRandom random)
+    {
+        // hyperopt's split: n_below = ceil(gamma * sqrt(n)); stable order so equal losses keep trial order.
+        var order = Enumerable.Range(0, trials.Count).OrderBy(i => trials[i].Loss).ThenBy(i => i).ToArray();
+        var below = (int)Math.Ceiling(settings.Gamma * Math.Sqrt(trials.Count));
+        var good = order.Take(below).Order().ToArray();
+        var bad = order.Skip(below).Order().ToArray();
+        var proposal = new double[dimensions.Count];
+        for (var d = 0; d < dimensions.Count; d++)
+        {
+            var dimension = dimensions[d];
+            var goodValues = good.Select(i => coordinates[i][d]).ToList();
+            var badValues = bad.Select(i => coordinates[i][d]).ToList();
+            Func<double> sample;
+            Func<double, double> score;
+            if (dimension.IsChoice)
+            {
+                var l = new CategoricalEstimator(goodValues, dimension.ChoiceCount);
+                var g = new CategoricalEstimator(badValues, dimension.ChoiceCount);
+                sample = () => l.Sample(random);
+                score = x => l.LogDensity(x) - g.LogDensity(x);
+            }
+            else
+            {
+                var l = new ParzenEstimator(goodValues, dimension.Low, dimension.High);
+                var g = new ParzenEstimator(badValues, dimension.Low, dimension.High);
+                sample = () => l.Sample(random);
+                score = x => l.LogDensity(x) - g.LogDensity(x);
+            }
+            var bestCandidate = double.NaN;
+            var bestScore = double.NegativeInfinity;
+            for (var c = 0; c < settings.EiCandidates; c++)
+            {
+                var candidate = sample();
+                var s = score(candidate);
+                if (double.IsNaN(bestCandidate) || s > bestScore)
+                {
+                    bestCandidate = candidate;
+                    bestScore = s;
+                }
+            }
+            proposal[d] = bestCandidate;
+        }
+        return proposal;
+    }
+}
