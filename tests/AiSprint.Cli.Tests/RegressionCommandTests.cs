@@ -15,6 +15,10 @@ public class RegressionCommandTests
             Assert.Contains("validation MAPE 0.000033", output);
             Assert.True(File.Exists(Path.Combine(directory, "best.model.json")));
             Assert.True(File.Exists(Path.Combine(directory, "results.txt")));
+            var html = File.ReadAllText(Path.Combine(directory, "report.html"));
+            Assert.Contains("Best model: <b>LRRidge</b>", html);
+            // One marker per row of faas_test.csv in the predicted-vs-measured plot.
+            Assert.Equal(50, System.Text.RegularExpressions.Regex.Matches(html, "<circle ").Count);
 
             var predictions = Path.Combine(directory, "predictions.csv");
             (code, _, error) = ValidateCommandTests.Run("predict", "-m", Path.Combine(directory, "best.model.json"), "-i", data, "-o", predictions);

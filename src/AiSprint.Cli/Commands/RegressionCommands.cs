@@ -22,7 +22,8 @@ internal static class RegressionCommands
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default: every core). Results do not depend on it." };
         var command = new Command("regress",
             "Train execution-time models from profiling data as aMLLibrary does: data preparation, nested splits, grid search, selection.\n" +
-            "Writes <technique>.model.json for every technique, best.model.json and results.txt. Exit code 0 on success, 1 on a bad input.")
+            "Writes <technique>.model.json for every technique, best.model.json, results.txt and report.html (MAPE chart, predicted vs measured).\n" +
+            "Exit code 0 on success, 1 on a bad input.")
         {
             configuration, outputDirectory, skip, threads,
         };
@@ -52,6 +53,8 @@ internal static class RegressionCommands
             result.Best.Model.Save(Path.Combine(directory, "best.model.json"));
             var summary = Summary(result);
             AtomicFile.WriteAllText(Path.Combine(directory, "results.txt"), summary);
+            var dataset = AmlDatasetReader.Load(loaded.Value!.InputPath!).GetValueOrThrow();
+            AtomicFile.WriteAllText(Path.Combine(directory, "report.html"), AiSprint.Regression.Reporting.CampaignReport.ToHtml(result, loaded.Value, dataset));
             output.Write(summary);
             output.WriteLine($"wrote {directory}");
             return ExitCodes.Success;
