@@ -171,7 +171,7 @@ public sealed class IncrementalEvaluator
                 var a = path.Components[i - 1];
                 var lastOfA = problem.ComponentArray[a].DeploymentArray[trial.Deployments[a]].PartitionArray[^1];
                 var size = lastOfA.DataToSuccessor.TryGetValue(c, out var data) ? data : Megabytes.Zero;
-                total += Transfer(trial.Resources[a][^1], trial.Resources[c][0], size);
+                total += _problem.TransferDelay(trial.Resources[a][^1], trial.Resources[c][0], size);
             }
             if (!double.IsFinite(total) || total > path.Threshold.Value) return double.PositiveInfinity;
         }
@@ -204,7 +204,7 @@ public sealed class IncrementalEvaluator
             var time = _problem.ResourceArray[r].IsFaas ? candidate.FaasResponseTime.Value
                 : _trial.Utilisation[r] < 1 ? candidate.Demand.Value / (1 - _trial.Utilisation[r])
                 : double.PositiveInfinity;
-            total = k == 0 ? time : total + partitions[k].ReachProbability * (time + Transfer(placed[k - 1], r, partitions[k - 1].DataToNext));
+            total = k == 0 ? time : total + partitions[k].ReachProbability * (time + _problem.TransferDelay(placed[k - 1], r, partitions[k - 1].DataToNext));
         }
         return total;
     }
@@ -228,8 +228,5 @@ public sealed class IncrementalEvaluator
         }
         return true;
     }
-
-    private double Transfer(int from, int to, Megabytes size) =>
-        from == to ? 0 : _problem.Routes.Delay(_problem.ResourceArray[from].Layer, _problem.ResourceArray[to].Layer, size).Value;
 
 }

@@ -228,12 +228,10 @@ public static class PlacementEvaluator
 
     private static double Transfer(PlacementProblem problem, int from, int to, Megabytes size, string subject, List<Violation>? violations)
     {
-        if (from == to) return 0;
-        var a = problem.Resources[from];
-        var b = problem.Resources[to];
-        var delay = problem.Routes.Delay(a.Layer, b.Layer, size).Value;
+        var delay = problem.TransferDelay(from, to, size);
         if (double.IsPositiveInfinity(delay))
         {
+            var (a, b) = (problem.Resources[from], problem.Resources[to]);
             violations?.Add(new(ViolationKind.Network, subject, $"{a.Name} ({a.LayerName}) and {b.Name} ({b.LayerName}) share no network domain, so {subject} cannot send its data"));
         }
         return delay;

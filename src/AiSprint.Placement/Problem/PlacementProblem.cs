@@ -128,6 +128,14 @@ public sealed class PlacementProblem
     public NetworkRoutes Routes { get; }
     public IReadOnlyList<PathSlot> Paths { get; }
 
+    /// <summary>
+    /// The delay of sending <paramref name="size"/> from resource <paramref name="from"/> to
+    /// <paramref name="to"/>: nothing on the same resource, otherwise the best shared network domain
+    /// (+∞ when they share none). placement-model.md §4; both evaluators use it.
+    /// </summary>
+    public double TransferDelay(int from, int to, Megabytes size) =>
+        from == to ? 0 : Routes.Delay(ResourceArray[from].Layer, ResourceArray[to].Layer, size).Value;
+
     public int ComponentIndex(string name)
     {
         for (var i = 0; i < Components.Count; i++)
