@@ -19,6 +19,9 @@ public sealed class TestProjectDirectoryAttribute(string path) : Attribute
     public string Path { get; } = path;
 
     public static string Current => typeof(TestProjectDirectoryAttribute).Assembly.GetCustomAttribute<TestProjectDirectoryAttribute>()!.Path;
+
+    /// <summary>The repository root: every test project sits in tests/&lt;name&gt;/.</summary>
+    public static string RepositoryRoot => System.IO.Path.GetFullPath(System.IO.Path.Combine(Current, "..", ".."));
 }
 
 /// <summary>The real inputs of the original tools, read in place (never copied into the repository).</summary>

@@ -24,7 +24,7 @@ public sealed class RuleCatalogueTests
     [Fact]
     public void Every_rule_is_documented_in_docs_diagnostics()
     {
-        var docs = File.ReadAllLines(Path.Combine(RepositoryRoot(), "docs", "diagnostics.md"));
+        var docs = File.ReadAllLines(Path.Combine(TestProjectDirectoryAttribute.RepositoryRoot, "docs", "diagnostics.md"));
         foreach (var rule in Rules)
         {
             var row = docs.FirstOrDefault(l => l.StartsWith("| " + rule.Id + " |", StringComparison.Ordinal));
@@ -36,23 +36,10 @@ public sealed class RuleCatalogueTests
     [Fact]
     public void Every_rule_is_release_tracked_with_its_category_and_severity()
     {
-        var unshipped = File.ReadAllText(Path.Combine(RepositoryRoot(), "analyzers", "AiSprint.Analyzers", "AnalyzerReleases.Unshipped.md"));
+        var unshipped = File.ReadAllText(Path.Combine(TestProjectDirectoryAttribute.RepositoryRoot, "analyzers", "AiSprint.Analyzers", "AnalyzerReleases.Unshipped.md"));
         foreach (var rule in Rules)
         {
             Assert.Matches(new Regex("^" + rule.Id + @" \| " + Regex.Escape(rule.Category) + @" \| " + rule.DefaultSeverity + " ", RegexOptions.Multiline), unshipped);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "AiSprint.Sdk.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("AiSprint.Sdk.sln not found above " + AppContext.BaseDirectory);
     }
 }

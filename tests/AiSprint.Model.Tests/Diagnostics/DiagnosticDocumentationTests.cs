@@ -1,5 +1,4 @@
 using AiSprint.Model.Diagnostics;
-using AiSprint.Model.Tests.Validation;
 
 namespace AiSprint.Model.Tests.Diagnostics;
 
@@ -8,7 +7,7 @@ public class DiagnosticDocumentationTests
     [Fact]
     public void Every_code_is_documented_with_its_severity()
     {
-        var docs = File.ReadAllLines(Path.Combine(TrustedExecutionValidationTests.FindRepositoryRoot(), "docs", "diagnostics.md"));
+        var docs = File.ReadAllLines(Path.Combine(TestProjectDirectoryAttribute.RepositoryRoot, "docs", "diagnostics.md"));
         foreach (var descriptor in DiagnosticCatalog.All)
         {
             var row = docs.SingleOrDefault(l => l.StartsWith($"| {descriptor.Code} |", StringComparison.Ordinal));

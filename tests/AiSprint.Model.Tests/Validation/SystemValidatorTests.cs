@@ -142,7 +142,7 @@ public class TrustedExecutionValidationTests
     [Fact]
     public void A_trusted_partition_whose_candidates_offer_no_sgx_nor_secure_boot_is_an_error()
     {
-        var sample = Path.Combine(FindRepositoryRoot(), "samples", "WindFarm", "aisprint");
+        var sample = Path.Combine(TestProjectDirectoryAttribute.RepositoryRoot, "samples", "WindFarm", "aisprint");
         var directory = Directory.CreateTempSubdirectory("aisprint-trusted-").FullName;
         foreach (var file in Directory.EnumerateFiles(sample, "*", SearchOption.AllDirectories))
         {
@@ -160,14 +160,5 @@ public class TrustedExecutionValidationTests
         var error = Assert.Single(report.Diagnostics, d => d.Code == "AIS0027");
         Assert.Contains("defect-classifier/h1 requires trusted execution", error.Message);
         Assert.EndsWith("candidate_deployments.yaml", error.Location.File);
-    }
-
-    internal static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "AiSprint.Sdk.sln"))) return directory.FullName;
-        }
-        throw new DirectoryNotFoundException("AiSprint.Sdk.sln not found above the test assembly");
     }
 }

@@ -12,9 +12,7 @@ public class TrustedExecutionPlacementTests
     /// <summary>The wind-farm sample with a demand on every candidate (the sample itself has none yet).</summary>
     private static SystemDescription SampleWithDemands()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "AiSprint.Sdk.sln"))) root = root.Parent!;
-        var app = AiSprintApplicationLoader.Load(Path.Combine(root.FullName, "samples", "WindFarm", "aisprint")).GetValueOrThrow();
+        var app = AiSprintApplicationLoader.Load(Path.Combine(TestProjectDirectoryAttribute.RepositoryRoot, "samples", "WindFarm", "aisprint")).GetValueOrThrow();
         var system = AiSprintConverter.ToSystemDescription(app, new AiSprintConversionOptions { Lambda = new RequestsPerSecond(0.2) }).GetValueOrThrow().Value;
         PerformanceModel Demand(string resource) => system.FindResource(resource)!.Kind == ResourceKind.Faas
             ? new FaasDemand(FaasDemand.Pacsltk, new Seconds(0.3), new Seconds(0.9))
