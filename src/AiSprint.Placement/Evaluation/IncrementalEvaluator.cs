@@ -133,10 +133,10 @@ public sealed class IncrementalEvaluator
         }
         foreach (var c in changedComponents)
         {
-            if (!MoveBackwardHolds(trial, c)) return double.PositiveInfinity;
+            if (!PlacementEvaluator.MoveBackwardHolds(problem, trial, c, null)) return double.PositiveInfinity;
             foreach (var p in _predecessors[c])
             {
-                if (!MoveBackwardHolds(trial, p)) return double.PositiveInfinity;
+                if (!PlacementEvaluator.MoveBackwardHolds(problem, trial, p, null)) return double.PositiveInfinity;
             }
         }
 
@@ -207,26 +207,6 @@ public sealed class IncrementalEvaluator
             total = k == 0 ? time : total + partitions[k].ReachProbability * (time + _problem.TransferDelay(placed[k - 1], r, partitions[k - 1].DataToNext));
         }
         return total;
-    }
-
-    private bool MoveBackwardHolds(PlacementDecision trial, int c)
-    {
-        var resources = _problem.ResourceArray;
-        var cloud = false;
-        foreach (var r in trial.Resources[c])
-        {
-            if (resources[r].IsEdge && cloud) return false;
-            cloud |= !resources[r].IsEdge;
-        }
-        if (!cloud) return true;
-        foreach (var successor in _problem.ComponentArray[c].SuccessorArray)
-        {
-            foreach (var r in trial.Resources[successor])
-            {
-                if (resources[r].IsEdge) return false;
-            }
-        }
-        return true;
     }
 
 }

@@ -270,34 +270,45 @@ public static class PlacementEvaluator
         var ok = true;
         for (var c = 0; c < problem.Components.Count; c++)
         {
-            var placed = decision.Resources[c];
-            var cloudSeen = false;
-            foreach (var r in placed)
+            ok &= MoveBackwardHolds(problem, decision, c, violations);
+            if (!ok && violations is null) return false;
+        }
+        return ok;
+    }
+
+    /// <summary>
+    /// The rule for one component <paramref name="c"/>: its own partitions, then its direct
+    /// successors. With <paramref name="violations"/> null it stops at the first breach; the
+    /// incremental evaluator calls it for the components a move touched.
+    /// </summary>
+    internal static bool MoveBackwardHolds(PlacementProblem problem, PlacementDecision decision, int c, List<Violation>? violations)
+    {
+        var ok = true;
+        var resources = problem.ResourceArray;
+        var cloudSeen = false;
+        foreach (var r in decision.Resources[c])
+        {
+            if (resources[r].IsEdge && cloudSeen)
             {
-                if (problem.Resources[r].IsEdge && cloudSeen)
-                {
-                    ok = false;
-                    if (violations is null) return false;
-                    violations.Add(new(ViolationKind.MoveBackward, problem.Components[c].Name,
-                        $"{problem.Components[c].Name} runs a partition on the edge ({problem.Resources[r].Name}) after one in the cloud"));
-                    break;
-                }
-                cloudSeen |= !problem.Resources[r].IsEdge;
+                ok = false;
+                if (violations is null) return false;
+                violations.Add(new(ViolationKind.MoveBackward, problem.Components[c].Name,
+                    $"{problem.Components[c].Name} runs a partition on the edge ({resources[r].Name}) after one in the cloud"));
+                break;
             }
-            if (!cloudSeen) continue;
-            var successors = problem.Components[c].Successors;
-            for (var i = 0; i < successors.Count; i++)
+            cloudSeen |= !resources[r].IsEdge;
+        }
+        if (!cloudSeen) return ok;
+        foreach (var successor in problem.ComponentArray[c].SuccessorArray)
+        {
+            foreach (var r in decision.Resources[successor])
             {
-                var successor = successors[i];
-                foreach (var r in decision.Resources[successor])
-                {
-                    if (!problem.Resources[r].IsEdge) continue;
-                    ok = false;
-                    if (violations is null) return false;
-                    violations.Add(new(ViolationKind.MoveBackward, problem.Components[successor].Name,
-                        $"{problem.Components[successor].Name} runs on the edge ({problem.Resources[r].Name}) although its predecessor {problem.Components[c].Name} runs in the cloud"));
-                    break;
-                }
+                if (!resources[r].IsEdge) continue;
+                ok = false;
+                if (violations is null) return false;
+                violations.Add(new(ViolationKind.MoveBackward, problem.Components[successor].Name,
+                    $"{problem.Components[successor].Name} runs on the edge ({resources[r].Name}) although its predecessor {problem.Components[c].Name} runs in the cloud"));
+                break;
             }
         }
         return ok;
