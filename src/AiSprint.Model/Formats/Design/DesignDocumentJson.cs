@@ -1,0 +1,57 @@
+using System.Text.Json;
+using AiSprint.Model.Diagnostics;
+
+namespace AiSprint.Model.Formats.Design;
+
+/// <summary>Reads a design document from its JSON (a file written by <c>aisprint design</c> or the build, or the assembly's metadata).</summary>
+public static class DesignDocumentJson
+{
+    public static LoadResult<DesignDocument> Load(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Failed(DiagnosticCatalog.FileNotReadable.At(SourceLocation.WholeFile(path), $"cannot read the design document: {ex.Message}"));
+        }
+        return Parse(text, path);
+    }
+
+    public static LoadResult<DesignDocument> Parse(string json, string file)
+    {
+        DesignDocument? document;
+        try
+        {
+            document = JsonSerializer.Deserialize(json, DesignJsonContext.Default.DesignDocument);
+        }
+        catch (JsonException ex)
+        {
+            var line = (int)(ex.LineNumber ?? 0) + 1;
+            var column = (int)(ex.BytePositionInLine ?? 0) + 1;
+            return Failed(DiagnosticCatalog.Syntax.At(new SourceLocation(file, line, column), $"not a design document: {ex.Message}"));
+        }
+        if (document is null || document.Schema != DesignDocument.SchemaName)
+        {
+            return Failed(DiagnosticCatalog.UnknownFormat.At(SourceLocation.WholeFile(file),
+                $"the design document's schema is '{document?.Schema}'; expected '{DesignDocument.SchemaName}' (rebuild with this SDK version)"));
+        }
+        // System.Text.Json leaves missing collections null despite the non-nullable declaration.
+        document = document with
+        {
+            Components = document.Components ?? [],
+            Dag = document.Dag ?? [],
+            LocalConstraints = document.LocalConstraints ?? [],
+            GlobalConstraints = document.GlobalConstraints ?? [],
+        };
+        return new LoadResult<DesignDocument>(document, []);
+    }
+
+    /// <summary>Indented JSON with '\n' line ends, the layout the generator uses.</summary>
+    public static string Write(DesignDocument document) =>
+        JsonSerializer.Serialize(document, DesignJsonContext.Default.DesignDocument).ReplaceLineEndings("\n") + "\n";
+
+    private static LoadResult<DesignDocument> Failed(Diagnostic diagnostic) => new(null, [diagnostic]);
+}

@@ -1,0 +1,216 @@
+using AiSprint.Model.Diagnostics;
+using AiSprint.Model.Formats.AiSprint;
+using AiSprint.Model.Units;
+
+namespace AiSprint.Model.Formats.Design;
+
+/// <summary>What the build knows besides the design document.</summary>
+public sealed record DesignBuildInputs
+{
+    /// <summary>The candidate resources (AI-SPRINT candidate_resources.yaml).</summary>
+    public required Located<ResourceSystem> Resources { get; init; }
+    public DemandTable Demands { get; init; } = DemandTable.Empty;
+    /// <summary>The partitionings of each [Partitionable] component, by component name.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<ModelPartitioning>> Partitionings { get; init; } = new Dictionary<string, IReadOnlyList<ModelPartitioning>>();
+    /// <summary>Overrides the entry component's [ExpectedThroughput].</summary>
+    public RequestsPerSecond? Lambda { get; init; }
+    public Hours Horizon { get; init; } = new(1);
+}
+
+/// <summary>The design as an AI-SPRINT application (for its YAML files and the production deployment) and as the SPACE4AI-D system the optimiser places.</summary>
+public sealed record DesignSystem(AiSprintApplication Application, SystemDescription System, SourceMap Map);
+
+/// <summary>
+/// Turns the compiled design document, the candidate resources and the demands into the placement
+/// problem. A component may run on the resources it has a demand on; its partitions inherit those
+/// resources, with the partition's memory and its share of the demand. Every diagnostic points at the
+/// annotation or the demands row it is about.
+/// </summary>
+public static class DesignSystemBuilder
+{
+    public static LoadResult<DesignSystem> Build(DesignDocument design, DesignBuildInputs inputs)
+    {
+        var bag = new DiagnosticBag();
+        var resources = inputs.Resources.Value;
+        var map = new SourceMap(inputs.Resources.Map.DefaultFile);
+        map.Merge(inputs.Resources.Map);
+        RecordLocations(design, inputs.Demands, map);
+
+        var resourceNames = resources.AllResources.Select(r => r.Name).ToList();
+        foreach (var row in inputs.Demands.Entries)
+        {
+            if (design.Find(row.Component) is null)
+            {
+                bag.Add(DiagnosticCatalog.UnknownComponent, row.Location,
+                    $"the demands name component '{row.Component}', which no [Component] declares; expected one of {string.Join(", ", design.Components.Select(c => c.Name))}");
+            }
+            if (!resourceNames.Contains(row.Resource))
+            {
+                var hint = KeySuggestion.Closest(row.Resource, resourceNames) is { } s ? $" (did you mean '{s}'?)" : "";
+                bag.Add(DiagnosticCatalog.UnknownResource, row.Location,
+                    $"the demands name resource '{row.Resource}', which the candidate resources do not define{hint}; expected one of {string.Join(", ", resourceNames)}");
+            }
+        }
+
+        var entries = new List<CandidateEntry>();
+        var sizes = new List<KeyValuePair<string, Megabytes>>();
+        for (var i = 0; i < design.Components.Count; i++)
+        {
+            var component = design.Components[i];
+            var compatible = inputs.Demands.Of(component.Name).Select(d => d.Resource).Where(resourceNames.Contains).Distinct().ToList();
+            if (compatible.Count == 0)
+            {
+                bag.Add(DiagnosticCatalog.MissingDemand, map.Locate(ModelKeys.Component(component.Name)),
+                    $"component {component.Name} has no demand on any candidate resource, so it can run nowhere; expected rows for it in a demands CSV or a profiling dataset that predicts them");
+                continue;
+            }
+            var key = $"component{i + 1}";
+            var layers = compatible.Select(r => resources.LayerOf(r)?.Number ?? 0).Distinct().Order().ToValueList();
+            var requirements = Requirements(component, component.DeviceConstraints?.RamMb is { } ram ? new Megabytes(ram) : Megabytes.Zero);
+            entries.Add(new CandidateEntry(key, component.Name, layers, ValueList.Of(new CandidateContainer(requirements, compatible.ToValueList()))));
+            if (inputs.Partitionings.TryGetValue(component.Name, out var partitionings))
+            {
+                for (var k = 0; k < partitionings.Count; k++)
+                {
+                    var pieces = partitionings[k].Pieces;
+                    for (var p = 0; p < pieces.Count; p++)
+                    {
+                        var name = $"{component.Name}_partition{k + 1}_{p + 1}";
+                        var pieceRequirements = Requirements(component, pieces[p].Memory ?? requirements.Memory);
+                        entries.Add(new CandidateEntry($"{key}_partition{k + 1}_{p + 1}", name, layers, ValueList.Of(new CandidateContainer(pieceRequirements, compatible.ToValueList()))));
+                        if (pieces[p].DataSizeToNext is { } size) sizes.Add(new(name, size));
+                    }
+                }
+            }
+        }
+
+        var dag = new ApplicationDag(design.Assembly ?? "application", design.Components.Select(c => c.Name).ToValueList(),
+            design.Dag.Select(e => new DagEdge(e.From, e.To, new Probability(e.Probability)) { DataSize = e.DataSizeMb is { } mb ? new Megabytes(mb) : null }).ToValueList());
+        // A component sends one size to each successor in SPACE4AI-D; the largest edge is the safe choice when they differ.
+        foreach (var group in design.Dag.Where(e => e.DataSizeMb is not null).GroupBy(e => e.From))
+        {
+            sizes.Add(new(group.Key, new Megabytes(group.Max(e => e.DataSizeMb!.Value))));
+        }
+        var app = new AiSprintApplication(inputs.Resources.Map.DefaultFile, dag, new CandidateDeployments(entries.ToValueList()), resources)
+        {
+            DataSizes = new ComponentDataSizes(sizes.ToValueList()),
+        };
+
+        var lambda = inputs.Lambda ?? EntryRate(design, map, bag);
+        var options = new AiSprintConversionOptions
+        {
+            Lambda = lambda,
+            LocalConstraints = design.LocalConstraints.Select(c => new LocalConstraint(c.Component, new Seconds(c.ThresholdMs / 1000))).ToValueList(),
+            GlobalConstraints = design.GlobalConstraints.Select(c => new GlobalConstraint(c.Name, c.Path.ToValueList(), new Seconds(c.ThresholdMs / 1000))).ToValueList(),
+        };
+        if (bag.HasErrors) return new LoadResult<DesignSystem>(null, bag.Items);
+
+        var converted = AiSprintConverter.ToSystemDescription(new Located<AiSprintApplication>(app, map), options);
+        bag.AddRange(converted.Diagnostics.Where(d => d.Descriptor != DiagnosticCatalog.NoPerformanceData));
+        if (converted.Value is null) return new LoadResult<DesignSystem>(null, bag.Items);
+        var system = converted.Value.Value with { Time = inputs.Horizon };
+        system = WithDemands(system, resources, inputs, bag);
+        return new LoadResult<DesignSystem>(bag.HasErrors ? null : new DesignSystem(app, system, converted.Value.Map), bag.Items);
+    }
+
+    private static ContainerRequirements Requirements(DesignComponent component, Megabytes memory) => new()
+    {
+        Memory = memory,
+        ComputingUnits = 1,
+        TrustedExecution = component.Security?.TrustedExecution ?? false,
+        NetworkProtection = component.Security?.NetworkShield ?? false,
+        FileSystemProtection = component.Security?.FilesystemShield ?? false,
+        GpuRequired = component.DeviceConstraints is { } d && (d.VramMb > 0 || d.UseGpuFor is { Count: > 0 }),
+    };
+
+    /// <summary>The arrival rate at the entry: [ExpectedThroughput] of the component(s) nothing calls.</summary>
+    private static RequestsPerSecond EntryRate(DesignDocument design, SourceMap map, DiagnosticBag bag)
+    {
+        var entries = design.Components.Where(c => !design.Dag.Any(e => e.To == c.Name)).ToList();
+        var rates = entries.Where(c => c.ExpectedRequestsPerSecond is not null).ToList();
+        if (rates.Count == 0)
+        {
+            var first = entries.FirstOrDefault() ?? design.Components.FirstOrDefault();
+            bag.Add(DiagnosticCatalog.MissingKey, first is null ? SourceLocation.WholeFile(map.DefaultFile) : map.Locate(ModelKeys.Component(first.Name)),
+                $"no arrival rate: expected [ExpectedThroughput(requestsPerSecond)] on the entry component{(entries.Count > 0 ? $" ({string.Join(", ", entries.Select(c => c.Name))})" : "")} or the AiSprintLambda build property");
+            return new RequestsPerSecond(0);
+        }
+        return new RequestsPerSecond(rates.Sum(c => c.ExpectedRequestsPerSecond!.Value));
+    }
+
+    private static void RecordLocations(DesignDocument design, DemandTable demands, SourceMap map)
+    {
+        foreach (var component in design.Components)
+        {
+            if (component.Location is not { } at) continue;
+            var location = new SourceLocation(at.File, at.Line, at.Column);
+            map.Record(ModelKeys.Component(component.Name), location);
+            map.Record(ModelKeys.DagNode(component.Name), location);
+            map.Record(ModelKeys.LocalConstraint(component.Name), location);
+        }
+        foreach (var edge in design.Dag) map.Record(ModelKeys.DagEdge(edge.From, edge.To), map.Locate(ModelKeys.Component(edge.From)));
+        // The last component of a path carries the path's [GlobalExecTime].
+        foreach (var path in design.GlobalConstraints.Where(p => p.Path.Count > 0))
+        {
+            map.Record(ModelKeys.GlobalConstraint(path.Name), map.Locate(ModelKeys.Component(path.Path[^1])));
+        }
+        foreach (var row in demands.Entries) map.Record($"demand-row:{row.Component}/{row.Resource}", row.Location);
+    }
+
+    private static SystemDescription WithDemands(SystemDescription system, ResourceSystem resources, DesignBuildInputs inputs, DiagnosticBag bag)
+    {
+        var components = system.Components.Select(component =>
+        {
+            var shares = Shares(component, inputs.Partitionings.TryGetValue(component.Name, out var p) ? p : []);
+            var deployments = component.Deployments.Select(deployment => deployment with
+            {
+                Partitions = deployment.Partitions.Select(partition => partition with
+                {
+                    Candidates = partition.Candidates.Select(candidate =>
+                    {
+                        var demand = inputs.Demands.Of(component.Name).First(d => d.Resource == candidate.Resource);
+                        var share = shares.TryGetValue(partition.Name, out var s) ? s : 1.0;
+                        return candidate with { Performance = Performance(demand, share, resources, bag) };
+                    }).ToValueList(),
+                }).ToValueList(),
+            }).ToValueList();
+            return component with { Deployments = deployments };
+        }).ToValueList();
+        return system with { Components = components };
+    }
+
+    /// <summary>Partition name (h2, h3, …) → share of the component's compute, following the converter's numbering.</summary>
+    private static Dictionary<string, double> Shares(Component component, IReadOnlyList<ModelPartitioning> partitionings)
+    {
+        var result = new Dictionary<string, double>();
+        var partitioned = component.Deployments.Skip(1).ToList();
+        for (var k = 0; k < partitioned.Count && k < partitionings.Count; k++)
+        {
+            var pieces = partitionings[k].Pieces;
+            var total = pieces.Sum(p => p.ComputeShare);
+            for (var i = 0; i < partitioned[k].Partitions.Count && i < pieces.Count; i++)
+            {
+                // Float rounding must not make a piece free; an all-zero FLOP count splits evenly.
+                result[partitioned[k].Partitions[i].Name] = total > 0 ? Math.Max(pieces[i].ComputeShare / total, 1e-6) : 1.0 / pieces.Count;
+            }
+        }
+        return result;
+    }
+
+    private static PerformanceModel? Performance(DemandEntry demand, double share, ResourceSystem resources, DiagnosticBag bag)
+    {
+        var layer = resources.LayerOf(demand.Resource);
+        var warm = new Seconds(demand.Demand.Value * share);
+        if (layer?.Kind == ResourceKind.Faas)
+        {
+            if (demand.ColdStart is not { } cold)
+            {
+                bag.Add(DiagnosticCatalog.MissingDemand, demand.Location,
+                    $"{demand.Resource} is a FaaS configuration: the row needs cold_ms, the cold-start response time, besides demand_ms (the warm one)");
+                return null;
+            }
+            return new FaasDemand(FaasDemand.PacsltkStatic, warm, new Seconds(cold.Value * share));
+        }
+        return new QueueingDemand(layer?.Kind == ResourceKind.EdgeDevice ? QueueingDemand.Edge : QueueingDemand.Cloud, warm);
+    }
+}
