@@ -20,6 +20,9 @@ public static class AisprintApp
         root.Subcommands.Add(OnnxCommands.Partition(output, error));
         root.Subcommands.Add(RegressionCommands.Regress(output, error));
         root.Subcommands.Add(RegressionCommands.Predict(output, error));
+        root.Subcommands.Add(DemandsCommand.Create(output, error));
+        root.Subcommands.Add(DesignCommand.Create(output, error));
+        root.Subcommands.Add(DeployCommand.Create(output, error));
         return root;
     }
 

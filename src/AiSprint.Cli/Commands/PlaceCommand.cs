@@ -26,17 +26,7 @@ internal static class PlaceCommand
         var input = new Argument<string>("input") { Description = "A SPACE4AI-D system JSON or an AI-SPRINT application directory." };
         var outputDirectory = new Option<string>("--output", "-o") { Description = "The directory to write solution.json, report.txt (and production_deployment.yaml) into.", Required = true };
         var application = new ApplicationOptions();
-        var method = new Option<string>("--method")
-        {
-            Description = "auto (Random Greedy + Local Search + Tabu Search, exact on small instances), rg (Random Greedy), ls (+ Local Search), tabu (+ Tabu Search) or exact.",
-            DefaultValueFactory = _ => "auto",
-        };
-        method.AcceptOnlyFromAmong("auto", "rg", "ls", "tabu", "exact");
-        var iterations = new Option<int>("--iterations") { Description = "Random Greedy iterations.", DefaultValueFactory = _ => 10_000 };
-        var lsIterations = new Option<int>("--ls-iterations") { Description = "Local Search iterations per elite start.", DefaultValueFactory = _ => 1_666 };
-        var timeLimit = new Option<double?>("--time-limit") { Description = "Wall-time budget in seconds; the best placement so far is returned." };
-        var seed = new Option<int>("--seed") { Description = "Random seed: the same seed and budget give the same placement.", DefaultValueFactory = _ => 1 };
-        var threads = new Option<int?>("--threads") { Description = "Worker threads (default: every core). Results do not depend on it." };
+        var search = new SearchOptionSet();
         var sweep = new Option<string?>("--sweep-lambda")
         {
             Description = "START:END:STEP in req/s: place at each rate and write sweep.csv and sweep.svg (minimum cost and the binding constraint's time against Lambda).",
@@ -47,20 +37,12 @@ internal static class PlaceCommand
             "memory, compatibility, local and global response-time constraint (SPACE4AI-D's model).\n" +
             "Exit code 0 with a placement, 3 when none is feasible (the report says why), 1 on invalid input.")
         {
-            input, outputDirectory, application.Lambda, method, iterations, lsIterations, timeLimit, seed, threads, application.Local, application.Global, sweep, explain,
+            input, outputDirectory, application.Lambda, application.Local, application.Global, sweep, explain,
         };
+        foreach (var option in search.All) command.Options.Add(option);
         command.SetAction((parse, cancellation) =>
         {
-            var options = new SearchOptions
-            {
-                Method = parse.GetValue(method) switch { "rg" => SearchMethod.RandomGreedy, "ls" => SearchMethod.LocalSearch, "tabu" => SearchMethod.TabuSearch, "exact" => SearchMethod.Exact, _ => SearchMethod.Auto },
-                RandomGreedyIterations = parse.GetValue(iterations),
-                LocalSearchIterations = parse.GetValue(lsIterations),
-                TimeLimit = parse.GetValue(timeLimit) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
-                Seed = parse.GetValue(seed),
-                Threads = parse.GetValue(threads),
-                Cancellation = cancellation,
-            };
+            var options = search.Parse(parse, cancellation);
             try
             {
                 var conversion = application.Parse(parse);
@@ -90,15 +72,8 @@ internal static class PlaceCommand
         var result = ProgressDisplay.Run(error, "placing", progress => PlacementSearch.Run(built.Value!, options with { Progress = progress }));
         Directory.CreateDirectory(directory);
         // The files written are byte-identical for a seed and budget; the elapsed time goes to the console only.
-        var summary = $"{Describe(result.Method)}, seed {options.Seed}: {result.Statistics.RandomGreedyIterations} Random Greedy iterations ({result.Statistics.RandomGreedyFeasible} feasible), " +
-                      $"{result.Statistics.LocalSearchIterations} Local Search iterations{(result.Cancelled ? ", interrupted" : "")}";
+        var summary = Summary(result, options);
         var timing = $"searched for {result.Elapsed.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s";
-        if (result.Exact is { } exact)
-        {
-            summary += exact.ProvedOptimal
-                ? exact.Best is null ? "; exact search: proved infeasible" : "; exact search: proved optimal"
-                : $"; exact search: stopped at its budget, gap {exact.Gap.ToString("P2", CultureInfo.InvariantCulture)} (lower bound {exact.LowerBound.ToString("0.######", CultureInfo.InvariantCulture)})";
-        }
         if (!result.Found)
         {
             var report = $"No feasible placement found.\n{summary}\n" + Explain(system, map, rate, options, explain);
@@ -153,6 +128,20 @@ internal static class PlaceCommand
         output.Write(csv);
         output.WriteLine($"wrote {Path.Combine(directory, "sweep.csv")} and sweep.svg");
         return points.Any(p => p.Cost is not null) ? ExitCodes.Success : ExitCodes.Infeasible;
+    }
+
+    /// <summary>One line (two with the exact step) on how the search ran; no timing, so report files stay byte-identical per seed.</summary>
+    internal static string Summary(SearchResult result, SearchOptions options)
+    {
+        var summary = $"{Describe(result.Method)}, seed {options.Seed}: {result.Statistics.RandomGreedyIterations} Random Greedy iterations ({result.Statistics.RandomGreedyFeasible} feasible), " +
+                      $"{result.Statistics.LocalSearchIterations} Local Search iterations{(result.Cancelled ? ", interrupted" : "")}";
+        if (result.Exact is { } exact)
+        {
+            summary += exact.ProvedOptimal
+                ? exact.Best is null ? "; exact search: proved infeasible" : "; exact search: proved optimal"
+                : $"; exact search: stopped at its budget, gap {exact.Gap.ToString("P2", CultureInfo.InvariantCulture)} (lower bound {exact.LowerBound.ToString("0.######", CultureInfo.InvariantCulture)})";
+        }
+        return summary;
     }
 
     private static string Describe(SearchMethod method) => method switch

@@ -68,6 +68,15 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor CsvRowLength =
         new("AIS0045", Severity.Error, "A CSV row has a different number of fields than the header");
 
+    public static readonly DiagnosticDescriptor InfeasiblePlacement =
+        new("AIS0050", Severity.Warning, "No placement meets every constraint");
+    public static readonly DiagnosticDescriptor ConstraintUnreachable =
+        new("AIS0051", Severity.Warning, "A constraint cannot be met even in the best case");
+    public static readonly DiagnosticDescriptor TrainingFailed =
+        new("AIS0052", Severity.Error, "A performance model could not be trained or could not predict the demands");
+    public static readonly DiagnosticDescriptor NoDesignDocument =
+        new("AIS0053", Severity.Warning, "The assembly has no AiSprint design document");
+
     /// <summary>Every descriptor, for documentation and uniqueness tests.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = typeof(DiagnosticCatalog)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

@@ -1,0 +1,78 @@
+using System.Text.RegularExpressions;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace AiSprint.Build.Tasks;
+
+/// <summary>
+/// Runs one <c>aisprint</c> command out of process (ONNX Runtime, ML and the optimiser never load into MSBuild)
+/// and turns each <c>file:line:column: warning|error AISnnnn: message</c> line it prints into a build diagnostic
+/// at that file and line; other lines are logged as messages.
+/// </summary>
+public sealed partial class AiSprintTool : ToolTask
+{
+    /// <summary>The tool's entry assembly (tools/aisprint/aisprint.dll in the package).</summary>
+    [Required]
+    public string ToolAssembly { get; set; } = "";
+
+    /// <summary>The command and its arguments, each a separate item.</summary>
+    [Required]
+    public string[] Arguments { get; set; } = [];
+
+    /// <summary>Relative paths in <see cref="Arguments"/> are relative to this directory (the project's).</summary>
+    public string? WorkingDirectory { get; set; }
+
+    protected override string? GetWorkingDirectory() => WorkingDirectory;
+
+    /// <summary>Exit code 3 (no feasible placement) is reported through its warnings, not as a failure.</summary>
+    public bool InfeasibleIsWarning { get; set; }
+
+    protected override string ToolName => "dotnet";
+
+    protected override MessageImportance StandardOutputLoggingImportance => MessageImportance.Normal;
+
+    protected override MessageImportance StandardErrorLoggingImportance => MessageImportance.Normal;
+
+    protected override string GenerateFullPathToTool() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+
+    protected override string GenerateCommandLineCommands()
+    {
+        var builder = new CommandLineBuilder();
+        builder.AppendFileNameIfNotNull(ToolAssembly);
+        foreach (var argument in Arguments) builder.AppendTextUnquoted(" " + Quote(argument));
+        return builder.ToString();
+    }
+
+    [GeneratedRegex(@"^(?<file>.+?)(:(?<line>\d+):(?<column>\d+))?: (?<severity>warning|error) (?<code>AIS\d{4}): (?<message>.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex DiagnosticLine();
+
+    protected override void LogEventsFromTextOutput(string singleLine, MessageImportance messageImportance)
+    {
+        var match = DiagnosticLine().Match(singleLine);
+        if (!match.Success)
+        {
+            // The CLI's own "error: …" lines (a bad option, an unreadable file) must fail the build too.
+            if (singleLine.StartsWith("error:", StringComparison.Ordinal)) Log.LogError("AiSprint", "AIS0001", null, ToolAssembly, 0, 0, 0, 0, "{0}", singleLine[6..].Trim());
+            else Log.LogMessage(messageImportance, "{0}", singleLine);
+            return;
+        }
+        var file = match.Groups["file"].Value;
+        var line = match.Groups["line"].Success ? int.Parse(match.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        var column = match.Groups["column"].Success ? int.Parse(match.Groups["column"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        var code = match.Groups["code"].Value;
+        var message = match.Groups["message"].Value;
+        if (match.Groups["severity"].Value == "error") Log.LogError("AiSprint", code, null, file, line, column, 0, 0, "{0}", message);
+        else Log.LogWarning("AiSprint", code, null, file, line, column, 0, 0, "{0}", message);
+    }
+
+    protected override bool HandleTaskExecutionErrors()
+    {
+        if (ExitCode == 3 && InfeasibleIsWarning) return true;
+        if (!Log.HasLoggedErrors) Log.LogError("AiSprint", "AIS0001", null, ToolAssembly, 0, 0, 0, 0, "aisprint {0} failed with exit code {1}", Arguments.FirstOrDefault(), ExitCode);
+        return false;
+    }
+
+    private static string Quote(string argument) =>
+        argument.Length > 0 && !argument.Any(c => char.IsWhiteSpace(c) || c == '"') ? argument : "\"" + argument.Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+}

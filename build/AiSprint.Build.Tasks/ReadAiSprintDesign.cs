@@ -1,0 +1,57 @@
+using System.Text;
+using AiSprint.Model.Formats.Design;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace AiSprint.Build.Tasks;
+
+/// <summary>
+/// Copies the design document out of the compiled assembly into <see cref="OutputFile"/>, rewriting it only when
+/// its content changed: a code edit that leaves the design alone then leaves every later step up to date.
+/// </summary>
+public sealed class ReadAiSprintDesign : Microsoft.Build.Utilities.Task
+{
+    [Required]
+    public string Assembly { get; set; } = "";
+
+    [Required]
+    public string OutputFile { get; set; } = "";
+
+    /// <summary>False when the assembly has no design document (nothing annotated).</summary>
+    [Output]
+    public bool HasDesign { get; private set; }
+
+    public override bool Execute()
+    {
+        string? json;
+        try
+        {
+            json = DesignMetadataReader.ReadJson(Assembly);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or BadImageFormatException)
+        {
+            Log.LogError("AiSprint", "AIS0001", null, Assembly, 0, 0, 0, 0, "cannot read the design document from the compiled assembly: {0}", ex.Message);
+            return false;
+        }
+        if (json is null)
+        {
+            Log.LogWarning("AiSprint", "AIS0053", null, Assembly, 0, 0, 0, 0,
+                "the assembly has no AiSprint design document; expected a method with [Component] or [ExecTime] (set AiSprintEnabled=false to switch the SDK's build steps off)");
+            if (File.Exists(OutputFile)) File.Delete(OutputFile);
+            return true;
+        }
+        HasDesign = true;
+        var content = json.EndsWith('\n') ? json : json + "\n";
+        if (File.Exists(OutputFile) && File.ReadAllText(OutputFile, Encoding.UTF8) == content)
+        {
+            Log.LogMessage(MessageImportance.Low, "AiSprint: the design document of {0} is unchanged", Assembly);
+            return true;
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(OutputFile))!);
+        var temporary = OutputFile + ".tmp";
+        File.WriteAllText(temporary, content, new UTF8Encoding(false));
+        File.Move(temporary, OutputFile, overwrite: true);
+        Log.LogMessage(MessageImportance.Normal, "AiSprint: design document written to {0}", OutputFile);
+        return true;
+    }
+}

@@ -1,0 +1,232 @@
+using System.CommandLine;
+using System.Globalization;
+using AiSprint.Model;
+using AiSprint.Model.Diagnostics;
+using AiSprint.Model.Formats;
+using AiSprint.Model.Formats.AiSprint;
+using AiSprint.Model.Formats.Design;
+using AiSprint.Model.Formats.Operations;
+using AiSprint.Model.Formats.Space4Ai;
+using AiSprint.Model.Units;
+using AiSprint.Model.Validation;
+using AiSprint.Onnx.Extraction;
+using AiSprint.Placement.Analysis;
+using AiSprint.Placement.Evaluation;
+using AiSprint.Placement.Problem;
+using AiSprint.Placement.Reporting;
+using AiSprint.Placement.Search;
+
+namespace AiSprint.Cli.Commands;
+
+/// <summary>
+/// <c>aisprint deploy</c>: the build's last step. From the compiled design document, the candidate resources,
+/// the demands and the partition manifests it writes the design files, the cheapest feasible placement as
+/// deployment descriptors, the Prometheus rules and the security policy. When no placement is feasible it
+/// says, at the annotations, which constraints cannot be met and what would fix it.
+/// </summary>
+internal static class DeployCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var design = new Argument<string>("design") { Description = "The design document: a compiled assembly (.dll/.exe) or its JSON (aisprint design)." };
+        var resources = new Option<string>("--resources") { Description = "The candidate resources (AI-SPRINT candidate_resources.yaml).", Required = true };
+        var demands = new Option<string[]>("--demands") { Description = "A demands CSV (component,resource,demand_ms[,cold_ms]); repeatable, later files win." };
+        var partitions = new Option<string[]>("--partition") { Description = "COMPONENT=MANIFEST: the partition manifest (aisprint partition) of a [Partitionable] component; repeatable." };
+        var lambda = new Option<double?>("--lambda") { Description = "Arrival rate in req/s (default: [ExpectedThroughput] of the entry component)." };
+        var outputDirectory = new Option<string>("--output", "-o") { Description = "The aisprint/ directory to write.", Required = true };
+        var explain = new Option<bool>("--no-explain") { Description = "When no placement is feasible, skip the search for the relaxation and the largest Lambda that would be feasible." };
+        var search = new SearchOptionSet();
+        var command = new Command("deploy",
+            "Place an annotated application and write its deployment: design/ (system_description.json, AI-SPRINT YAML),\n" +
+            "deployment/ (production_deployment.yaml, solution.json, report.txt), monitoring/rules.yml, security/policy.yaml.\n" +
+            "Exit code 0 with a placement, 3 when none is feasible (warnings AIS0050/AIS0051 say why), 1 on invalid input.")
+        {
+            design, resources, demands, partitions, lambda, outputDirectory, explain,
+        };
+        foreach (var option in search.All) command.Options.Add(option);
+        command.SetAction((parse, cancellation) =>
+        {
+            var request = new DeployRequest(
+                parse.GetValue(design)!, parse.GetValue(resources)!, parse.GetValue(demands) ?? [], parse.GetValue(partitions) ?? [],
+                parse.GetValue(lambda) is { } l ? new RequestsPerSecond(l) : null, parse.GetValue(outputDirectory)!,
+                search.Parse(parse, cancellation), !parse.GetValue(explain));
+            return Task.FromResult(Run(request, output, error));
+        });
+        return command;
+    }
+
+    private sealed record DeployRequest(string Design, string Resources, string[] Demands, string[] Partitions, RequestsPerSecond? Lambda, string Directory, SearchOptions Search, bool Explain);
+
+    private static int Run(DeployRequest request, TextWriter output, TextWriter error)
+    {
+        var diagnostics = new DiagnosticBag();
+        var document = LoadDesign(request.Design, diagnostics);
+        var resources = CandidateResourcesYaml.ReadFile(request.Resources);
+        diagnostics.AddRange(resources.Diagnostics);
+        var tables = request.Demands.Select(DemandTableCsv.Load).ToList();
+        foreach (var table in tables) diagnostics.AddRange(table.Diagnostics);
+        var partitionings = LoadPartitionings(request.Partitions, diagnostics);
+        if (document is null || !resources.Succeeded || tables.Any(t => !t.Succeeded) || diagnostics.HasErrors)
+        {
+            DiagnosticPrinter.Print(diagnostics.Items, error);
+            return ExitCodes.InvalidInput;
+        }
+
+        var built = DesignSystemBuilder.Build(document, new DesignBuildInputs
+        {
+            Resources = resources.Value!,
+            Demands = DemandTable.Merge(tables.Select(t => t.Value!)),
+            Partitionings = partitionings,
+            Lambda = request.Lambda,
+        });
+        diagnostics.AddRange(built.Diagnostics);
+        if (!built.Succeeded)
+        {
+            DiagnosticPrinter.Print(diagnostics.Items, error);
+            return ExitCodes.InvalidInput;
+        }
+        var (application, system, map) = built.Value!;
+        var validation = SystemValidator.Validate(system, map);
+        diagnostics.AddRange(validation);
+        var problem = PlacementProblemBuilder.Build(system, map, system.Lambda);
+        diagnostics.AddRange(problem.Diagnostics);
+        if (diagnostics.HasErrors || !problem.Succeeded)
+        {
+            DiagnosticPrinter.Print(diagnostics.Items, error);
+            return ExitCodes.InvalidInput;
+        }
+
+        var directory = request.Directory;
+        WriteDesign(directory, document, application, system);
+        AtomicFile.WriteAllText(Path.Combine(directory, "monitoring", PrometheusRules.FileName), PrometheusRules.Write(system));
+
+        var result = ProgressDisplay.Run(error, "placing", progress => PlacementSearch.Run(problem.Value!, request.Search with { Progress = progress }));
+        var summary = PlaceCommand.Summary(result, request.Search);
+        var deployment = Path.Combine(directory, "deployment");
+        if (!result.Found)
+        {
+            var explanation = Explain(system, map, problem.Value!, request, diagnostics);
+            // A stale descriptor from an earlier, feasible build would be deployed by mistake: remove it.
+            foreach (var stale in new[] { "solution.json", ProductionDeploymentYaml.FileName }) File.Delete(Path.Combine(deployment, stale));
+            AtomicFile.WriteAllText(Path.Combine(deployment, "report.txt"), $"No feasible placement found.\n{summary}\n{explanation}");
+            AtomicFile.WriteAllText(Path.Combine(directory, "security", SecurityPolicy.FileName), SecurityPolicy.Write(system, null));
+            DiagnosticPrinter.Print(diagnostics.Items, error);
+            output.WriteLine($"no feasible placement; wrote {directory} (see {Path.Combine(deployment, "report.txt")})");
+            return ExitCodes.Infeasible;
+        }
+
+        var solution = SolutionMapping.ToSolution(result.Best!);
+        Space4AiSolutionWriter.WriteFile(solution, Path.Combine(deployment, "solution.json"));
+        var report = $"{summary}\n{PlacementReport.Format(result.Best!)}";
+        AtomicFile.WriteAllText(Path.Combine(deployment, "report.txt"), report);
+        var production = ProductionDeploymentBuilder.Build(solution, system, application);
+        diagnostics.AddRange(production.Diagnostics);
+        if (production.Value is { } descriptor)
+        {
+            AtomicFile.WriteAllText(Path.Combine(deployment, ProductionDeploymentYaml.FileName), ProductionDeploymentYaml.Write(descriptor));
+        }
+        AtomicFile.WriteAllText(Path.Combine(directory, "security", SecurityPolicy.FileName), SecurityPolicy.Write(system, solution));
+        DiagnosticPrinter.Print(diagnostics.Items, error);
+        output.WriteLine($"placed {system.Components.Count} components at cost {result.Best!.TotalCost.Value.ToString("0.####", CultureInfo.InvariantCulture)} per {system.Time.Value.ToString("0.##", CultureInfo.InvariantCulture)} h; wrote {directory}");
+        return production.Value is null ? ExitCodes.InvalidInput : ExitCodes.Success;
+    }
+
+    private static DesignDocument? LoadDesign(string path, DiagnosticBag diagnostics)
+    {
+        if (path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".exe", StringComparison.OrdinalIgnoreCase))
+        {
+            string? json;
+            try
+            {
+                json = DesignMetadataReader.ReadJson(path);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or BadImageFormatException)
+            {
+                diagnostics.Add(DiagnosticCatalog.FileNotReadable, SourceLocation.WholeFile(path), ex.Message);
+                return null;
+            }
+            if (json is null)
+            {
+                diagnostics.Add(DiagnosticCatalog.NoDesignDocument, SourceLocation.WholeFile(path),
+                    "the assembly has no AiSprint design document; expected a method with [Component] or [ExecTime] and the AiSprint generator");
+                return null;
+            }
+            var parsed = DesignDocumentJson.Parse(json, path);
+            diagnostics.AddRange(parsed.Diagnostics);
+            return parsed.Value;
+        }
+        var loaded = DesignDocumentJson.Load(path);
+        diagnostics.AddRange(loaded.Diagnostics);
+        return loaded.Value;
+    }
+
+    private static Dictionary<string, IReadOnlyList<ModelPartitioning>> LoadPartitionings(string[] arguments, DiagnosticBag diagnostics)
+    {
+        var result = new Dictionary<string, IReadOnlyList<ModelPartitioning>>(StringComparer.Ordinal);
+        foreach (var argument in arguments)
+        {
+            var at = argument.IndexOf('=', StringComparison.Ordinal);
+            if (at <= 0 || at == argument.Length - 1)
+            {
+                diagnostics.Add(DiagnosticCatalog.InvalidValue, SourceLocation.WholeFile("--partition"), $"'{argument}': expected COMPONENT=MANIFEST");
+                continue;
+            }
+            var (component, path) = (argument[..at], argument[(at + 1)..]);
+            try
+            {
+                var manifest = SubModelExtractor.ReadManifest(path);
+                var pieces = manifest.Partitions.OrderBy(p => p.Index).Select(p => new ModelPiece(
+                    p.MemoryBytes is { } memory ? DesignPartitions.ToMegabytes(memory) : null,
+                    p.DataSizeBytes is { } size ? DesignPartitions.ToMegabytes(size) : null,
+                    p.ForwardFlops ?? 0)).ToValueList();
+                result[component] = [new ModelPartitioning(pieces)];
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+            {
+                diagnostics.Add(DiagnosticCatalog.FileNotReadable, SourceLocation.WholeFile(path), $"cannot read the partition manifest of {component}: {ex.Message}");
+            }
+        }
+        return result;
+    }
+
+    private static void WriteDesign(string directory, DesignDocument document, AiSprintApplication application, SystemDescription system)
+    {
+        var design = Path.Combine(directory, "design");
+        AtomicFile.WriteAllText(Path.Combine(design, "design.json"), DesignDocumentJson.Write(document));
+        Space4AiSystemWriter.WriteFile(system, Path.Combine(design, "system_description.json"));
+        AtomicFile.WriteAllText(Path.Combine(design, ApplicationDagYaml.FileName), ApplicationDagYaml.Write(application.Dag));
+        AtomicFile.WriteAllText(Path.Combine(design, CandidateDeploymentsYaml.FileName), CandidateDeploymentsYaml.Write(application.Deployments));
+        AtomicFile.WriteAllText(Path.Combine(design, CandidateResourcesYaml.FileName), CandidateResourcesYaml.Write(application.Resources));
+        if (application.DataSizes is { } sizes) AtomicFile.WriteAllText(Path.Combine(design, ComponentDataSizesYaml.FileName), ComponentDataSizesYaml.Write(sizes));
+    }
+
+    /// <summary>AIS0051 at each constraint that cannot be met at all, AIS0050 at the entry with the relaxation and Lambda that would work.</summary>
+    private static string Explain(SystemDescription system, SourceMap map, PlacementProblem problem, DeployRequest request, DiagnosticBag diagnostics)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var impossible in InfeasibilityAnalysis.ImpossibleConstraints(problem))
+        {
+            var kind = impossible.IsGlobal ? "path" : "component";
+            var message = $"{kind} {impossible.Name} cannot meet its threshold of {Ms(impossible.Threshold)} ms: even on its fastest compatible resources, without queueing, it takes {Ms(impossible.BestCase)} ms; relax it to at least that";
+            diagnostics.Add(DiagnosticCatalog.ConstraintUnreachable, map.Locate(impossible.IsGlobal ? ModelKeys.GlobalConstraint(impossible.Name) : ModelKeys.LocalConstraint(impossible.Name)), message);
+            text.AppendLine(message + ".");
+        }
+        var fixes = new List<string>();
+        if (request.Explain)
+        {
+            // A smaller budget per probe: each bisection step is a whole search.
+            var probe = request.Search with { RandomGreedyIterations = Math.Min(request.Search.RandomGreedyIterations, 2_000), LocalSearchIterations = Math.Min(request.Search.LocalSearchIterations, 200), TimeLimit = null };
+            var report = InfeasibilityAnalysis.Analyse(system, map, system.Lambda, probe);
+            if (report.ThresholdScale is { } scale) fixes.Add($"multiplying every threshold by {scale.ToString("0.##", CultureInfo.InvariantCulture)}");
+            if (report.LargestLambda is { } largest) fixes.Add($"an arrival rate of at most {largest.Value.ToString("0.######", CultureInfo.InvariantCulture)} req/s (now {system.Lambda.Value.ToString("0.######", CultureInfo.InvariantCulture)})");
+        }
+        var entry = system.Components.FirstOrDefault(c => !system.Dag.Any(e => e.To == c.Name))?.Name ?? system.Components[0].Name;
+        var summary = $"no placement on the candidate resources meets every constraint at {system.Lambda.Value.ToString("0.######", CultureInfo.InvariantCulture)} req/s" +
+                      (fixes.Count > 0 ? $"; feasible with {string.Join(", or with ", fixes)}" : request.Explain ? "; neither relaxing the thresholds nor lowering the arrival rate helps: add resources or compatibilities" : "");
+        diagnostics.Add(DiagnosticCatalog.InfeasiblePlacement, map.Locate(ModelKeys.Component(entry)), summary);
+        text.AppendLine(summary + ".");
+        return text.ToString();
+    }
+
+    private static string Ms(Seconds time) => (time.Value * 1000).ToString("#,0.#", CultureInfo.InvariantCulture);
+}
