@@ -60,7 +60,7 @@ internal static class DeployCommand
     private static int Run(DeployRequest request, TextWriter output, TextWriter error)
     {
         var diagnostics = new DiagnosticBag();
-        var document = LoadDesign(request.Design, diagnostics);
+        var (document, designJson) = LoadDesign(request.Design, diagnostics);
         var resources = CandidateResourcesYaml.ReadFile(request.Resources);
         diagnostics.AddRange(resources.Diagnostics);
         var tables = request.Demands.Select(DemandTableCsv.Load).ToList();
@@ -86,8 +86,8 @@ internal static class DeployCommand
             return ExitCodes.InvalidInput;
         }
         var (application, system, map) = built.Value!;
-        var validation = SystemValidator.Validate(system, map);
-        diagnostics.AddRange(validation);
+        // In code, probabilities below 1 are the design (the rest of the requests leave), not a slip in a file: AIS0014 is not reported.
+        diagnostics.AddRange(SystemValidator.Validate(system, map).Where(d => d.Descriptor != DiagnosticCatalog.ProbabilitiesBelowOne));
         var problem = PlacementProblemBuilder.Build(system, map, system.Lambda);
         diagnostics.AddRange(problem.Diagnostics);
         if (diagnostics.HasErrors || !problem.Succeeded)
@@ -97,7 +97,7 @@ internal static class DeployCommand
         }
 
         var directory = request.Directory;
-        WriteDesign(directory, document, application, system);
+        WriteDesign(directory, designJson!, application, system);
         AtomicFile.WriteAllText(Path.Combine(directory, "monitoring", PrometheusRules.FileName), PrometheusRules.Write(system));
 
         var result = ProgressDisplay.Run(error, "placing", progress => PlacementSearch.Run(problem.Value!, request.Search with { Progress = progress }));
@@ -107,7 +107,7 @@ internal static class DeployCommand
         {
             var explanation = Explain(system, map, problem.Value!, request, diagnostics);
             // A stale descriptor from an earlier, feasible build would be deployed by mistake: remove it.
-            foreach (var stale in new[] { "solution.json", ProductionDeploymentYaml.FileName }) File.Delete(Path.Combine(deployment, stale));
+            foreach (var stale in new[] { "solution.json", ProductionDeploymentYaml.FileName }.Select(f => Path.Combine(deployment, f)).Where(File.Exists)) File.Delete(stale);
             AtomicFile.WriteAllText(Path.Combine(deployment, "report.txt"), $"No feasible placement found.\n{summary}\n{explanation}");
             AtomicFile.WriteAllText(Path.Combine(directory, "security", SecurityPolicy.FileName), SecurityPolicy.Write(system, null));
             DiagnosticPrinter.Print(diagnostics.Items, error);
@@ -131,33 +131,29 @@ internal static class DeployCommand
         return production.Value is null ? ExitCodes.InvalidInput : ExitCodes.Success;
     }
 
-    private static DesignDocument? LoadDesign(string path, DiagnosticBag diagnostics)
+    /// <summary>The document and its JSON exactly as the generator wrote it (copied, not re-serialised, so it matches aisprint design).</summary>
+    private static (DesignDocument? Document, string? Json) LoadDesign(string path, DiagnosticBag diagnostics)
     {
-        if (path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".exe", StringComparison.OrdinalIgnoreCase))
+        string? json;
+        try
         {
-            string? json;
-            try
-            {
-                json = DesignMetadataReader.ReadJson(path);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or BadImageFormatException)
-            {
-                diagnostics.Add(DiagnosticCatalog.FileNotReadable, SourceLocation.WholeFile(path), ex.Message);
-                return null;
-            }
-            if (json is null)
-            {
-                diagnostics.Add(DiagnosticCatalog.NoDesignDocument, SourceLocation.WholeFile(path),
-                    "the assembly has no AiSprint design document; expected a method with [Component] or [ExecTime] and the AiSprint generator");
-                return null;
-            }
-            var parsed = DesignDocumentJson.Parse(json, path);
-            diagnostics.AddRange(parsed.Diagnostics);
-            return parsed.Value;
+            var isAssembly = path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".exe", StringComparison.OrdinalIgnoreCase);
+            json = isAssembly ? DesignMetadataReader.ReadJson(path) : File.ReadAllText(path);
         }
-        var loaded = DesignDocumentJson.Load(path);
-        diagnostics.AddRange(loaded.Diagnostics);
-        return loaded.Value;
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or BadImageFormatException)
+        {
+            diagnostics.Add(DiagnosticCatalog.FileNotReadable, SourceLocation.WholeFile(path), $"cannot read the design document: {ex.Message}");
+            return (null, null);
+        }
+        if (json is null)
+        {
+            diagnostics.Add(DiagnosticCatalog.NoDesignDocument, SourceLocation.WholeFile(path),
+                "the assembly has no AiSprint design document; expected a method with [Component] or [ExecTime] and the AiSprint generator");
+            return (null, null);
+        }
+        var parsed = DesignDocumentJson.Parse(json, path);
+        diagnostics.AddRange(parsed.Diagnostics);
+        return (parsed.Value, json);
     }
 
     private static Dictionary<string, IReadOnlyList<ModelPartitioning>> LoadPartitionings(string[] arguments, DiagnosticBag diagnostics)
@@ -189,10 +185,10 @@ internal static class DeployCommand
         return result;
     }
 
-    private static void WriteDesign(string directory, DesignDocument document, AiSprintApplication application, SystemDescription system)
+    private static void WriteDesign(string directory, string designJson, AiSprintApplication application, SystemDescription system)
     {
         var design = Path.Combine(directory, "design");
-        AtomicFile.WriteAllText(Path.Combine(design, "design.json"), DesignDocumentJson.Write(document));
+        AtomicFile.WriteAllText(Path.Combine(design, "design.json"), designJson.EndsWith('\n') ? designJson : designJson + "\n");
         Space4AiSystemWriter.WriteFile(system, Path.Combine(design, "system_description.json"));
         AtomicFile.WriteAllText(Path.Combine(design, ApplicationDagYaml.FileName), ApplicationDagYaml.Write(application.Dag));
         AtomicFile.WriteAllText(Path.Combine(design, CandidateDeploymentsYaml.FileName), CandidateDeploymentsYaml.Write(application.Deployments));

@@ -42,8 +42,10 @@ internal static class DesignCommand
                 error.WriteLine($"{assembly}: warning AIS0053: the assembly has no AiSprint design document; expected a method with [Component] or [ExecTime] and the AiSprint generator");
                 return ExitCodes.InvalidInput;
             }
-            if (parse.GetValue(outputPath) is { } file) AtomicFile.WriteAllText(file, json);
-            else output.WriteLine(json);
+            // The metadata's text, byte for byte, plus a final newline: what the build writes to design.json too.
+            var text = json.EndsWith('\n') ? json : json + "\n";
+            if (parse.GetValue(outputPath) is { } file) AtomicFile.WriteAllText(file, text);
+            else output.Write(text);
             return ExitCodes.Success;
         });
         return command;

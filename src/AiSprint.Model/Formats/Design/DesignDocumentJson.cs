@@ -49,9 +49,5 @@ public static class DesignDocumentJson
         return new LoadResult<DesignDocument>(document, []);
     }
 
-    /// <summary>Indented JSON with '\n' line ends, the layout the generator uses.</summary>
-    public static string Write(DesignDocument document) =>
-        JsonSerializer.Serialize(document, DesignJsonContext.Default.DesignDocument).ReplaceLineEndings("\n") + "\n";
-
     private static LoadResult<DesignDocument> Failed(Diagnostic diagnostic) => new(null, [diagnostic]);
 }
