@@ -1,0 +1,107 @@
+using System.Globalization;
+using AiSprint.Cli;
+using AiSprint.Model.Formats.AiSprint;
+using AiSprint.Model.Formats.Design;
+
+namespace AiSprint.Sdk.Tests;
+
+/// <summary>
+/// A fresh consumer project that references only the packed AiSprint.Sdk: dotnet build writes valid descriptors,
+/// an unchanged rebuild runs no SDK step, and a threshold no resource can meet is reported by the analyzers and the build.
+/// </summary>
+[Collection(PackedSdkCollection.Name)]
+public sealed class ConsumerBuildTests(PackedSdk sdk)
+{
+    private static readonly string[] Steps = ["AiSprintReadDesign", "AiSprintPartition", "AiSprintTrain", "AiSprintPlace"];
+
+    [Fact]
+    public void Build_writes_valid_descriptors_skips_every_step_when_unchanged_and_reports_an_unreachable_threshold()
+    {
+        var project = sdk.CreateConsumer("consumer");
+        var first = sdk.Build(project);
+        Assert.True(first.ExitCode == 0, first.ToString());
+        var output = Path.Combine(project, "bin", "Debug", "net10.0", "aisprint");
+
+        // Every descriptor is there and reads back valid.
+        foreach (var file in new[]
+        {
+            "design/design.json", "design/system_description.json", "design/application_dag.yaml", "design/candidate_deployments.yaml",
+            "partitions/blurry-faces-onnx/manifest.json", "partitions/blurry-faces-onnx/partition_1_of_2.onnx", "partitions/blurry-faces-onnx/partition_2_of_2.onnx",
+            "models/mask-detector/best.model.json", "models/mask-detector/results.txt", "models/mask-detector/report.html",
+            "deployment/production_deployment.yaml", "deployment/solution.json", "deployment/report.txt",
+            "monitoring/rules.yml", "security/policy.yaml",
+        })
+        {
+            Assert.True(File.Exists(Path.Combine(output, file)), $"{file} is missing\n{first}");
+        }
+        Assert.Equal(0, Cli("validate", Path.Combine(output, "design", "system_description.json")).ExitCode);
+        var evaluation = Cli("evaluate", Path.Combine(output, "design", "system_description.json"), Path.Combine(output, "deployment", "solution.json"));
+        Assert.True(evaluation.ExitCode == 0, evaluation.Output);
+        Assert.True(ProductionDeploymentYaml.ReadFile(Path.Combine(output, "deployment", "production_deployment.yaml")).Succeeded);
+        var rules = PromTool.CheckRules(Path.Combine(output, "monitoring", "rules.yml"));
+        Assert.True(rules.ExitCode == 0, rules.Output);
+        Assert.Contains("SUCCESS: 3 rules found", rules.Output, StringComparison.Ordinal);
+
+        // The design document the build read is the one `aisprint design` prints for the same assembly.
+        var design = Cli("design", Path.Combine(project, "bin", "Debug", "net10.0", "Consumer.dll"));
+        Assert.Equal(design.Output, File.ReadAllText(Path.Combine(output, "design", "design.json")));
+
+        // mask-detector's demands were predicted by the trained model: time = 4 + 48 / cores ms (see the profile).
+        var predicted = DemandTableCsv.Load(Path.Combine(project, "obj", "Debug", "net10.0", "aisprint", "demands", "mask-detector.demands.csv")).Value!;
+        foreach (var (resource, cores) in new[] { ("VM1", 4), ("VM2", 8), ("VM3", 2) })
+        {
+            var demandMs = predicted.Entries.Single(e => e.Resource == resource).Demand.Value * 1000;
+            Assert.InRange(demandMs, (4 + 48.0 / cores) * 0.95, (4 + 48.0 / cores) * 1.05);
+        }
+
+        // Nothing changed: no SDK step runs, no descriptor is rewritten.
+        var stamps = Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.GetLastWriteTimeUtc);
+        var second = sdk.Build(project);
+        Assert.True(second.ExitCode == 0, second.ToString());
+        foreach (var step in Steps)
+        {
+            Assert.True(Skipped(second.Output, step), $"{step} ran again on an unchanged build\n{second}");
+        }
+        Assert.DoesNotContain("aisprint.dll deploy", second.Output, StringComparison.Ordinal);
+        foreach (var (file, stamp) in stamps) Assert.Equal(stamp, File.GetLastWriteTimeUtc(file));
+
+        // A threshold below the fastest demand (9 ms): the analyzer warns at compile time, the placement step at the attribute.
+        var source = Path.Combine(project, "Pipeline.cs");
+        File.WriteAllText(source, File.ReadAllText(source).Replace("BlurThresholdMs = 20;", "BlurThresholdMs = 2;", StringComparison.Ordinal));
+        var third = sdk.Build(project);
+        Assert.True(third.ExitCode == 0, third.ToString());
+        var line = Array.FindIndex(File.ReadAllLines(source), l => l.Contains("public static float[] BlurFaces", StringComparison.Ordinal)) + 1;
+        Assert.Matches($@"Pipeline\.cs\({line},\d+\): AiSprint warning AIS0051: component blurry-faces-onnx cannot meet its threshold of 2 ms", third.Output);
+        Assert.Matches(@"Pipeline\.cs\(\d+,\d+\): warning AIS1\d{3}: .*blurry-faces-onnx.*9 ms", third.Output);
+        Assert.False(File.Exists(Path.Combine(output, "deployment", "production_deployment.yaml")), "a stale deployment descriptor was left behind");
+        Assert.StartsWith("No feasible placement found.", File.ReadAllText(Path.Combine(output, "deployment", "report.txt")), StringComparison.Ordinal);
+        // The threshold edit changes the design, not the model or the partitions: those steps stay skipped.
+        Assert.True(Skipped(third.Output, "AiSprintPartition"), third.ToString());
+        Assert.True(Skipped(third.Output, "AiSprintTrain"), third.ToString());
+    }
+
+    [Fact]
+    public void A_missing_resources_file_fails_the_build_with_a_located_error_and_each_step_can_be_switched_off()
+    {
+        var project = sdk.CreateConsumer("no-resources");
+        File.Delete(Path.Combine(project, "aisprint", "candidate_resources.yaml"));
+        var result = sdk.Build(project, "-p:AiSprintPartitionEnabled=false", "-p:AiSprintTrainEnabled=false");
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Matches(@"Consumer\.csproj ?: error AIS0001: the candidate resources file .*candidate_resources\.yaml does not exist", result.Output);
+        Assert.DoesNotContain("aisprint.dll partition", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("aisprint.dll regress", result.Output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(project, "bin", "Debug", "net10.0", "aisprint", "deployment")));
+    }
+
+    private static bool Skipped(string output, string target) =>
+        output.Contains($"Skipping target \"{target}\" because all output files are up-to-date", StringComparison.Ordinal)
+        || output.Contains($"Skipping target \"{target}\" because it has no outputs", StringComparison.Ordinal);
+
+    private static (int ExitCode, string Output) Cli(params string[] arguments)
+    {
+        using var output = new StringWriter(CultureInfo.InvariantCulture);
+        using var error = new StringWriter(CultureInfo.InvariantCulture);
+        var code = AisprintApp.Run(arguments, output, error);
+        return (code, output + error.ToString());
+    }
+}

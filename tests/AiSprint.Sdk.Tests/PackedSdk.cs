@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace AiSprint.Sdk.Tests;
+
+/// <summary>
+/// Packs AiSprint.Sdk once per test run into a folder feed and builds consumer projects against it with an
+/// isolated NuGet cache and a nuget.config that lists only that feed, so nothing but the package is used.
+/// </summary>
+public sealed class PackedSdk : IDisposable
+{
+    public const string Version = "0.1.0";
+
+    public string Root { get; } = Directory.CreateTempSubdirectory("aisprint-e2e-").FullName;
+
+    public string Feed => Path.Combine(Root, "feed");
+
+    public string Packages => Path.Combine(Root, "packages");
+
+    public PackedSdk()
+    {
+        var project = Path.Combine(TestProjectDirectoryAttribute.RepositoryRoot, "build", "AiSprint.Sdk", "AiSprint.Sdk.csproj");
+        var pack = Dotnet(TestProjectDirectoryAttribute.RepositoryRoot, "pack", project, "-c", "Debug", "-o", Feed, "-p:PackageVersion=" + Version);
+        if (pack.ExitCode != 0) throw new InvalidOperationException($"dotnet pack failed:\n{pack.Output}");
+        File.WriteAllText(Path.Combine(Root, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="aisprint-e2e" value="{Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+    }
+
+    /// <summary>A fresh copy of the consumer project (tests/AiSprint.Sdk.Tests/Consumer) with the inputs it reads from ../shared/data.</summary>
+    public string CreateConsumer(string name)
+    {
+        var directory = Path.Combine(Root, name);
+        var template = Path.Combine(TestProjectDirectoryAttribute.Current, "Consumer");
+        foreach (var file in Directory.EnumerateFiles(template, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(directory, Path.GetRelativePath(template, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        Directory.CreateDirectory(Path.Combine(directory, "models"));
+        File.Copy(SharedData.PathOf("onnx", "squeezenet1_1.onnx"), Path.Combine(directory, "models", "squeezenet1_1.onnx"));
+        Directory.CreateDirectory(Path.Combine(directory, "aisprint"));
+        File.Copy(SharedData.PathOf("aisprint", "mask_detection_3_components_4CL", "common_config", "candidate_resources.yaml"),
+            Path.Combine(directory, "aisprint", "candidate_resources.yaml"));
+        return directory;
+    }
+
+    public BuildResult Build(string directory, params string[] extra) =>
+        Dotnet(directory, ["build", "-c", "Debug", "-nodeReuse:false", "-v:d", "-p:AiSprintSdkVersion=" + Version, .. extra]);
+
+    public BuildResult Dotnet(string directory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        start.Environment["NUGET_PACKAGES"] = Packages;
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        // The consumer stands outside the repository: none of the repository's build settings may leak in.
+        start.Environment.Remove("MSBuildExtensionsPath");
+        var output = new StringBuilder();
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        var clock = Stopwatch.StartNew();
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        process.WaitForExit();
+        return new BuildResult(process.ExitCode, output.ToString(), clock.Elapsed);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A build server may still hold a file; the temporary directory is left to the OS.
+        }
+    }
+}
+
+public sealed record BuildResult(int ExitCode, string Output, TimeSpan Elapsed)
+{
+    public override string ToString() => $"exit code {ExitCode} after {Elapsed.TotalSeconds:0.0} s\n{Output}";
+}
+
+[CollectionDefinition(Name)]
+public sealed class PackedSdkCollection : ICollectionFixture<PackedSdk>
+{
+    public const string Name = "packed AiSprint.Sdk";
+}
