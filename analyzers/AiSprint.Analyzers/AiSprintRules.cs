@@ -104,14 +104,14 @@ internal static class AiSprintRules
 
     public static readonly DiagnosticDescriptor InvalidDesignFile = Warning(
         InvalidDesignFileId,
-        "application_dag.yaml or components_data_size.yaml cannot be read",
-        "{0} cannot be read: {1}",
+        "Invalid application_dag.yaml or components_data_size.yaml",
+        "{0}: {1}",
         "The file is compared with the DAG in code; a value that cannot be read is left out of the comparison, so fix it to have it checked.");
 
     public static readonly DiagnosticDescriptor InvalidFeasibilityFile = FeasibilityWarning(
         InvalidFeasibilityFileId,
-        "Candidate resources or demands file cannot be read",
-        "{0} cannot be read: {1}",
+        "Invalid candidate resources or demands file",
+        "{0}: {1}",
         "candidate_resources.yaml (AI-SPRINT format) and demands files (CSV: component,resource,demand_ms; '#' comments) feed the feasibility rules AIS1001–AIS1004; an entry that cannot be read is left out of them, so fix it to have it checked.");
 
     public static readonly DiagnosticDescriptor LocalThresholdBelowDemand = FeasibilityWarning(

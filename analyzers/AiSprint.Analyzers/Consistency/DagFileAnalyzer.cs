@@ -108,9 +108,8 @@ public sealed class DagFileAnalyzer : DiagnosticAnalyzer
         {
             if (!components.FirstByName.ContainsKey(pair.Key))
             {
-                var hint = NameSuggestion.Closest(pair.Key, components.SortedNames) is { } closest ? "; did you mean '" + closest + "'?" : "; the compilation has no components";
                 report(Diagnostic.Create(AiSprintRules.DagFileMismatch, pair.Value, file,
-                    "component '" + pair.Key + "' is declared by no method of the compilation" + hint));
+                    "component '" + pair.Key + "' is declared by no method of the compilation"));
             }
         }
 
