@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using YamlDotNet.Core;
@@ -37,11 +38,11 @@ internal sealed class YamlDocument
     public static YamlDocument Load(string path, SourceText text)
     {
         var problems = new List<FileProblem>();
-        var content = text.ToString();
+        var parser = new Parser(new StringReader(text.ToString()));
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(content));
+            stream.Load(parser);
             return new YamlDocument(path, text, stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null, problems);
         }
         catch (YamlException ex)
@@ -50,11 +51,64 @@ internal sealed class YamlDocument
             problems.Add(new FileProblem(document.At(ex.Start, ex.End), "not well-formed YAML: " + (ex.InnerException?.Message ?? ex.Message)));
             return document;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet 18 throws this instead of a YamlException on some truncated flow collections (an unclosed
+            // '[' followed by a plain scalar); the parser's last event is then the best place we know.
+            var document = new YamlDocument(path, text, null, problems);
+            var location = parser.Current is { } last ? document.At(last.Start, last.End) : FileLocation.OfLine(path, text, text.Lines.Count);
+            problems.Add(new FileProblem(location, "not well-formed YAML after this point (an unclosed '[' or '{'?)"));
+            return document;
+        }
     }
 
     public void Problem(YamlNode node, string message) => problems.Add(new FileProblem(At(node), message));
 
-    public Location At(YamlNode node) => At(node.Start, node.End);
+    /// <summary>
+    /// Where a node is: a scalar exactly; a flow collection up to its closing bracket (YamlDotNet's end mark of a
+    /// collection lies past the next token); a block collection on its first line, not every line under it.
+    /// </summary>
+    public Location At(YamlNode node)
+    {
+        var start = (int)Math.Max(0, node.Start.Index);
+        int end;
+        switch (node)
+        {
+            case YamlScalarNode:
+                return At(node.Start, node.End);
+            case YamlSequenceNode { Style: YamlDotNet.Core.Events.SequenceStyle.Flow } flow:
+                end = ClosingBracket(flow.Children.Count > 0 ? (int)flow.Children[flow.Children.Count - 1].End.Index : start + 1, ']');
+                break;
+            case YamlMappingNode { Style: YamlDotNet.Core.Events.MappingStyle.Flow } flow:
+                end = ClosingBracket(flow.Children.Count > 0 ? (int)flow.Children.Last().Value.End.Index : start + 1, '}');
+                break;
+            default:
+                end = Text.Lines.GetLineFromPosition(Math.Min(start, Text.Length)).End;
+                break;
+        }
+
+        var span = TextSpan.FromBounds(Math.Min(start, Text.Length), Math.Max(Math.Min(start, Text.Length), Math.Min(end, Text.Length)));
+        var trimmed = Text.ToString(span).TrimEnd();
+        return FileLocation.Of(Path, Text, new TextSpan(span.Start, trimmed.Length));
+    }
+
+    private int ClosingBracket(int from, char bracket)
+    {
+        for (var i = Math.Max(0, from); i < Text.Length; i++)
+        {
+            if (Text[i] == bracket)
+            {
+                return i + 1;
+            }
+
+            if (!char.IsWhiteSpace(Text[i]))
+            {
+                break;
+            }
+        }
+
+        return from;
+    }
 
     public YamlNode? Member(YamlNode map, string key) =>
         map is YamlMappingNode mapping && mapping.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;

@@ -93,7 +93,7 @@ public sealed class Ais0109DagFileMismatchTests
     public Task A_file_edge_missing_from_the_code_is_reported_at_its_line() => VerifyInputs.AnalyzerAsync<DagFileAnalyzer>(
         Code("""[Successor("b", Probability = 0.8)]""", ""),
         [DagFile()],
-        VerifyInputs.InFile(AiSprintRules.DagFileMismatch, "application_dag.yaml", 4, 35, 4, 49)
+        VerifyInputs.InFile(AiSprintRules.DagFileMismatch, "application_dag.yaml", 4, 35, 4, 48)
             .WithMessage("The DAG in code and application_dag.yaml disagree: the edge b -> c has no [Successor(\"c\")] on App.B"));
 
     [Fact]
