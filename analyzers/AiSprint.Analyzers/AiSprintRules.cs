@@ -76,7 +76,7 @@ internal static class AiSprintRules
         NotOnnxPathId,
         "Partitionable model is not an ONNX file",
         "The partitionable model of '{0}' is '{1}', which is not an .onnx file name",
-        "Partitioning works on ONNX models; whether the file exists is checked by the build, not by the analyzer.");
+        "Partitioning works on ONNX models. Whether the file is among the project's AdditionalFiles is AIS0110's; whether its content is ONNX is checked by the build.");
 
     public static readonly DiagnosticDescriptor UndefinedTimeUnit = Error(
         UndefinedTimeUnitId,
