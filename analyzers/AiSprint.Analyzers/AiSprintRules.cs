@@ -106,13 +106,13 @@ internal static class AiSprintRules
         InvalidDesignFileId,
         "Invalid application_dag.yaml or components_data_size.yaml",
         "{0}: {1}",
-        "The file is compared with the DAG in code; a value that cannot be read is left out of the comparison, so fix it to have it checked.");
+        "The file is compared with the DAG in code (AIS0109); while it has a problem, that comparison is off, so a half-read file never reports a component or edge as missing.");
 
     public static readonly DiagnosticDescriptor InvalidFeasibilityFile = FeasibilityWarning(
         InvalidFeasibilityFileId,
         "Invalid candidate resources or demands file",
         "{0}: {1}",
-        "candidate_resources.yaml (AI-SPRINT format) and demands files (CSV: component,resource,demand_ms; '#' comments) feed the feasibility rules AIS1001–AIS1004; an entry that cannot be read is left out of them, so fix it to have it checked.");
+        "candidate_resources.yaml (AI-SPRINT format) and demands files (CSV: component,resource,demand_ms; '#' comments) feed the feasibility rules AIS1001–AIS1004; while a file has a problem (or a demand names a resource the candidates lack), the rules that read it are off, so a half-read file never causes a wrong warning.");
 
     public static readonly DiagnosticDescriptor LocalThresholdBelowDemand = FeasibilityWarning(
         LocalThresholdBelowDemandId,

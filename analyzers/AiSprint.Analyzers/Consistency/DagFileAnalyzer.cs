@@ -39,18 +39,18 @@ public sealed class DagFileAnalyzer : DiagnosticAnalyzer
                 {
                     if (symbolContext.Symbol is IMethodSymbol method
                         && AnnotationReader.HasComponentAttribute(method)
-                        && inputs.Get(symbolContext.CancellationToken) is { Dag: { Value: { } dag } dagFile } all
+                        && inputs.Get(symbolContext.CancellationToken) is { UsableDag: { } dag, Dag: { } dagFile } all
                         && index.Get(symbolContext.CancellationToken) is var components
                         && components.Find(method) is { } component
                         && ReferenceEquals(components.FirstByName[component.Name], component))
                     {
-                        ReportInCode(component, components, dag, ProjectInputs.FileName(dagFile.Path), all.DataSizes, symbolContext.ReportDiagnostic);
+                        ReportInCode(component, components, dag, ProjectInputs.FileName(dagFile.Path), all.UsableDataSizes, all.DataSizes?.Path, symbolContext.ReportDiagnostic);
                     }
                 },
                 SymbolKind.Method);
             start.RegisterAdditionalFileAction(fileContext =>
             {
-                if (inputs.Get(fileContext.CancellationToken) is { Dag: { Value: { } dag } dagFile } && dagFile.Path == fileContext.AdditionalFile.Path)
+                if (inputs.Get(fileContext.CancellationToken) is { UsableDag: { } dag, Dag: { } dagFile } && dagFile.Path == fileContext.AdditionalFile.Path)
                 {
                     ReportInFile(dag, ProjectInputs.FileName(dagFile.Path), index.Get(fileContext.CancellationToken), fileContext.ReportDiagnostic);
                 }
@@ -61,7 +61,7 @@ public sealed class DagFileAnalyzer : DiagnosticAnalyzer
     /// <summary>A DAG kept only in the YAML file is accepted: edges are compared only when the code declares some.</summary>
     private static bool CodeDeclaresEdges(ComponentIndex components) => components.FirstByName.Values.Any(c => c.Successors.Length > 0);
 
-    private static void ReportInCode(ComponentAnnotation component, ComponentIndex components, DagFile dag, string file, ParsedFile<ComponentDataSizes>? sizes, Action<Diagnostic> report)
+    private static void ReportInCode(ComponentAnnotation component, ComponentIndex components, DagFile dag, string file, ComponentDataSizes? sizes, string? sizesPath, Action<Diagnostic> report)
     {
         if (!dag.Components.ContainsKey(component.Name))
         {
@@ -92,10 +92,10 @@ public sealed class DagFileAnalyzer : DiagnosticAnalyzer
                     + Format(edge.Probability) + " in the file (line " + FileLocation.LineOf(edge.Location) + ")"));
             }
 
-            if (successor.DataSizeMb > 0 && sizes?.Value?.Sizes is { } known && known.TryGetValue(component.Name, out var size)
+            if (successor.DataSizeMb > 0 && sizes?.Sizes is { } known && sizesPath is not null && known.TryGetValue(component.Name, out var size)
                 && Math.Abs(size.Megabytes - successor.DataSizeMb) > Tolerance)
             {
-                report(Diagnostic.Create(AiSprintRules.DagFileMismatch, successor.AttributeLocation, ProjectInputs.FileName(sizes.Path),
+                report(Diagnostic.Create(AiSprintRules.DagFileMismatch, successor.AttributeLocation, ProjectInputs.FileName(sizesPath),
                     "the edge " + component.Name + " -> " + to + " carries " + Format(successor.DataSizeMb) + " MB in code and "
                     + Format(size.Megabytes) + " MB in the file (line " + FileLocation.LineOf(size.Location) + ")"));
             }

@@ -63,6 +63,28 @@ internal sealed class ProjectInputs
 
     public bool OnnxFilesPassed { get; }
 
+    // A file with problems is left out of the rules until it is fixed (AIS0111/AIS1000 say why): what could not be
+    // read would otherwise look like a missing component, edge, resource or demand, and a rule could fire wrongly.
+
+    /// <summary>The DAG file, when it was read without problems.</summary>
+    public DagFile? UsableDag => Dag is { Problems.IsEmpty: true } ? Dag.Value : null;
+
+    public ComponentDataSizes? UsableDataSizes => DataSizes is { Problems.IsEmpty: true } ? DataSizes.Value : null;
+
+    public CandidateResources? UsableResources => Resources is { Problems.IsEmpty: true } ? Resources.Value : null;
+
+    /// <summary>
+    /// The demands, when every demands file was read without problems and (with usable resources) names only
+    /// resources candidate_resources.yaml defines: a dropped or misnamed row would shrink a component's compatible
+    /// resources and raise its smallest demand.
+    /// </summary>
+    public DemandMatrix? UsableDemands =>
+        Demands is { } demands
+        && DemandFiles.All(f => f.Problems.IsEmpty)
+        && (UsableResources is not { } resources || demands.All.All(d => resources.Find(d.Resource) is not null))
+            ? demands
+            : null;
+
     /// <summary>Every parsed file, for the rule that reports their problems.</summary>
     public IEnumerable<(string Path, ImmutableArray<FileProblem> Problems, bool Design)> ParsedFiles()
     {

@@ -109,4 +109,9 @@ public sealed class Ais0109DagFileMismatchTests
         [DagFile(), ("components_data_size.yaml", "# MB sent on\na: 4.5\n")],
         Verify.Diagnostic(AiSprintRules.DagFileMismatch).WithLocation(0)
             .WithMessage("The DAG in code and components_data_size.yaml disagree: the edge a -> b carries 4 MB in code and 4.5 MB in the file (line 2)"));
+
+    [Fact]
+    public Task A_DAG_file_with_a_problem_is_not_compared_until_fixed() => VerifyInputs.AnalyzerAsync<DagFileAnalyzer>(
+        Code("""[Successor("b", Probability = 0.8)]""", """[Successor("c")]"""),
+        [DagFile(Dag.Replace("'b', 'c']", "'b', ['c']]"))]);
 }

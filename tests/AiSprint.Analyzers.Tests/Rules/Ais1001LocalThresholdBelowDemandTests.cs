@@ -64,4 +64,18 @@ public sealed class Ais1001LocalThresholdBelowDemandTests
         }
         """,
         [("demands.csv", "component,resource,demand_ms,partition\na,VM1,150,1\na,VM1,90,2\n")]);
+
+    [Theory]
+    [InlineData("mask-detector,VM1,fast")]
+    [InlineData("mask-detector,VM7,10")]
+    public Task A_demands_file_with_a_bad_row_or_an_unknown_resource_turns_the_rule_off(string bad) => VerifyInputs.AnalyzerAsync<FeasibilityAnalyzer>(
+        """
+        public static class App
+        {
+            [Component("mask-detector")]
+            [ExecTime(1, TimeUnit.Seconds)]
+            public static void Detect() { }
+        }
+        """,
+        [TestInputs.ResourcesFile, TestInputs.Demands("mask-detector,VM2,1240", bad)]);
 }
