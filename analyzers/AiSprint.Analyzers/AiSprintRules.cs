@@ -124,7 +124,7 @@ internal static class AiSprintRules
         GlobalPathInfeasibleId,
         "Global path cannot meet its threshold on any resource",
         "Global path '{0}' needs at least {1} ms ({2}); its threshold is {3} ms",
-        "The lower bound sums each component's smallest demand and each edge's smallest transfer time: 0 when both components can share a resource, else access delay + 8 × DataSizeMb / bandwidth (Mbps) of the best network domain of candidate_resources.yaml holding both layers. An edge without DataSizeMb, a pair of resources with no shared domain, or a component without demands counts 0, so the bound never overstates.");
+        "The lower bound sums each component's smallest demand and each edge's smallest transfer time: 0 when both components can share a resource, else access delay + 8 × data size (MB) / bandwidth (Mbps) of the best network domain of candidate_resources.yaml holding both layers; the data size is [Successor(DataSizeMb)], else the sender's entry in components_data_size.yaml. An edge with neither, a pair of resources with no shared domain, or a component without demands counts 0, so the bound never overstates.");
 
     public static readonly DiagnosticDescriptor NoTrustedResource = FeasibilityWarning(
         NoTrustedResourceId,

@@ -7,10 +7,13 @@ namespace AiSprint.Analyzers.Feasibility;
 /// <summary>Which candidate resources a component may run on, and the least it can cost to move data between two components.</summary>
 internal sealed class Candidates
 {
-    public Candidates(CandidateResources? resources, DemandMatrix? demands)
+    private readonly ComponentDataSizes? dataSizes;
+
+    public Candidates(CandidateResources? resources, DemandMatrix? demands, ComponentDataSizes? dataSizes = null)
     {
         Resources = resources;
         Demands = demands;
+        this.dataSizes = dataSizes;
     }
 
     public CandidateResources? Resources { get; }
@@ -44,7 +47,7 @@ internal sealed class Candidates
             return null;
         }
 
-        var megabytes = from.Successors.Where(s => s.Target.Value == to.Name).Select(s => s.DataSizeMb).DefaultIfEmpty(0).Max();
+        var megabytes = DataSizeMegabytes(from, to);
         var sources = Listed(from.Name);
         var targets = Listed(to.Name);
         double? best = null;
@@ -60,6 +63,18 @@ internal sealed class Candidates
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// The data sent along the edge: [Successor(DataSizeMb)] when the code states it, else what the component sends on
+    /// according to components_data_size.yaml (the AI-SPRINT place for it when the DAG is kept in YAML), else 0.
+    /// </summary>
+    private double DataSizeMegabytes(ComponentAnnotation from, ComponentAnnotation to)
+    {
+        var inCode = from.Successors.Where(s => s.Target.Value == to.Name).Select(s => s.DataSizeMb).DefaultIfEmpty(0).Max();
+        return inCode > 0 ? inCode
+            : dataSizes is not null && dataSizes.Sizes.TryGetValue(from.Name, out var size) ? size.Megabytes
+            : 0;
     }
 
     private List<CandidateResource> Listed(string component) =>

@@ -45,7 +45,7 @@ public sealed class FeasibilityAnalyzer : DiagnosticAnalyzer
                         && components.Find(method) is { } component)
                     {
                         var all = inputs.Get(symbolContext.CancellationToken);
-                        var candidates = new Candidates(all.UsableResources, all.UsableDemands);
+                        var candidates = new Candidates(all.UsableResources, all.UsableDemands, all.UsableDataSizes);
                         CheckLocal(component, candidates, symbolContext.ReportDiagnostic);
                         CheckGlobal(component, components, candidates, symbolContext.ReportDiagnostic);
                         CheckTrusted(component, candidates, symbolContext.ReportDiagnostic);

@@ -11,27 +11,30 @@ namespace AiSprint.Analyzers.Inputs;
 /// (not by the AdditionalText instance) so a file whose text is unchanged is parsed once. Bounded by clearing: the
 /// entries are small and a cleared cache only costs a re-parse.
 /// </summary>
-internal static class ParseCache
+internal sealed class ParseCache
 {
     private const int MaxEntries = 128;
-    private static readonly ConcurrentDictionary<string, object> Entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, object> entries = new(StringComparer.Ordinal);
 
-    public static ParsedFile<T> Get<T>(string kind, string path, SourceText text, Func<string, SourceText, ParsedFile<T>> parse)
+    /// <summary>The cache of the analyzer host process (one per loaded analyzer assembly).</summary>
+    public static ParseCache Shared { get; } = new();
+
+    public ParsedFile<T> Get<T>(string kind, string path, SourceText text, Func<string, SourceText, ParsedFile<T>> parse)
         where T : class
     {
         var key = kind + "\n" + path + "\n" + Hex(text);
-        if (Entries.TryGetValue(key, out var cached) && cached is ParsedFile<T> hit)
+        if (entries.TryGetValue(key, out var cached) && cached is ParsedFile<T> hit)
         {
             return hit;
         }
 
         var parsed = parse(path, text);
-        if (Entries.Count >= MaxEntries)
+        if (entries.Count >= MaxEntries)
         {
-            Entries.Clear();
+            entries.Clear();
         }
 
-        Entries[key] = parsed;
+        entries[key] = parsed;
         return parsed;
     }
 

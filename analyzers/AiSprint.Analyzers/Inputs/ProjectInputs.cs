@@ -130,19 +130,19 @@ internal sealed class ProjectInputs
 
             if (isDag)
             {
-                dag = ParseCache.Get("dag", file.Path, text, Inputs.DagFile.Read);
+                dag = ParseCache.Shared.Get("dag", file.Path, text, Inputs.DagFile.Read);
             }
             else if (isSizes)
             {
-                sizes = ParseCache.Get("sizes", file.Path, text, ComponentDataSizes.Read);
+                sizes = ParseCache.Shared.Get("sizes", file.Path, text, ComponentDataSizes.Read);
             }
             else if (isResources)
             {
-                resources = ParseCache.Get("resources", file.Path, text, CandidateResourcesReader.Read);
+                resources = ParseCache.Shared.Get("resources", file.Path, text, CandidateResourcesReader.Read);
             }
             else
             {
-                demands.Add(ParseCache.Get("demands", file.Path, text, DemandsReader.Read));
+                demands.Add(ParseCache.Shared.Get("demands", file.Path, text, DemandsReader.Read));
             }
         }
 

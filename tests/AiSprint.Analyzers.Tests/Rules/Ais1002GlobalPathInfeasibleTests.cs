@@ -79,4 +79,30 @@ public sealed class Ais1002GlobalPathInfeasibleTests
         }
         """,
         [TestInputs.Demands("b,VM1,450")]);
+
+    [Fact]
+    public Task Without_DataSizeMb_the_size_comes_from_components_data_size() => VerifyInputs.AnalyzerAsync<FeasibilityAnalyzer>(
+        """
+        public static class App
+        {
+            [Component("a")]
+            [ExecTime]
+            public static void A() { }
+
+            [Component("b")]
+            [ExecTime]
+            [GlobalExecTime("path1", {|#0:1801|}, TimeUnit.Milliseconds, "a")]
+            public static void B() { }
+        }
+        """,
+        [TestInputs.ResourcesFile, TestInputs.Demands("a,Pi,500", "b,VM1,300"), ("components_data_size.yaml", "a: 10\n")],
+        Verify.Diagnostic(AiSprintRules.GlobalPathInfeasible).WithLocation(0)
+            .WithMessage("Global path 'path1' needs at least 1,802 ms (a 500 ms on Pi + a -> b 1,002 ms + b 300 ms on VM1); its threshold is 1,801 ms"));
+
+    [Fact]
+    public Task Demands_of_several_files_are_merged() => VerifyInputs.AnalyzerAsync<FeasibilityAnalyzer>(
+        Source("{|#0:799|}"),
+        [("a.demands.csv", "component,resource,demand_ms\na,Pi,500\n"), ("b.demands.csv", "resource,demand_ms,component\nVM1,300,b\n")],
+        Verify.Diagnostic(AiSprintRules.GlobalPathInfeasible).WithLocation(0)
+            .WithMessage("Global path 'path1' needs at least 800 ms (a 500 ms on Pi + b 300 ms on VM1); its threshold is 799 ms"));
 }
