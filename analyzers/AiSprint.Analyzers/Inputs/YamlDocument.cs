@@ -51,10 +51,11 @@ internal sealed class YamlDocument
             problems.Add(new FileProblem(document.At(ex.Start, ex.End), "not well-formed YAML: " + (ex.InnerException?.Message ?? ex.Message)));
             return document;
         }
-        catch (InvalidOperationException)
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException)
         {
-            // YamlDotNet 18 throws this instead of a YamlException on some truncated flow collections (an unclosed
-            // '[' followed by a plain scalar); the parser's last event is then the best place we know.
+            // YamlDotNet 18 throws InvalidOperationException instead of a YamlException on some truncated flow
+            // collections (an unclosed '[' followed by a plain scalar), and a representation-model exception must not
+            // escape an analyzer (AD0001); the parser's last event is then the best place we know.
             var document = new YamlDocument(path, text, null, problems);
             var location = parser.Current is { } last ? document.At(last.Start, last.End) : FileLocation.OfLine(path, text, text.Lines.Count);
             problems.Add(new FileProblem(location, "not well-formed YAML after this point (an unclosed '[' or '{'?)"));

@@ -57,6 +57,13 @@ public sealed class Ais0111And1000InvalidInputFileTests
             .WithMessage("candidate_resources.yaml: not well-formed YAML: While scanning a mapping, found invalid tab as indentation."));
 
     [Fact]
+    public Task A_duplicate_key_is_reported_and_does_not_crash_the_analyzer() => VerifyInputs.AnalyzerAsync<InputFileAnalyzer>(
+        NoComponents,
+        [("components_data_size.yaml", "a: 1\na: 2\n")],
+        VerifyInputs.InFile(AiSprintRules.InvalidDesignFile, "components_data_size.yaml", 2, 1, 2, 2)
+            .WithMessage("components_data_size.yaml: not well-formed YAML: Duplicate key a"));
+
+    [Fact]
     public Task A_dependency_that_is_no_triple_is_reported_at_the_dependency() => VerifyInputs.AnalyzerAsync<InputFileAnalyzer>(
         NoComponents,
         [("application_dag.yaml", "System:\n  components: ['a', 'b']\n  dependencies: [['a', 'b']]\n")],
