@@ -8,10 +8,10 @@ public sealed class RuleCatalogueTests
     private static readonly Microsoft.CodeAnalysis.DiagnosticDescriptor[] Rules =
     [
         .. new AnnotationAnalyzer().SupportedDiagnostics,
-        .. new Consistency.DagFileAnalyzer().SupportedDiagnostics,
-        .. new Consistency.PartitionableModelAnalyzer().SupportedDiagnostics,
+        .. new AiSprint.Analyzers.Consistency.DagFileAnalyzer().SupportedDiagnostics,
+        .. new AiSprint.Analyzers.Consistency.PartitionableModelAnalyzer().SupportedDiagnostics,
         .. new AiSprint.Analyzers.Inputs.InputFileAnalyzer().SupportedDiagnostics,
-        .. new Feasibility.FeasibilityAnalyzer().SupportedDiagnostics,
+        .. new AiSprint.Analyzers.Feasibility.FeasibilityAnalyzer().SupportedDiagnostics,
     ];
 
     [Fact]
