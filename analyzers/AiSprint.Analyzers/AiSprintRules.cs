@@ -3,13 +3,17 @@ using Microsoft.CodeAnalysis;
 namespace AiSprint.Analyzers;
 
 /// <summary>
-/// The one catalogue of analyzer rule IDs (AIS0100–AIS0199: malformed or inconsistent annotations). IDs are
+/// The one catalogue of analyzer rule IDs (AIS0100–AIS0199: malformed or inconsistent annotations; AIS1000–AIS1999:
+/// annotations infeasible on the candidate resources). IDs are
 /// stable: never renumbered, never reused; each is described in docs/diagnostics.md and listed in
 /// AnalyzerReleases.*.md. Help links are built from the ID by <see cref="HelpLink"/>.
 /// </summary>
 internal static class AiSprintRules
 {
     public const string Category = "AiSprint.Annotations";
+
+    /// <summary>AIS1000–AIS1999: annotations that no candidate resource can satisfy, from AdditionalFiles.</summary>
+    public const string FeasibilityCategory = "AiSprint.Feasibility";
 
     /// <summary>The key of the closest known component name in a diagnostic's properties (read by the code fix).</summary>
     public const string SuggestionProperty = "Suggestion";
@@ -23,6 +27,14 @@ internal static class AiSprintRules
     public const string NotOnnxPathId = "AIS0106";
     public const string UndefinedTimeUnitId = "AIS0107";
     public const string PathNotConsecutiveId = "AIS0108";
+    public const string DagFileMismatchId = "AIS0109";
+    public const string PartitionableModelMissingId = "AIS0110";
+    public const string InvalidDesignFileId = "AIS0111";
+    public const string InvalidFeasibilityFileId = "AIS1000";
+    public const string LocalThresholdBelowDemandId = "AIS1001";
+    public const string GlobalPathInfeasibleId = "AIS1002";
+    public const string NoTrustedResourceId = "AIS1003";
+    public const string MemoryAboveEveryResourceId = "AIS1004";
 
     public static readonly DiagnosticDescriptor NonPositiveThreshold = Error(
         NonPositiveThresholdId,
@@ -64,7 +76,7 @@ internal static class AiSprintRules
         NotOnnxPathId,
         "Partitionable model is not an ONNX file",
         "The partitionable model of '{0}' is '{1}', which is not an .onnx file name",
-        "Partitioning works on ONNX models; whether the file exists is checked by the build, not by the analyzer.");
+        "Partitioning works on ONNX models. Whether the file is among the project's AdditionalFiles is AIS0110's; whether its content is ONNX is checked by the build.");
 
     public static readonly DiagnosticDescriptor UndefinedTimeUnit = Error(
         UndefinedTimeUnitId,
@@ -78,6 +90,54 @@ internal static class AiSprintRules
         "Global path '{0}' goes from '{1}' to '{2}', but the [Successor] edges of '{1}' lead only to {3}",
         "Neighbours in a path must be joined by a DAG edge. Checked where the earlier component declares its edges in code with [Successor]; a DAG kept only in application_dag.yaml is checked by the build.");
 
+    public static readonly DiagnosticDescriptor DagFileMismatch = Warning(
+        DagFileMismatchId,
+        "The DAG in code and application_dag.yaml disagree",
+        "The DAG in code and {0} disagree: {1}",
+        "When a project declares its DAG with [Successor] and also passes application_dag.yaml as an AdditionalFile, both must name the same components, edges and transition probabilities; data sizes are compared with components_data_size.yaml when that file is passed too. Edges are compared only when some component declares [Successor]: a DAG kept only in the YAML file is accepted.");
+
+    public static readonly DiagnosticDescriptor PartitionableModelMissing = Warning(
+        PartitionableModelMissingId,
+        "Partitionable model is not among the AdditionalFiles",
+        "The partitionable model '{1}' of '{0}' is not among the project's AdditionalFiles{2}",
+        "The AiSprint package passes the project's .onnx files as AdditionalFiles (AiSprintOnnxAdditionalFiles=true); a [Partitionable] path that is not one of them names no file of the project. Checked only when the package declares that it passes them. Whether the file's content is ONNX is checked by the build's partitioning step, which reads the model anyway: an analyzer could only read it as decoded text, the whole model at every compilation.");
+
+    public static readonly DiagnosticDescriptor InvalidDesignFile = Warning(
+        InvalidDesignFileId,
+        "Invalid application_dag.yaml or components_data_size.yaml",
+        "{0}: {1}",
+        "The file is compared with the DAG in code (AIS0109); while it has a problem, that comparison is off, so a half-read file never reports a component or edge as missing.");
+
+    public static readonly DiagnosticDescriptor InvalidFeasibilityFile = FeasibilityWarning(
+        InvalidFeasibilityFileId,
+        "Invalid candidate resources or demands file",
+        "{0}: {1}",
+        "candidate_resources.yaml (AI-SPRINT format) and demands files (CSV: component,resource,demand_ms; '#' comments) feed the feasibility rules AIS1001–AIS1004; while a file has a problem (or a demand names a resource the candidates lack), the rules that read it are off, so a half-read file never causes a wrong warning.");
+
+    public static readonly DiagnosticDescriptor LocalThresholdBelowDemand = FeasibilityWarning(
+        LocalThresholdBelowDemandId,
+        "Local threshold below the demand on every compatible resource",
+        "{0} needs at least {1} ms on its fastest compatible resource ({2}); the threshold is {3} ms",
+        "The demand (service time without contention, from the demands file) is a lower bound of the response time; a local threshold below the smallest demand cannot be met on any compatible resource. Raise the threshold, speed up the component, or add a faster resource.");
+
+    public static readonly DiagnosticDescriptor GlobalPathInfeasible = FeasibilityWarning(
+        GlobalPathInfeasibleId,
+        "Global path cannot meet its threshold on any resource",
+        "Global path '{0}' needs at least {1} ms ({2}); its threshold is {3} ms",
+        "The lower bound sums each component's smallest demand and each edge's smallest transfer time: 0 when both components can share a resource, else access delay + 8 × data size (MB) / bandwidth (Mbps) of the best network domain of candidate_resources.yaml holding both layers; the data size is [Successor(DataSizeMb)], else the sender's entry in components_data_size.yaml. An edge with neither, a pair of resources with no shared domain, or a component without demands counts 0, so the bound never overstates.");
+
+    public static readonly DiagnosticDescriptor NoTrustedResource = FeasibilityWarning(
+        NoTrustedResourceId,
+        "Trusted execution with no SGX or secure and measured boot resource",
+        "{0} needs trusted execution, but none of its compatible resources ({1}) has an SGX processor or both secure and measured boot",
+        "SecurityRequirements.TrustedExecution needs a processor with SGXFlag: True, or a resource with secureBoot and measuredBoot both True. Compatible resources are those the demands file lists for the component, or every candidate resource when the demands do not list it.");
+
+    public static readonly DiagnosticDescriptor MemoryAboveEveryResource = FeasibilityWarning(
+        MemoryAboveEveryResourceId,
+        "Memory requirement above every compatible resource",
+        "{0} needs {1} MB of RAM, but its compatible resources have at most {2} MB ({3})",
+        "[DeviceConstraints(RamMb)] is compared with the memorySize of the compatible resources (those the demands file lists for the component, or every candidate resource). VramMb is not checked: candidate_resources.yaml states no GPU memory.");
+
     /// <summary>The documentation anchor of a rule: docs/diagnostics.md, one row per code.</summary>
     public static string HelpLink(string id) =>
         "https://github.com/aisprint/AiSprint.Sdk/blob/main/docs/diagnostics.md#" + id.ToLowerInvariant();
@@ -88,6 +148,9 @@ internal static class AiSprintRules
     private static DiagnosticDescriptor Warning(string id, string title, string message, string description) =>
         Create(id, title, message, description, DiagnosticSeverity.Warning);
 
-    private static DiagnosticDescriptor Create(string id, string title, string message, string description, DiagnosticSeverity severity) =>
-        new(id, title, message, Category, severity, isEnabledByDefault: true, description, HelpLink(id));
+    private static DiagnosticDescriptor FeasibilityWarning(string id, string title, string message, string description) =>
+        Create(id, title, message, description, DiagnosticSeverity.Warning, FeasibilityCategory);
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, string description, DiagnosticSeverity severity, string category = Category) =>
+        new(id, title, message, category, severity, isEnabledByDefault: true, description, HelpLink(id));
 }

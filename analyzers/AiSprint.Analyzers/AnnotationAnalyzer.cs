@@ -9,7 +9,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace AiSprint.Analyzers;
 
 /// <summary>
-/// Checks the AiSprint annotations of a compilation (AIS0100–AIS0107).
+/// Checks the AiSprint annotations of a compilation (AIS0100–AIS0108); the rules on AdditionalFiles are in the
+/// Consistency, Inputs and Feasibility folders.
 /// </summary>
 /// <remarks>
 /// Several rules need every component of the compilation (unknown names in paths and successors, duplicates, global

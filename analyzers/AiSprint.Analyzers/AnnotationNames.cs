@@ -11,8 +11,13 @@ internal static class AnnotationNames
     public const string GlobalExecTime = "GlobalExecTimeAttribute";
     public const string Partitionable = "PartitionableAttribute";
     public const string Successor = "SuccessorAttribute";
+    public const string Security = "SecurityAttribute";
+    public const string DeviceConstraints = "DeviceConstraintsAttribute";
 
     // Values of AiSprint.Annotations.TimeUnit.
     public const int Milliseconds = 1;
     public const int Seconds = 2;
+
+    // Value of AiSprint.Annotations.SecurityRequirements.TrustedExecution.
+    public const int TrustedExecution = 1;
 }

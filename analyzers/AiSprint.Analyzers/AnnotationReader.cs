@@ -49,15 +49,49 @@ internal sealed class GlobalPathAnnotation
 
 internal sealed class SuccessorAnnotation
 {
-    public SuccessorAnnotation(Located<string> target, double probability)
+    public SuccessorAnnotation(Located<string> target, double probability, double dataSizeMb, Location attributeLocation)
     {
         Target = target;
         Probability = probability;
+        DataSizeMb = dataSizeMb;
+        AttributeLocation = attributeLocation;
     }
 
     public Located<string> Target { get; }
 
     public double Probability { get; }
+
+    /// <summary>The data sent along the edge (MB); 0 when the attribute does not state it.</summary>
+    public double DataSizeMb { get; }
+
+    /// <summary>The whole <c>[Successor(...)]</c>, where edge-level disagreements are reported.</summary>
+    public Location AttributeLocation { get; }
+}
+
+/// <summary>What a component asks of the resource it runs on: [Security] and [DeviceConstraints].</summary>
+internal sealed class ResourceRequirements
+{
+    public static readonly ResourceRequirements None = new(0, Location.None, null, null);
+
+    public ResourceRequirements(int security, Location securityLocation, Located<double>? ramMb, Located<double>? vramMb)
+    {
+        Security = security;
+        SecurityLocation = securityLocation;
+        RamMb = ramMb;
+        VramMb = vramMb;
+    }
+
+    /// <summary>The <c>SecurityRequirements</c> flags (0 without [Security]).</summary>
+    public int Security { get; }
+
+    public Location SecurityLocation { get; }
+
+    public bool NeedsTrustedExecution => (Security & AnnotationNames.TrustedExecution) != 0;
+
+    /// <summary>RamMb of [DeviceConstraints] when set to a positive value.</summary>
+    public Located<double>? RamMb { get; }
+
+    public Located<double>? VramMb { get; }
 }
 
 /// <summary>What the analyzers need of one component method (a method with [Component] or [ExecTime]).</summary>
@@ -73,8 +107,10 @@ internal sealed class ComponentAnnotation
         Location localUnitLocation,
         ImmutableArray<GlobalPathAnnotation> globalPaths,
         ImmutableArray<SuccessorAnnotation> successors,
-        Located<string>? partitionablePath)
+        Located<string>? partitionablePath,
+        ResourceRequirements requirements)
     {
+        Requirements = requirements;
         Name = name;
         NameLocation = nameLocation;
         Method = method;
@@ -108,6 +144,8 @@ internal sealed class ComponentAnnotation
 
     public Located<string>? PartitionablePath { get; }
 
+    public ResourceRequirements Requirements { get; }
+
     /// <summary>The local threshold in milliseconds, or null when there is none or its unit is not a TimeUnit.</summary>
     public double? LocalThresholdMilliseconds => LocalThreshold is { } t && LocalUnit is { } u ? AnnotationReader.ToMilliseconds(t, u) : null;
 }
@@ -120,6 +158,8 @@ internal static class AnnotationReader
         AttributeData? component = null;
         AttributeData? execTime = null;
         AttributeData? partitionable = null;
+        AttributeData? security = null;
+        AttributeData? deviceConstraints = null;
         var globals = ImmutableArray.CreateBuilder<GlobalPathAnnotation>();
         var successors = ImmutableArray.CreateBuilder<SuccessorAnnotation>();
         var methodLocation = method.Locations.FirstOrDefault(l => l.IsInSource) ?? Location.None;
@@ -137,6 +177,12 @@ internal static class AnnotationReader
                 case AnnotationNames.Partitionable:
                     partitionable = attribute;
                     break;
+                case AnnotationNames.Security:
+                    security = attribute;
+                    break;
+                case AnnotationNames.DeviceConstraints:
+                    deviceConstraints = attribute;
+                    break;
                 case AnnotationNames.GlobalExecTime:
                     if (ReadGlobal(attribute, methodLocation, cancellationToken) is { } global)
                     {
@@ -148,7 +194,9 @@ internal static class AnnotationReader
                     var syntax = Syntax(attribute, cancellationToken);
                     successors.Add(new SuccessorAnnotation(
                         new Located<string>(Argument<string>(attribute, 0) ?? string.Empty, ArgumentLocation(syntax, 0, "component", methodLocation)),
-                        Named(attribute, "Probability") is double probability ? probability : 1.0));
+                        Named(attribute, "Probability") is double probability ? probability : 1.0,
+                        Named(attribute, "DataSizeMb") is double dataSize ? dataSize : 0.0,
+                        syntax?.GetLocation() ?? methodLocation));
                     break;
             }
         }
@@ -193,8 +241,30 @@ internal static class AnnotationReader
             localUnitLocation,
             globals.ToImmutable(),
             successors.ToImmutable(),
-            partitionablePath);
+            partitionablePath,
+            ReadRequirements(security, deviceConstraints, methodLocation, cancellationToken));
     }
+
+    private static ResourceRequirements ReadRequirements(AttributeData? security, AttributeData? deviceConstraints, Location fallback, CancellationToken cancellationToken)
+    {
+        if (security is null && deviceConstraints is null)
+        {
+            return ResourceRequirements.None;
+        }
+
+        var flags = security is null ? 0 : Argument<int>(security, 0);
+        var securityLocation = security is null ? Location.None : ArgumentLocation(Syntax(security, cancellationToken), 0, "requirements", fallback);
+        var constraintsSyntax = deviceConstraints is null ? null : Syntax(deviceConstraints, cancellationToken);
+        return new ResourceRequirements(flags, securityLocation, Megabytes("RamMb"), Megabytes("VramMb"));
+
+        Located<double>? Megabytes(string property) =>
+            deviceConstraints is not null && Named(deviceConstraints, property) is double value && value > 0
+                ? new Located<double>(value, NamedArgumentLocation(constraintsSyntax, property) ?? fallback)
+                : null;
+    }
+
+    private static Location? NamedArgumentLocation(AttributeSyntax? syntax, string property) =>
+        syntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == property)?.GetLocation();
 
     /// <summary>A cheap filter before the index is built: does the method carry [Component] or [ExecTime]?</summary>
     public static bool HasComponentAttribute(IMethodSymbol method) =>

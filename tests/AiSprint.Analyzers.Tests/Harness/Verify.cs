@@ -44,7 +44,9 @@ internal static class Verify
         return test.RunAsync();
     }
 
-    private static void Configure(SolutionState state) => state.AdditionalReferences.AddRange(References.Value);
+    private static void Configure(SolutionState state) => AddReferences(state);
+
+    public static void AddReferences(SolutionState state) => state.AdditionalReferences.AddRange(References.Value);
 
     private static MetadataReference[] LoadReferences()
     {

@@ -5,13 +5,33 @@ namespace AiSprint.Analyzers.Tests.Rules;
 /// <summary>The catalogue: IDs in range and unique, help links from the one helper, each rule documented and release-tracked.</summary>
 public sealed class RuleCatalogueTests
 {
-    private static readonly Microsoft.CodeAnalysis.DiagnosticDescriptor[] Rules = [.. new AnnotationAnalyzer().SupportedDiagnostics];
+    private static readonly Microsoft.CodeAnalysis.DiagnosticDescriptor[] Rules =
+    [
+        .. new AnnotationAnalyzer().SupportedDiagnostics,
+        .. new AiSprint.Analyzers.Consistency.DagFileAnalyzer().SupportedDiagnostics,
+        .. new AiSprint.Analyzers.Consistency.PartitionableModelAnalyzer().SupportedDiagnostics,
+        .. new AiSprint.Analyzers.Inputs.InputFileAnalyzer().SupportedDiagnostics,
+        .. new AiSprint.Analyzers.Feasibility.FeasibilityAnalyzer().SupportedDiagnostics,
+    ];
 
     [Fact]
-    public void Ids_are_unique_and_in_the_annotation_range()
+    public void Every_analyzer_of_the_assembly_is_in_the_catalogue_test()
+    {
+        var analyzers = typeof(AnnotationAnalyzer).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer).IsAssignableFrom(t))
+            .SelectMany(t => ((Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer)Activator.CreateInstance(t)!).SupportedDiagnostics)
+            .Select(r => r.Id)
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(analyzers, Rules.Select(r => r.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Ids_are_unique_and_in_the_range_of_their_category()
     {
         Assert.Equal(Rules.Length, Rules.Select(r => r.Id).Distinct().Count());
-        Assert.All(Rules, r => Assert.Matches("^AIS01[0-9]{2}$", r.Id));
+        Assert.All(Rules.Where(r => r.Category == AiSprintRules.Category), r => Assert.Matches("^AIS01[0-9]{2}$", r.Id));
+        Assert.All(Rules.Where(r => r.Category == AiSprintRules.FeasibilityCategory), r => Assert.Matches("^AIS1[0-9]{3}$", r.Id));
+        Assert.All(Rules, r => Assert.Contains(r.Category, new[] { AiSprintRules.Category, AiSprintRules.FeasibilityCategory }));
     }
 
     [Fact]
