@@ -39,13 +39,15 @@ public class RegressionCommandTests
     }
 
     [Fact]
-    public void A_configuration_with_techniques_not_implemented_is_refused_by_name()
+    public void A_configuration_naming_an_unknown_technique_is_refused_with_file_and_line()
     {
-        var directory = Path.Combine(Directory.CreateTempSubdirectory("aisprint-regress-").FullName, "out");
-        var (code, _, error) = ValidateCommandTests.Run("regress", "-c", SharedData.PathOf("amllibrary", "example_configurations", "multiple.ini"), "-o", directory);
+        var directory = Directory.CreateTempSubdirectory("aisprint-regress-").FullName;
+        var configuration = Path.Combine(directory, "bad.ini");
+        File.WriteAllText(configuration, $"[General]\ntechniques = ['LRRidge', 'Perceptron']\nhp_selection = All\nvalidation = All\ny = y\n\n[DataPreparation]\ninput_path = {SharedData.PathOf("amllibrary", "inputs", "simplest.csv")}\n");
+        var (code, _, error) = ValidateCommandTests.Run("regress", "-c", configuration, "-o", Path.Combine(directory, "out"));
         Assert.Equal(1, code);
-        Assert.Contains("Technique(s) NeuralNetwork is not implemented", error);
-        Assert.Contains("--skip-unimplemented", error);
-        Assert.False(Directory.Exists(directory));
+        Assert.Contains("bad.ini(2", error);
+        Assert.Contains("Perceptron", error);
+        Assert.False(Directory.Exists(Path.Combine(directory, "out")));
     }
 }
