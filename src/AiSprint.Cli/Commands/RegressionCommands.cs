@@ -16,7 +16,7 @@ internal static class RegressionCommands
 {
     public static Command Regress(TextWriter output, TextWriter error)
     {
-        var configuration = new Option<string>("--config", "-c") { Description = "An aMLLibrary experiment configuration (.ini), read unchanged.", Required = true };
+        var configuration = new Option<string>("--config", "-c") { Description = "An aMLLibrary experiment configuration: .ini (read unchanged), or the same sections and options as .yaml/.yml or .json.", Required = true };
         var outputDirectory = new Option<string>("--output", "-o") { Description = "A new or empty directory for the models and results.txt (an existing non-empty one is refused, as aMLLibrary does).", Required = true };
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default: every core). Results do not depend on it." };
         var command = new Command("regress",
@@ -34,7 +34,7 @@ internal static class RegressionCommands
                 error.WriteLine($"{directory}: the output directory exists and is not empty; choose a new one");
                 return ExitCodes.InvalidInput;
             }
-            var loaded = AmlConfigurationReader.Load(parse.GetValue(configuration)!);
+            var loaded = AiSprint.Regression.Configuration.CampaignConfiguration.Load(parse.GetValue(configuration)!);
             DiagnosticPrinter.Print(loaded.Diagnostics, error);
             if (!loaded.Succeeded) return ExitCodes.InvalidInput;
             CampaignResult result;
