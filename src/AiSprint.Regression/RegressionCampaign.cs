@@ -10,7 +10,11 @@ namespace AiSprint.Regression;
 
 /// <summary>How a campaign runs.</summary>
 /// <param name="MaxDegreeOfParallelism">Threads for the experiments; null = every core. Results do not depend on it.</param>
-public sealed record RegressionOptions(int? MaxDegreeOfParallelism = null);
+/// <param name="Progress">
+/// Receives the fraction of the campaign's experiments (technique × configuration × fold) finished, from 0 to 1, as
+/// they complete on any thread; a nested XGBoost feature-selection campaign reports nothing. Null: no reports.
+/// </param>
+public sealed record RegressionOptions(int? MaxDegreeOfParallelism = null, IProgress<double>? Progress = null);
 
 /// <summary>
 /// A technique's final model (spec §6.4): the single experiment with the lowest validation MAPE over all runs and
@@ -69,7 +73,7 @@ public static class RegressionCampaign
             .SelectMany(e => folds.Select(f => new Experiment(f, e.t, e.c, e.point)))
             .ToList();
         var results = ExperimentRunner.Run(experiments, data, normalize, options.MaxDegreeOfParallelism, general.Seed, featureSelection,
-            hyperopt is null ? null : (experiment, index) => hyperopt.TrainerFor(experiment.Technique, general.Seed, index));
+            hyperopt is null ? null : (experiment, index) => hyperopt.TrainerFor(experiment.Technique, general.Seed, index), options.Progress);
 
         var hpFolds = general.HpSelection == AmlSplit.KFold ? general.Folds!.Value : 1;
         var runs = Enumerable.Range(0, general.RunNum).Select(r => Selection.Summarise(r, techniques, results, hpFolds)).ToList();

@@ -62,3 +62,22 @@ public class NeuralNetworkCampaignTests(Xunit.Abstractions.ITestOutputHelper out
         }
     }
 }
+
+public class CampaignProgressTests
+{
+    /// <summary>Collects reports synchronously (Progress&lt;T&gt; would post them to the thread pool, after Run returns).</summary>
+    private sealed class Recorder : IProgress<double>
+    {
+        public System.Collections.Concurrent.ConcurrentBag<double> Values { get; } = [];
+        public void Report(double value) => Values.Add(value);
+    }
+
+    [Fact]
+    public void A_campaign_reports_one_fraction_per_experiment_up_to_one()
+    {
+        var recorder = new Recorder();
+        RegressionCampaign.Run(Examples.Configuration("neural_network.ini"), new RegressionOptions(Progress: recorder));
+        // 8 configurations × 5 hp folds.
+        Assert.Equal(Enumerable.Range(1, 40).Select(k => k / 40.0), recorder.Values.Order());
+    }
+}

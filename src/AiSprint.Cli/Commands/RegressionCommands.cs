@@ -40,7 +40,8 @@ internal static class RegressionCommands
             CampaignResult result;
             try
             {
-                result = RegressionCampaign.Run(loaded.Value!, new RegressionOptions(parse.GetValue(threads)));
+                // A progress bar on an interactive terminal only (ProgressDisplay); the library just reports fractions.
+                result = ProgressDisplay.Run(error, "training", progress => RegressionCampaign.Run(loaded.Value!, new RegressionOptions(parse.GetValue(threads), progress)));
             }
             catch (RegressionException ex)
             {
