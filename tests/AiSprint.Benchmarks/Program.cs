@@ -11,6 +11,8 @@ switch (args.FirstOrDefault())
         return PlacementMicroBenchmark.Large(rest);
     case "regression":
         return RegressionBenchmark.Run(rest);
+    case "regression-cores":
+        return RegressionCoresBenchmark.Run(rest);
     case "onnx":
     {
         // Best of N runs (default 3): the first run pays for JIT and ONNX Runtime start-up, which are not the work measured.
@@ -22,6 +24,6 @@ switch (args.FirstOrDefault())
         return 0;
     }
     default:
-        Console.Error.WriteLine("usage: dotnet run -c Release --project tests/AiSprint.Benchmarks -- placement [--threads N] [--seed N] [--ls|--rg-only] | placement-micro [instance] | placement-large | regression | onnx [repetitions] [model]");
+        Console.Error.WriteLine("usage: dotnet run -c Release --project tests/AiSprint.Benchmarks -- placement [--threads N] [--seed N] [--ls|--rg-only] | placement-micro [instance] | placement-large | regression | regression-cores [seed] | onnx [repetitions] [model]");
         return 2;
 }
