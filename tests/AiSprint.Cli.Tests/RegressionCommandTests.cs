@@ -46,7 +46,7 @@ public class RegressionCommandTests
         File.WriteAllText(configuration, $"[General]\ntechniques = ['LRRidge', 'Perceptron']\nhp_selection = All\nvalidation = All\ny = y\n\n[DataPreparation]\ninput_path = {SharedData.PathOf("amllibrary", "inputs", "simplest.csv")}\n");
         var (code, _, error) = ValidateCommandTests.Run("regress", "-c", configuration, "-o", Path.Combine(directory, "out"));
         Assert.Equal(1, code);
-        Assert.Contains("bad.ini(2", error);
+        Assert.Contains("bad.ini:2:", error);
         Assert.Contains("Perceptron", error);
         Assert.False(Directory.Exists(Path.Combine(directory, "out")));
     }
