@@ -25,6 +25,36 @@ public class NeuralNetworkCampaignTests(Xunit.Abstractions.ITestOutputHelper out
     }
 
     [Fact]
+    public void Hyperopt_tunes_a_neural_network_from_aMLLibrary_defaults_and_priors()
+    {
+        var file = InlineConfiguration.From("""
+            [General]
+            techniques = ['NeuralNetwork']
+            hp_selection = HoldOut
+            validation = HoldOut
+            hold_out_ratio = 0.2
+            y = "ave_response_time"
+            hyperparameter_tuning = Hyperopt
+            hyperopt_max_evals = 4
+            [DataPreparation]
+            input_path = "@INPUT@"
+            normalization = True
+            [NeuralNetwork]
+            n_features = [[8]]
+            learning_rate = ['loguniform(0.001,0.1)']
+            epochs = [20]
+            """, "faas_test.csv");
+        var result = RegressionCampaign.Run(file);
+        var chosen = Assert.Single(Assert.Single(result.Runs).Techniques).Chosen;
+        output.WriteLine($"tuned: {chosen}; validation MAPE {result.Runs[0].Techniques[0].Validation.Mape:F6}");
+        // The default dictionary fills what the section leaves out; the prior became a number inside its bounds.
+        Assert.Equal(["n_features", "dropouts", "activation", "optimizer", "learning_rate", "loss", "batch_size", "epochs"], chosen.Settings.Select(s => s.Name));
+        Assert.Equal("[8]", chosen["n_features"]!.ToPython());
+        Assert.InRange(((IniFloat)chosen["learning_rate"]!).Value, 0.001, 0.1);
+        Assert.Equal("20", chosen["epochs"]!.ToPython());
+    }
+
+    [Fact]
     public void Neural_network_campaign_results_do_not_depend_on_the_thread_count()
     {
         var file = Examples.Configuration("neural_network.ini");
