@@ -10,12 +10,11 @@ namespace AiSprint.Regression;
 
 /// <summary>How a campaign runs.</summary>
 /// <param name="MaxDegreeOfParallelism">Threads for the experiments; null = every core. Results do not depend on it.</param>
-/// <param name="SkipUnimplementedTechniques">
-/// When false (default) a configuration naming a technique this engine lacks is rejected with
-/// <see cref="NotImplementedCapabilityException"/>; when true the campaign runs the others and lists the missing
-/// ones in <see cref="CampaignResult.NotImplemented"/>.
+/// <param name="Progress">
+/// Receives the fraction of the campaign's experiments (technique × configuration × fold) finished, from 0 to 1, as
+/// they complete on any thread; a nested XGBoost feature-selection campaign reports nothing. Null: no reports.
 /// </param>
-public sealed record RegressionOptions(int? MaxDegreeOfParallelism = null, bool SkipUnimplementedTechniques = false);
+public sealed record RegressionOptions(int? MaxDegreeOfParallelism = null, IProgress<double>? Progress = null);
 
 /// <summary>
 /// A technique's final model (spec §6.4): the single experiment with the lowest validation MAPE over all runs and
@@ -29,7 +28,6 @@ public sealed record CampaignResult(
     IReadOnlyList<RunSummary> Runs,
     IReadOnlyList<FinalTechnique> Final,
     FinalTechnique Best,
-    IReadOnlyList<string> NotImplemented,
     IReadOnlyList<string> FailedExperiments,
     PreparationPipeline Pipeline)
 {
@@ -48,15 +46,7 @@ public static class RegressionCampaign
         var configuration = file.Configuration;
         var general = configuration.General;
         if (general.IsPredictionOnly) throw new RegressionException($"{file.Path}: techniques is empty; this is a prediction configuration, not a training campaign");
-
-        var missing = general.Techniques.Where(t => !TechniqueCatalog.IsImplemented(t)).ToList();
-        if (missing.Count > 0 && !options.SkipUnimplementedTechniques)
-        {
-            throw new NotImplementedCapabilityException($"Technique(s) {string.Join(", ", missing)}", $"{file.Path} asks for them; available: {string.Join(", ", TechniqueCatalog.Implemented)} (--skip-unimplemented, or RegressionOptions.SkipUnimplementedTechniques, runs the others and reports these)");
-        }
-        var notImplemented = missing.Select(t => TechniqueCatalog.NotImplemented(t).Message).ToList();
-        var techniques = general.Techniques.Where(TechniqueCatalog.IsImplemented).ToList();
-        if (techniques.Count == 0) throw new RegressionException($"{file.Path}: none of the techniques is implemented: {string.Join("; ", notImplemented)}");
+        var techniques = general.Techniques;
 
         var inputPath = file.InputPath ?? throw new RegressionException($"{file.Path}: input_path '{configuration.DataPreparation.InputPath}' was not found");
         var dataset = AmlDatasetReader.Load(inputPath).GetValueOrThrow();
@@ -83,7 +73,7 @@ public static class RegressionCampaign
             .SelectMany(e => folds.Select(f => new Experiment(f, e.t, e.c, e.point)))
             .ToList();
         var results = ExperimentRunner.Run(experiments, data, normalize, options.MaxDegreeOfParallelism, general.Seed, featureSelection,
-            hyperopt is null ? null : (experiment, index) => hyperopt.TrainerFor(experiment.Technique, general.Seed, index));
+            hyperopt is null ? null : (experiment, index) => hyperopt.TrainerFor(experiment.Technique, general.Seed, index), options.Progress);
 
         var hpFolds = general.HpSelection == AmlSplit.KFold ? general.Folds!.Value : 1;
         var runs = Enumerable.Range(0, general.RunNum).Select(r => Selection.Summarise(r, techniques, results, hpFolds)).ToList();
@@ -109,7 +99,7 @@ public static class RegressionCampaign
         var failures = results.Where(r => !r.Succeeded).Select(r => r.Error!).ToList();
         if (final.Count == 0) throw new RegressionException($"{file.Path}: no experiment succeeded: {string.Join("; ", failures.Take(5))}");
         var best = final.Aggregate((a, b) => b.SelectedValidationMape < a.SelectedValidationMape ? b : a);
-        return new CampaignResult(runs, final, best, notImplemented, failures, data.Pipeline);
+        return new CampaignResult(runs, final, best, failures, data.Pipeline);
     }
 
     /// <summary>The trainer wrapper of a [FeatureSelection] section: SFS inside every experiment (spec §7.1), or the columns of the XGBoost selection (§7.2).</summary>

@@ -11,6 +11,8 @@ switch (args.FirstOrDefault())
         return PlacementMicroBenchmark.Large(rest);
     case "regression":
         return RegressionBenchmark.Run(rest);
+    case "regression-cores":
+        return RegressionCoresBenchmark.Run(rest);
     case "onnx":
     {
         // Best of N runs (default 3): the first run pays for JIT and ONNX Runtime start-up, which are not the work measured.
@@ -24,6 +26,6 @@ switch (args.FirstOrDefault())
     case "build-overhead":
         return BuildOverheadBenchmark.Run(rest);
     default:
-        Console.Error.WriteLine("usage: dotnet run -c Release --project tests/AiSprint.Benchmarks -- placement [--threads N] [--seed N] [--ls|--rg-only] | placement-micro [instance] | placement-large | regression | onnx [repetitions] [model] | build-overhead [repetitions]");
+        Console.Error.WriteLine("usage: dotnet run -c Release --project tests/AiSprint.Benchmarks -- placement [--threads N] [--seed N] [--ls|--rg-only] | placement-micro [instance] | placement-large | regression | regression-cores [seed] | onnx [repetitions] [model] | build-overhead [repetitions]");
         return 2;
 }

@@ -39,13 +39,52 @@ public class RegressionCommandTests
     }
 
     [Fact]
-    public void A_configuration_with_techniques_not_implemented_is_refused_by_name()
+    public void A_configuration_naming_an_unknown_technique_is_refused_with_file_and_line()
     {
-        var directory = Path.Combine(Directory.CreateTempSubdirectory("aisprint-regress-").FullName, "out");
-        var (code, _, error) = ValidateCommandTests.Run("regress", "-c", SharedData.PathOf("amllibrary", "example_configurations", "multiple.ini"), "-o", directory);
+        var directory = Directory.CreateTempSubdirectory("aisprint-regress-").FullName;
+        var configuration = Path.Combine(directory, "bad.ini");
+        File.WriteAllText(configuration, $"[General]\ntechniques = ['LRRidge', 'Perceptron']\nhp_selection = All\nvalidation = All\ny = y\n\n[DataPreparation]\ninput_path = {SharedData.PathOf("amllibrary", "inputs", "simplest.csv")}\n");
+        var (code, _, error) = ValidateCommandTests.Run("regress", "-c", configuration, "-o", Path.Combine(directory, "out"));
         Assert.Equal(1, code);
-        Assert.Contains("Technique(s) NeuralNetwork is not implemented", error);
-        Assert.Contains("--skip-unimplemented", error);
-        Assert.False(Directory.Exists(directory));
+        Assert.Contains("bad.ini:2:", error);
+        Assert.Contains("Perceptron", error);
+        Assert.False(Directory.Exists(Path.Combine(directory, "out")));
+    }
+
+    [Fact]
+    public void Regress_reads_the_same_campaign_from_yaml_and_json()
+    {
+        var directory = Directory.CreateTempSubdirectory("aisprint-regress-").FullName;
+        var input = SharedData.PathOf("amllibrary", "inputs", "faas_test.csv");
+        // faas_test.ini's sections and options with typed values.
+        File.WriteAllText(Path.Combine(directory, "faas.yaml"), $"""
+            General:
+              techniques: [LRRidge]
+              hp_selection: KFold
+              validation: HoldOut
+              folds: 5
+              hold_out_ratio: 0.2
+              y: ave_response_time
+            DataPreparation:
+              input_path: {input}
+              inverse: [Lambda]
+              product_max_degree: 2
+              product_interactions_only: true
+            LRRidge:
+              alpha: [0.02, 0.1, 1.0]
+            """);
+        File.WriteAllText(Path.Combine(directory, "faas.json"), $$"""
+            {
+              "General": {"techniques": ["LRRidge"], "hp_selection": "KFold", "validation": "HoldOut", "folds": 5, "hold_out_ratio": 0.2, "y": "ave_response_time"},
+              "DataPreparation": {"input_path": {{System.Text.Json.JsonSerializer.Serialize(input)}}, "inverse": ["Lambda"], "product_max_degree": 2, "product_interactions_only": true},
+              "LRRidge": {"alpha": [0.02, 0.1, 1.0]}
+            }
+            """);
+        foreach (var file in new[] { "faas.yaml", "faas.json" })
+        {
+            var (code, output, error) = ValidateCommandTests.Run("regress", "-c", Path.Combine(directory, file), "-o", Path.Combine(directory, file + ".out"));
+            Assert.True(code == 0, error);
+            Assert.Contains("validation MAPE 0.000033", output);
+        }
     }
 }

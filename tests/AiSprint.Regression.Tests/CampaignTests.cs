@@ -18,7 +18,7 @@ public class CampaignTests(Xunit.Abstractions.ITestOutputHelper output)
     [InlineData("multiple.ini", AmlTechnique.Stepwise, 0.010913)]
     public void Validation_MAPE_is_within_a_point_of_aMLLibrary(string config, AmlTechnique technique, double baseline)
     {
-        var result = RegressionCampaign.Run(Examples.Configuration(config), new RegressionOptions(SkipUnimplementedTechniques: true));
+        var result = RegressionCampaign.Run(Examples.Configuration(config), new RegressionOptions());
         var summary = Assert.Single(result.Runs).Techniques.Single(t => t.Technique == technique);
         output.WriteLine($"{config} {technique}: validation {summary.Validation.Mape:F6} (hp {summary.HpSelection.Mape:F6}) chosen {summary.Chosen}; aMLLibrary {baseline:F6}");
         Assert.True(summary.Validation.Mape <= baseline + Tolerance, $"{config} {technique}: validation MAPE {summary.Validation.Mape:F6} > {baseline:F6} + {Tolerance}");
@@ -59,22 +59,12 @@ public class CampaignTests(Xunit.Abstractions.ITestOutputHelper output)
     }
 
     [Fact]
-    public void Unimplemented_techniques_are_rejected_by_name_by_default()
+    public void Multiple_runs_every_technique_including_the_neural_network()
     {
-        var ex = Assert.Throws<NotImplementedCapabilityException>(() => RegressionCampaign.Run(Examples.Configuration("multiple.ini")));
-        Assert.Contains("NeuralNetwork", ex.Message);
-        foreach (var name in new[] { "SVR", "XGBoost", "DecisionTree" }) Assert.DoesNotContain(name, ex.Message.Split("available:")[0]);
-        Assert.Contains("not implemented yet", ex.Message);
-    }
-
-    [Fact]
-    public void Unimplemented_techniques_are_listed_when_skipping_is_asked_for()
-    {
-        var result = RegressionCampaign.Run(Examples.Configuration("multiple.ini"), new RegressionOptions(SkipUnimplementedTechniques: true));
-        var missing = Assert.Single(result.NotImplemented);
-        Assert.Contains("NeuralNetwork", missing);
-        Assert.Contains("not implemented yet", missing);
-        Assert.Equal([AmlTechnique.LRRidge, AmlTechnique.DecisionTree, AmlTechnique.NNLS, AmlTechnique.RandomForest, AmlTechnique.Stepwise, AmlTechnique.SVR, AmlTechnique.XGBoost], result.Final.Select(f => f.Technique));
+        var result = RegressionCampaign.Run(Examples.Configuration("multiple.ini"));
+        Assert.Equal([AmlTechnique.LRRidge, AmlTechnique.DecisionTree, AmlTechnique.NeuralNetwork, AmlTechnique.NNLS, AmlTechnique.RandomForest, AmlTechnique.Stepwise, AmlTechnique.SVR, AmlTechnique.XGBoost],
+            result.Final.Select(f => f.Technique));
+        Assert.Empty(result.FailedExperiments);
     }
 
     [Fact]

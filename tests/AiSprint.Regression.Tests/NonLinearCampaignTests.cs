@@ -20,7 +20,7 @@ public class NonLinearCampaignTests(Xunit.Abstractions.ITestOutputHelper output)
     [InlineData("simplest_example_2.ini", AmlTechnique.XGBoost, 1, 0.330002)]
     public void Validation_MAPE_is_within_a_point_of_aMLLibrary(string config, AmlTechnique technique, int run, double baseline)
     {
-        var result = RegressionCampaign.Run(Examples.Configuration(config), new RegressionOptions(SkipUnimplementedTechniques: true));
+        var result = RegressionCampaign.Run(Examples.Configuration(config), new RegressionOptions());
         var summary = result.Runs[run].Techniques.Single(t => t.Technique == technique);
         output.WriteLine($"{config} run {run} {technique}: validation {summary.Validation.Mape:F6} (hp {summary.HpSelection.Mape:F6}) chosen {summary.Chosen}; aMLLibrary {baseline:F6}");
         Assert.True(summary.Validation.Mape <= baseline + Tolerance, $"{config} run {run} {technique}: validation MAPE {summary.Validation.Mape:F6} > {baseline:F6} + {Tolerance}");
@@ -57,8 +57,8 @@ public class NonLinearCampaignTests(Xunit.Abstractions.ITestOutputHelper output)
     public void Tree_campaign_results_do_not_depend_on_the_thread_count()
     {
         var file = Examples.Configuration("multiple.ini");
-        var one = RegressionCampaign.Run(file, new RegressionOptions(MaxDegreeOfParallelism: 1, SkipUnimplementedTechniques: true));
-        var four = RegressionCampaign.Run(file, new RegressionOptions(MaxDegreeOfParallelism: 4, SkipUnimplementedTechniques: true));
+        var one = RegressionCampaign.Run(file, new RegressionOptions(MaxDegreeOfParallelism: 1));
+        var four = RegressionCampaign.Run(file, new RegressionOptions(MaxDegreeOfParallelism: 4));
         var rows = Examples.Dataset(Path.GetFileName(file.InputPath!));
         foreach (var technique in new[] { AmlTechnique.DecisionTree, AmlTechnique.RandomForest, AmlTechnique.XGBoost, AmlTechnique.SVR })
         {
@@ -75,7 +75,7 @@ public class NonLinearCampaignTests(Xunit.Abstractions.ITestOutputHelper output)
     public void Tree_and_SVR_models_round_trip_through_json_and_predict_identically(AmlTechnique technique)
     {
         var file = Examples.Configuration("multiple.ini");
-        var model = RegressionCampaign.Run(file, new RegressionOptions(SkipUnimplementedTechniques: true))[technique]!.Model;
+        var model = RegressionCampaign.Run(file, new RegressionOptions())[technique]!.Model;
         var path = Path.Combine(Path.GetTempPath(), $"aisprint-regression-{Guid.NewGuid():N}.json");
         try
         {
@@ -98,7 +98,7 @@ public class NonLinearCampaignTests(Xunit.Abstractions.ITestOutputHelper output)
     [Fact]
     public void A_malformed_tree_model_file_is_refused()
     {
-        var json = RegressionCampaign.Run(Examples.Configuration("multiple.ini"), new RegressionOptions(SkipUnimplementedTechniques: true))[AmlTechnique.DecisionTree]!.Model.ToJson();
+        var json = RegressionCampaign.Run(Examples.Configuration("multiple.ini"), new RegressionOptions())[AmlTechnique.DecisionTree]!.Model.ToJson();
         var cyclic = System.Text.RegularExpressions.Regex.Replace(json, "\"left\": \\[\\s*\\d+", "\"left\": [ 0");
         Assert.Contains("malformed", Assert.Throws<RegressionException>(() => RegressionModel.FromJson(cyclic)).Message);
         var badFeature = System.Text.RegularExpressions.Regex.Replace(json, "\"feature\": \\[\\s*\\d+", "\"feature\": [ 99");

@@ -16,16 +16,15 @@ internal static class RegressionCommands
 {
     public static Command Regress(TextWriter output, TextWriter error)
     {
-        var configuration = new Option<string>("--config", "-c") { Description = "An aMLLibrary experiment configuration (.ini), read unchanged.", Required = true };
+        var configuration = new Option<string>("--config", "-c") { Description = "An aMLLibrary experiment configuration: .ini (read unchanged), or the same sections and options as .yaml/.yml or .json.", Required = true };
         var outputDirectory = new Option<string>("--output", "-o") { Description = "A new or empty directory for the models and results.txt (an existing non-empty one is refused, as aMLLibrary does).", Required = true };
-        var skip = new Option<bool>("--skip-unimplemented") { Description = "Run the implemented techniques and list the others, instead of refusing the configuration." };
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default: every core). Results do not depend on it." };
         var command = new Command("regress",
             "Train execution-time models from profiling data as aMLLibrary does: data preparation, nested splits, grid search, selection.\n" +
             "Writes <technique>.model.json for every technique, best.model.json, results.txt and report.html (MAPE chart, predicted vs measured).\n" +
             "Exit code 0 on success, 1 on a bad input.")
         {
-            configuration, outputDirectory, skip, threads,
+            configuration, outputDirectory, threads,
         };
         command.SetAction(parse =>
         {
@@ -35,13 +34,14 @@ internal static class RegressionCommands
                 error.WriteLine($"{directory}: the output directory exists and is not empty; choose a new one");
                 return ExitCodes.InvalidInput;
             }
-            var loaded = AmlConfigurationReader.Load(parse.GetValue(configuration)!);
+            var loaded = AiSprint.Regression.Configuration.CampaignConfiguration.Load(parse.GetValue(configuration)!);
             DiagnosticPrinter.Print(loaded.Diagnostics, error);
             if (!loaded.Succeeded) return ExitCodes.InvalidInput;
             CampaignResult result;
             try
             {
-                result = RegressionCampaign.Run(loaded.Value!, new RegressionOptions(parse.GetValue(threads), parse.GetValue(skip)));
+                // A progress bar on an interactive terminal only (ProgressDisplay); the library just reports fractions.
+                result = ProgressDisplay.Run(error, "training", progress => RegressionCampaign.Run(loaded.Value!, new RegressionOptions(parse.GetValue(threads), progress)));
             }
             catch (RegressionException ex)
             {
@@ -112,7 +112,6 @@ internal static class RegressionCommands
             text.AppendLine(CultureInfo.InvariantCulture, $"  {final.Technique,-14} {final.Hyperparameters}  selected validation MAPE {final.SelectedValidationMape:0.000000}  full-data MAPE {final.FullData.Mape:0.000000}");
         }
         text.AppendLine(CultureInfo.InvariantCulture, $"Best model: {result.Best.Technique}");
-        foreach (var missing in result.NotImplemented) text.AppendLine($"Not run: {missing}");
         foreach (var failed in result.FailedExperiments) text.AppendLine($"Failed: {failed}");
         return text.ToString();
     }

@@ -41,7 +41,7 @@ public static class XGBoostFeatureSelection
             FeatureSelection = null,
             Grids = configuration.Grids.Where(g => g.Technique != AmlTechnique.XGBoost).Append(grid).ToArray(),
         };
-        var result = RegressionCampaign.Run(file with { Configuration = nested }, options with { SkipUnimplementedTechniques = false });
+        var result = RegressionCampaign.Run(file with { Configuration = nested }, options with { Progress = null });
         var model = result[AmlTechnique.XGBoost]?.Model ?? throw new RegressionException($"{file.Path}: the nested XGBoost feature-selection campaign trained no XGBoost model");
         var trees = model.Trees ?? throw new RegressionException($"{file.Path}: the nested XGBoost model holds no trees");
         return ByWeight(model.Pipeline.Features, trees, tolerance);

@@ -4,6 +4,7 @@ using AiSprint.Model.Formats.Aml;
 using AiSprint.Regression.FeatureSelection;
 using AiSprint.Regression.Preparation;
 using AiSprint.Regression.Techniques;
+using AiSprint.Regression.Techniques.NeuralNetwork;
 using AiSprint.Regression.Validation;
 
 namespace AiSprint.Regression.Models;
@@ -20,7 +21,9 @@ public sealed record StoredHyperparameter(string Name, string Value);
 /// for byte the shape earlier builds wrote, so old readers keep reading them and refuse (by version) only what
 /// they could not predict with. 3 = any of those fitted on a subset of the features chosen by SFS (spec §7.1):
 /// <see cref="SelectedFeatures"/> names the columns, in the order the predictor reads them; only such models are
-/// written as version 3, so older readers refuse them instead of predicting with every column.
+/// written as version 3, so older readers refuse them instead of predicting with every column. 4 = a multilayer
+/// perceptron (NeuralNetwork) in <see cref="Mlp"/>, on every column or on <see cref="SelectedFeatures"/>; only MLP
+/// models are written as version 4, so files of versions 1–3 keep their exact shape and older readers refuse MLPs by version.
 /// </summary>
 public sealed record RegressionModel(
     int FormatVersion,
@@ -31,10 +34,14 @@ public sealed record RegressionModel(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LinearModel? Fitted,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TreeEnsemble? Trees = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SvrModel? Svr = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? SelectedFeatures = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? SelectedFeatures = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] MlpModel? Mlp = null)
 {
     /// <summary>The newest version this build writes; it reads every version from 1 to this one.</summary>
-    public const int CurrentFormatVersion = 3;
+    public const int CurrentFormatVersion = 4;
+
+    /// <summary>The version holding a multilayer perceptron (<see cref="Mlp"/>), with or without <see cref="SelectedFeatures"/>.</summary>
+    public const int NeuralNetworkFormatVersion = 4;
 
     /// <summary>The version holding tree or SVR models on every feature column.</summary>
     public const int NonLinearFormatVersion = 2;
@@ -51,7 +58,7 @@ public sealed record RegressionModel(
     {
         get
         {
-            var inner = (IRegressor?)Fitted ?? (IRegressor?)Trees ?? Svr ?? throw new RegressionException("the model holds no fitted predictor");
+            var inner = (IRegressor?)Fitted ?? (IRegressor?)Trees ?? (IRegressor?)Svr ?? Mlp ?? throw new RegressionException("the model holds no fitted predictor");
             if (SelectedFeatures is null) return inner;
             var columns = SelectedFeatures.Select(name => IndexOf(Pipeline.Features, name)).ToArray();
             return new ColumnSubsetRegressor(columns, inner);
@@ -73,12 +80,14 @@ public sealed record RegressionModel(
         var (model, selected) = fitted.Model is ColumnSubsetRegressor subset
             ? (subset.Inner, subset.Columns.Select(j => pipeline.Features[j]).ToList())
             : (fitted.Model, null);
-        var version = selected is not null ? FeatureSelectionFormatVersion : model is LinearModel ? LinearFormatVersion : NonLinearFormatVersion;
+        var version = model is MlpModel ? NeuralNetworkFormatVersion
+            : selected is not null ? FeatureSelectionFormatVersion : model is LinearModel ? LinearFormatVersion : NonLinearFormatVersion;
         return model switch
         {
             LinearModel linear => new(version, technique, hyperparameters, pipeline, fitted.Scaler, linear, null, null, selected),
             TreeEnsemble trees => new(version, technique, hyperparameters, pipeline, fitted.Scaler, null, trees, null, selected),
             SvrModel svr => new(version, technique, hyperparameters, pipeline, fitted.Scaler, null, null, svr, selected),
+            MlpModel mlp => new(version, technique, hyperparameters, pipeline, fitted.Scaler, null, null, null, selected, mlp),
             var other => throw new InvalidOperationException($"no model file representation for {other.GetType().Name}"),
         };
     }
@@ -114,12 +123,17 @@ public sealed record RegressionModel(
         {
             throw new RegressionException($"{source}: model format version {model.FormatVersion}, this build reads versions {LinearFormatVersion} to {CurrentFormatVersion}");
         }
-        var valid = model.FormatVersion == LinearFormatVersion
-            ? model.Fitted is not null && model.Trees is null && model.Svr is null
-            : new object?[] { model.Fitted, model.Trees, model.Svr }.Count(m => m is not null) == 1;
-        if (!valid) throw new RegressionException($"{source}: a version {model.FormatVersion} model file needs exactly one fitted model ({(model.FormatVersion == LinearFormatVersion ? "\"fitted\"" : "\"fitted\", \"trees\" or \"svr\"")})");
-        if ((model.FormatVersion == FeatureSelectionFormatVersion) != (model.SelectedFeatures is not null))
-            throw new RegressionException($"{source}: \"selectedFeatures\" belongs to version {FeatureSelectionFormatVersion} model files, and only there");
+        var predictors = new object?[] { model.Fitted, model.Trees, model.Svr, model.Mlp }.Count(m => m is not null);
+        var valid = model.FormatVersion switch
+        {
+            LinearFormatVersion => model.Fitted is not null && predictors == 1,
+            NeuralNetworkFormatVersion => model.Mlp is not null && predictors == 1,
+            _ => model.Mlp is null && predictors == 1,
+        };
+        if (!valid) throw new RegressionException($"{source}: a version {model.FormatVersion} model file needs exactly one fitted model ({model.FormatVersion switch { LinearFormatVersion => "\"fitted\"", NeuralNetworkFormatVersion => "\"mlp\"", _ => "\"fitted\", \"trees\" or \"svr\"" }})");
+        // Version 3 is defined by its feature subset; version 4 (MLP) may have one or not; 1 and 2 never do.
+        if (model.FormatVersion != NeuralNetworkFormatVersion && (model.FormatVersion == FeatureSelectionFormatVersion) != (model.SelectedFeatures is not null))
+            throw new RegressionException($"{source}: \"selectedFeatures\" belongs to version {FeatureSelectionFormatVersion} and {NeuralNetworkFormatVersion} model files only, and is required in version {FeatureSelectionFormatVersion}");
         var features = model.Pipeline.Features;
         if (model.SelectedFeatures is { } selected
             && (selected.Count == 0 || selected.Distinct().Count() != selected.Count || selected.Any(name => !features.Contains(name))))
@@ -129,6 +143,7 @@ public sealed record RegressionModel(
         if (model.Trees is { } trees && (trees.Trees.Count == 0 || trees.Trees.Any(t => !t.IsWellFormed(width))))
             throw new RegressionException($"{source}: malformed tree model");
         if (model.Svr is { } svr && !svr.IsWellFormed(width)) throw new RegressionException($"{source}: malformed SVR model");
+        if (model.Mlp is { } mlp && !mlp.IsWellFormed(width)) throw new RegressionException($"{source}: malformed neural network (layer sizes must chain from {width} inputs to 1 output, weights finite)");
         return model;
     }
 

@@ -44,7 +44,6 @@ public static class CampaignReport
                 ? Scatter(measured, predicted)
                 : "<p>(the preparation drops rows, so predictions do not line up with the CSV's rows; no plot)</p>\n");
         }
-        foreach (var missing in result.NotImplemented) html.Append(CultureInfo.InvariantCulture, $"<p>Not run: {WebUtility.HtmlEncode(missing)}</p>\n");
         html.Append("</body></html>\n");
         return html.ToString();
     }

@@ -1,4 +1,5 @@
 using AiSprint.Model.Formats.Aml;
+using AiSprint.Regression.Techniques.NeuralNetwork;
 
 namespace AiSprint.Regression.Techniques;
 
@@ -9,15 +10,12 @@ namespace AiSprint.Regression.Techniques;
 /// scikit-learn 1.2 trees: criterion squared_error, max_depth None, max_features None (RandomForest 1.0),
 /// min_samples_split 2, min_samples_leaf 1, n_estimators 100; xgboost 1.7: min_child_weight 1, gamma 0,
 /// n_estimators 100, learning_rate 0.3, max_depth 6, alpha 0, lambda 1; scikit-learn SVR: C 1, epsilon 0.1, gamma 'scale',
-/// kernel rbf, degree 3. The seed feeds the tree techniques'
-/// random choices (aMLLibrary passes no random_state, spec §5.2).
+/// kernel rbf, degree 3; NeuralNetwork: aMLLibrary's own defaults (<see cref="NeuralNetworkSettings"/>). The seed feeds
+/// the random choices of the trees and the network (aMLLibrary passes no random_state and seeds no Keras, spec §5.2).
+/// Every technique aMLLibrary knows is implemented.
 /// </summary>
 public static class TechniqueCatalog
 {
-    public static IReadOnlyList<AmlTechnique> Implemented { get; } =
-        [AmlTechnique.LRRidge, AmlTechnique.NNLS, AmlTechnique.Stepwise, AmlTechnique.DecisionTree, AmlTechnique.RandomForest, AmlTechnique.XGBoost, AmlTechnique.SVR];
-
-    public static bool IsImplemented(AmlTechnique technique) => Implemented.Contains(technique);
 
     public static ITrainer Bind(AmlTechnique technique, GridPoint point, int seed = 0)
     {
@@ -33,14 +31,12 @@ public static class TechniqueCatalog
             AmlTechnique.SVR => new SvrTrainer(reader.Number("C", 1.0), reader.Number("epsilon", 0.1), reader.Gamma(), reader.Kernel(), reader.Integer("degree", 3)),
             AmlTechnique.XGBoost => new XGBoostTrainer(reader.Number("min_child_weight", 1), reader.Number("gamma", 0), reader.Integer("n_estimators", 100),
                 reader.Number("learning_rate", 0.3), reader.Integer("max_depth", 6), reader.Number("alpha", 0), reader.Number("lambda", 1)),
-            _ => throw NotImplemented(technique),
+            AmlTechnique.NeuralNetwork => new MlpTrainer(reader.NeuralNetwork(), seed),
+            _ => throw new InvalidOperationException($"unknown technique {technique}"),
         };
         reader.RejectUnknown();
         return trainer;
     }
-
-    public static NotImplementedCapabilityException NotImplemented(AmlTechnique technique) =>
-        new($"Technique {technique}", $"only {string.Join(", ", Implemented)} are available; remove {technique} from techniques or set RegressionOptions.SkipUnimplementedTechniques to report it and go on");
 
     /// <summary>Reads typed values and remembers which names were used, so a misspelt option is an error, not ignored.</summary>
     private sealed class SettingReader(AmlTechnique technique, GridPoint point)
@@ -145,6 +141,12 @@ public static class TechniqueCatalog
                 IniString { Value: "sigmoid" } => SvrKernel.Sigmoid,
                 var other => throw new RegressionException($"[{technique}] kernel = {other.ToPython()}: linear, rbf, poly or sigmoid is required ('precomputed' needs a Gram matrix)"),
             };
+        }
+
+        public NeuralNetworkSettings NeuralNetwork()
+        {
+            _used.UnionWith(NeuralNetworkSettings.Names);
+            return NeuralNetworkSettings.From(point);
         }
 
         public void RejectUnknown()

@@ -2,12 +2,37 @@ using AiSprint.Regression.Techniques;
 
 namespace AiSprint.Regression.Tuning;
 
+/// <summary>hyperopt's constants shared by its estimators (tpe.py).</summary>
+internal static class HyperoptConstants
+{
+    /// <summary>DEFAULT_LF: observations beyond the newest 25 are linearly down-weighted, and the "good" set is capped at 25.</summary>
+    public const int LinearForgetting = 25;
+
+    /// <summary>prior_weight: the prior's weight next to observations of weight ≤ 1.</summary>
+    public const double PriorWeight = 1.0;
+
+    /// <summary>
+    /// hyperopt's <c>linear_forgetting_weights(N, LF)</c>: all 1 below LF observations; otherwise the oldest N − LF
+    /// (in trial order) get a ramp from 1/N towards 1 (<c>np.linspace(1/N, 1, N − LF)</c>) and the newest LF weigh 1.
+    /// </summary>
+    public static double[] ForgettingWeights(int n)
+    {
+        var weights = Enumerable.Repeat(1.0, n).ToArray();
+        if (n < LinearForgetting) return weights;
+        var ramp = n - LinearForgetting;
+        for (var i = 0; i < ramp; i++) weights[i] = ramp == 1 ? 1.0 / n : 1.0 / n + (1 - 1.0 / n) * i / (ramp - 1);
+        return weights;
+    }
+}
+
 /// <summary>
-/// hyperopt's adaptive Parzen estimator of one continuous dimension (Bergstra et al. 2011, tpe.adaptive_parzen_normal):
+/// hyperopt's adaptive Parzen estimator of one continuous dimension (tpe.adaptive_parzen_normal, Bergstra et al. 2011):
 /// a Gaussian mixture with one component per observation plus one for the prior (centre of [low, high], σ = the
-/// width), each σ the larger gap to its sorted neighbours clipped to [width / min(100, 1 + n), width], truncated
-/// to [low, high]. All components weigh the same (hyperopt's linear forgetting only starts beyond 25 observations,
-/// more than any example's max_evals).
+/// width, weight <see cref="HyperoptConstants.PriorWeight"/>). Each observation's σ is the larger gap to its sorted
+/// neighbours (the prior included), clipped to [width / min(100, 1 + components), width]; a single observation gets
+/// width/2. Observations weigh 1, or less when there are more than 25 (linear forgetting, oldest first). The mixture is
+/// truncated to [low, high] as a whole (GMM1: components re-drawn on rejection; densities divided by the mixture's
+/// mass inside the bounds).
 /// </summary>
 internal sealed class ParzenEstimator
 {
@@ -15,59 +40,106 @@ internal sealed class ParzenEstimator
     private readonly double _high;
     private readonly double[] _mu;
     private readonly double[] _sigma;
-    private readonly double[] _logMass;
+    private readonly double[] _weight;
+    private readonly double _logAccept;
 
+    /// <param name="observations">Internal coordinates of the trials, in trial order (the order linear forgetting reads).</param>
     public ParzenEstimator(IReadOnlyList<double> observations, double low, double high)
     {
         _low = low;
         _high = high;
         var width = high - low;
         var priorMu = 0.5 * (low + high);
-        var mus = observations.Append(priorMu).Order().ToArray();
-        var sigma = new double[mus.Length];
-        for (var i = 0; i < mus.Length; i++)
+        var n = observations.Count;
+        var forgetting = HyperoptConstants.ForgettingWeights(n);
+        // Sorted observations with the prior inserted before equal values (np.searchsorted, side left); stable sort keeps trial order on ties.
+        var order = Enumerable.Range(0, n).OrderBy(i => observations[i]).ToArray();
+        // hyperopt's one-observation branch puts the prior after an equal observation (prior_mu < mus[0] ? 0 : 1).
+        var priorPosition = n == 1 ? (priorMu < observations[0] ? 0 : 1) : order.Count(i => observations[i] < priorMu);
+        var count = n + 1;
+        _mu = new double[count];
+        _weight = new double[count];
+        for (int k = 0, j = 0; k < count; k++)
         {
-            var left = i > 0 ? mus[i] - mus[i - 1] : (i + 1 < mus.Length ? mus[i + 1] - mus[i] : width);
-            var right = i + 1 < mus.Length ? mus[i + 1] - mus[i] : left;
-            sigma[i] = Math.Max(left, right);
+            if (k == priorPosition)
+            {
+                _mu[k] = priorMu;
+                _weight[k] = HyperoptConstants.PriorWeight;
+                continue;
+            }
+            _mu[k] = observations[order[j]];
+            _weight[k] = forgetting[order[j]];
+            j++;
         }
-        var minSigma = width / Math.Min(100.0, 1.0 + mus.Length);
-        for (var i = 0; i < mus.Length; i++) sigma[i] = Math.Clamp(sigma[i], minSigma, width);
-        // The prior component keeps σ = width.
-        var priorIndex = Array.IndexOf(mus, priorMu);
-        sigma[priorIndex] = width;
-        _mu = mus;
-        _sigma = sigma;
-        _logMass = mus.Select((m, i) => Math.Log(Math.Max(NormalCdf((high - m) / sigma[i]) - NormalCdf((low - m) / sigma[i]), 1e-300))).ToArray();
+        _sigma = new double[count];
+        if (n == 1)
+        {
+            _sigma[1 - priorPosition] = 0.5 * width;
+        }
+        else if (n >= 2)
+        {
+            for (var k = 1; k < count - 1; k++) _sigma[k] = Math.Max(_mu[k] - _mu[k - 1], _mu[k + 1] - _mu[k]);
+            _sigma[0] = _mu[1] - _mu[0];
+            _sigma[count - 1] = _mu[count - 1] - _mu[count - 2];
+        }
+        var minSigma = width / Math.Min(100.0, 1.0 + count);
+        for (var k = 0; k < count; k++) _sigma[k] = Math.Clamp(_sigma[k], minSigma, width);
+        _sigma[priorPosition] = width;
+        var total = _weight.Sum();
+        for (var k = 0; k < count; k++) _weight[k] /= total;
+        _logAccept = Math.Log(Mass(low, high));
     }
 
-    /// <summary>A draw from the truncated mixture: a component chosen uniformly, then a normal draw inside [low, high] (rejection).</summary>
+    /// <summary>GMM1's draw: a component by weight, a normal draw from it, kept if in [low, high), else both drawn again.</summary>
     public double Sample(SeededRandom random)
     {
-        var k = random.NextInt(_mu.Length);
-        for (var attempt = 0; attempt < 100; attempt++)
+        for (var attempt = 0; attempt < 1000; attempt++)
         {
+            var k = Component(random.NextDouble());
             var x = _mu[k] + _sigma[k] * random.NextGaussian();
-            if (x >= _low && x <= _high) return x;
+            if (x >= _low && x < _high) return x;
         }
-        return Math.Clamp(_mu[k], _low, _high);
+        return 0.5 * (_low + _high);
     }
 
-    /// <summary>log of the mixture density at <paramref name="x"/> (log-sum-exp over components).</summary>
+    private int Component(double u)
+    {
+        for (var k = 0; k < _weight.Length; k++)
+        {
+            u -= _weight[k];
+            if (u < 0) return k;
+        }
+        return _weight.Length - 1;
+    }
+
+    /// <summary>log of the truncated mixture's density at <paramref name="x"/> (GMM1_lpdf without q).</summary>
     public double LogDensity(double x)
     {
         var terms = new double[_mu.Length];
-        for (var i = 0; i < terms.Length; i++)
+        for (var k = 0; k < terms.Length; k++)
         {
-            var z = (x - _mu[i]) / _sigma[i];
-            terms[i] = -0.5 * z * z - Math.Log(_sigma[i] * Math.Sqrt(2 * Math.PI)) - _logMass[i];
+            var z = (x - _mu[k]) / _sigma[k];
+            terms[k] = -0.5 * z * z + Math.Log(_weight[k] / (_sigma[k] * Math.Sqrt(2 * Math.PI)));
         }
         var max = terms.Max();
-        return max + Math.Log(terms.Sum(t => Math.Exp(t - max))) - Math.Log(terms.Length);
+        return max + Math.Log(terms.Sum(t => Math.Exp(t - max))) - _logAccept;
     }
 
-    /// <summary>Standard normal CDF via erfc (Abramowitz–Stegun 7.1.26, |error| ≤ 1.5e-7).</summary>
-    internal static double NormalCdf(double z) => 0.5 * Erfc(-z / Math.Sqrt(2));
+    /// <summary>
+    /// log of the truncated mixture's probability of [<paramref name="from"/>, <paramref name="to"/>]: the likelihood
+    /// hyperopt gives a quantised value (GMM1_lpdf / LGMM1_lpdf with q: the mass of its bin).
+    /// </summary>
+    public double LogMass(double from, double to) => Math.Log(Math.Max(Mass(from, to), 1e-300)) - _logAccept;
+
+    private double Mass(double from, double to)
+    {
+        var mass = 0.0;
+        for (var k = 0; k < _mu.Length; k++) mass += _weight[k] * (NormalCdf((to - _mu[k]) / _sigma[k]) - NormalCdf((from - _mu[k]) / _sigma[k]));
+        return mass;
+    }
+
+    /// <summary>Standard normal CDF via erfc (Abramowitz–Stegun 7.1.26, |error| ≤ 1.5e-7); ±∞ give 1 and 0.</summary>
+    internal static double NormalCdf(double z) => double.IsNegativeInfinity(z) ? 0 : double.IsPositiveInfinity(z) ? 1 : 0.5 * Erfc(-z / Math.Sqrt(2));
 
     private static double Erfc(double x)
     {
@@ -78,18 +150,25 @@ internal sealed class ParzenEstimator
     }
 }
 
-/// <summary>hyperopt's categorical estimator: counts of each option plus a uniform prior of total weight 1.</summary>
+/// <summary>
+/// hyperopt's estimator of a choice (ap_randint_sampler / tpe_cat_pseudocounts): per option, the (linearly forgotten)
+/// count of observations plus a pseudocount of <see cref="HyperoptConstants.PriorWeight"/>, normalised.
+/// </summary>
 internal sealed class CategoricalEstimator
 {
     private readonly double[] _p;
 
-    public CategoricalEstimator(IEnumerable<double> observations, int count)
+    /// <param name="observations">Option indices of the trials, in trial order.</param>
+    public CategoricalEstimator(IReadOnlyList<double> observations, int count)
     {
-        _p = Enumerable.Repeat(1.0 / count, count).ToArray();
-        foreach (var o in observations) _p[(int)o] += 1;
+        _p = Enumerable.Repeat(HyperoptConstants.PriorWeight, count).ToArray();
+        var weights = HyperoptConstants.ForgettingWeights(observations.Count);
+        for (var i = 0; i < observations.Count; i++) _p[(int)observations[i]] += weights[i];
         var total = _p.Sum();
         for (var i = 0; i < count; i++) _p[i] /= total;
     }
+
+    public double Probability(int option) => _p[option];
 
     public double Sample(SeededRandom random)
     {

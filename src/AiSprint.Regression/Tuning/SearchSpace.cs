@@ -1,3 +1,4 @@
+using AiSprint.Model;
 using AiSprint.Model.Formats.Aml;
 using AiSprint.Regression.Techniques;
 
@@ -119,6 +120,7 @@ public sealed record SearchSpace(AmlTechnique Technique, IReadOnlyList<SearchDim
         static HyperparameterSetting I(string name, long v) => new(name, new IniInteger(v));
         static HyperparameterSetting S(string name, string v) => new(name, new IniString(v));
         static HyperparameterSetting B(string name, bool v) => new(name, new IniBoolean(v));
+        static HyperparameterSetting L(string name, params IniValue[] v) => new(name, new IniList(v.ToValueList()));
         return technique switch
         {
             AmlTechnique.LRRidge => [F("alpha", 0.1)],
@@ -129,6 +131,8 @@ public sealed record SearchSpace(AmlTechnique Technique, IReadOnlyList<SearchDim
             AmlTechnique.SVR => [F("C", 0.001), F("epsilon", 0.05), F("gamma", 1e-7), S("kernel", "linear"), I("degree", 2)],
             AmlTechnique.NNLS => [B("fit_intercept", true)],
             AmlTechnique.Stepwise => [F("p_to_add", 0.05), F("p_to_remove", 0.1), B("fit_intercept", true), I("max_iter", 100)],
+            AmlTechnique.NeuralNetwork => [L("n_features", new IniInteger(20), new IniInteger(10)), L("dropouts", new IniFloat(0.2), new IniFloat(0.2)), S("activation", "relu"),
+                S("optimizer", "adam"), F("learning_rate", 0.001), S("loss", "mse"), I("batch_size", 10), I("epochs", 5)],
             _ => [],
         };
     }

@@ -1,3 +1,4 @@
+using AiSprint.Model.Formats.Aml;
 using AiSprint.Regression.Techniques;
 
 namespace AiSprint.Regression.Tuning;
@@ -17,9 +18,12 @@ public sealed record TpeSettings(int StartupTrials = 20, double Gamma = 0.25, in
 /// <summary>
 /// Tree-structured Parzen Estimator (Bergstra et al. 2011; hyperopt.tpe.suggest) over a <see cref="SearchSpace"/>:
 /// the first <see cref="TpeSettings.StartupTrials"/> trials are drawn from the priors; afterwards the trials are split
-/// into the ⌈γ·√n⌉ lowest losses ("good", l) and the rest ("bad", g), and for every searched dimension independently
-/// <see cref="TpeSettings.EiCandidates"/> candidates are drawn from l and the one maximising log l(x) − log g(x)
-/// (the expected-improvement criterion) is proposed.
+/// into the min(⌈γ·√n⌉, 25) lowest losses ("good", l) and the rest ("bad", g), and for every searched dimension
+/// independently <see cref="TpeSettings.EiCandidates"/> candidates are drawn from l and the one maximising
+/// log l(x) − log g(x) (the expected-improvement criterion) is proposed. As in hyperopt, observations older than the
+/// newest 25 of a set are linearly down-weighted (<see cref="HyperoptConstants.ForgettingWeights"/>), and a quantised
+/// prior (quniform, qloguniform) is observed at its quantised values, its candidates are quantised, and their
+/// likelihood is the mass of their bin [v − q/2, v + q/2] (clipped to the bounds), not a density.
 /// DETERMINISM: every draw comes from a <see cref="SeededRandom"/> stream fixed by the caller's seed, and trials run
 /// sequentially, so a seed gives the same trials whatever the thread count. aMLLibrary passes no seed to hyperopt
 /// (spec §7.3: "Seeds: none (nondeterministic)"), so its trials differ from run to run.
@@ -37,7 +41,7 @@ public static class TpeOptimizer
         for (var t = 0; t < maxEvals; t++)
         {
             var proposal = t < settings.StartupTrials || dimensions.Count == 0
-                ? dimensions.Select(d => d.SamplePrior(random)).ToArray()
+                ? dimensions.Select(d => Quantised(d, d.SamplePrior(random))).ToArray()
                 : Propose(dimensions, coordinates, trials, settings, random);
             var point = space.PointOf(proposal);
             var value = loss(point);
@@ -54,7 +58,7 @@ public static class TpeOptimizer
     {
         // hyperopt's split: n_below = ceil(gamma * sqrt(n)); stable order so equal losses keep trial order.
         var order = Enumerable.Range(0, trials.Count).OrderBy(i => trials[i].Loss).ThenBy(i => i).ToArray();
-        var below = (int)Math.Ceiling(settings.Gamma * Math.Sqrt(trials.Count));
+        var below = Math.Min((int)Math.Ceiling(settings.Gamma * Math.Sqrt(trials.Count)), HyperoptConstants.LinearForgetting);
         var good = order.Take(below).Order().ToArray();
         var bad = order.Skip(below).Order().ToArray();
         var proposal = new double[dimensions.Count];
@@ -71,6 +75,17 @@ public static class TpeOptimizer
                 var g = new CategoricalEstimator(badValues, dimension.ChoiceCount);
                 sample = () => l.Sample(random);
                 score = x => l.LogDensity(x) - g.LogDensity(x);
+            }
+            else if (dimension.Prior is QUniformPrior or QLogUniformPrior)
+            {
+                var l = new ParzenEstimator(goodValues.Select(v => Observed(dimension, v)).ToList(), dimension.Low, dimension.High);
+                var g = new ParzenEstimator(badValues.Select(v => Observed(dimension, v)).ToList(), dimension.Low, dimension.High);
+                sample = () => Quantised(dimension, l.Sample(random));
+                score = x =>
+                {
+                    var (from, to) = Bin(dimension, x);
+                    return l.LogMass(from, to) - g.LogMass(from, to);
+                };
             }
             else
             {
@@ -94,5 +109,41 @@ public static class TpeOptimizer
             proposal[d] = bestCandidate;
         }
         return proposal;
+    }
+
+    /// <summary>Smallest value a qloguniform observation is raised to before its log (hyperopt's EPS guard against log 0).</summary>
+    private const double Epsilon = 1e-12;
+
+    /// <summary>
+    /// The internal coordinate of the quantised value a draw stands for (other priors: the draw itself): quniform's
+    /// <c>round(x/q)·q</c>; qloguniform's <c>round(eˣ/q)·q</c> as a log (a value of 0 kept as log ε, which
+    /// <see cref="SearchDimension.ValueOf"/> quantises back to 0).
+    /// </summary>
+    private static double Quantised(SearchDimension dimension, double coordinate) => dimension.Prior switch
+    {
+        QUniformPrior q => SearchDimension.Quantise(coordinate, q.Q),
+        QLogUniformPrior q => Math.Log(Math.Max(SearchDimension.Quantise(Math.Exp(coordinate), q.Q), Epsilon)),
+        _ => coordinate,
+    };
+
+    /// <summary>A quantised observation as hyperopt feeds it to the estimator: qloguniform values below e^low are raised to it.</summary>
+    private static double Observed(SearchDimension dimension, double coordinate) =>
+        dimension.Prior is QLogUniformPrior ? Math.Max(coordinate, dimension.Low) : coordinate;
+
+    /// <summary>The bin of a quantised value in internal coordinates: [v − q/2, v + q/2] ∩ the bounds, in natural units first for qloguniform.</summary>
+    private static (double From, double To) Bin(SearchDimension dimension, double coordinate)
+    {
+        switch (dimension.Prior)
+        {
+            case QUniformPrior q:
+                return (Math.Max(coordinate - q.Q / 2, dimension.Low), Math.Min(coordinate + q.Q / 2, dimension.High));
+            case QLogUniformPrior q:
+                var value = SearchDimension.Quantise(Math.Exp(coordinate), q.Q);
+                var from = Math.Max(Math.Max(value - q.Q / 2, Math.Exp(dimension.Low)), 0);
+                var to = Math.Min(value + q.Q / 2, Math.Exp(dimension.High));
+                return (from > 0 ? Math.Log(from) : double.NegativeInfinity, Math.Log(to));
+            default:
+                throw new InvalidOperationException("not a quantised prior");
+        }
     }
 }

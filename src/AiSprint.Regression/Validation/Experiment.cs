@@ -47,12 +47,18 @@ public static class ExperimentRunner
 {
     /// <param name="featureSelection">When set, wraps every experiment's trainer: SFS on its own training rows (spec §7.1) or the XGBoost-selected columns (§7.2).</param>
     /// <param name="trainerFor">When set, builds the trainer of the experiment at an index (a Hyperopt search, spec §7.3) instead of binding its grid point.</param>
+    /// <param name="progress">Receives the fraction of experiments finished after each one completes (in completion order, which varies; the results do not).</param>
     public static ExperimentResult[] Run(IReadOnlyList<Experiment> experiments, PreparedData data, bool normalize, int? maxDegreeOfParallelism, int seed = 0, Func<ITrainer, ITrainer>? featureSelection = null,
-        Func<Experiment, int, ITrainer>? trainerFor = null)
+        Func<Experiment, int, ITrainer>? trainerFor = null, IProgress<double>? progress = null)
     {
         var results = new ExperimentResult[experiments.Count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount };
-        Parallel.For(0, experiments.Count, options, i => results[i] = Evaluate(experiments[i], i, data, normalize, seed, featureSelection, trainerFor));
+        var finished = 0;
+        Parallel.For(0, experiments.Count, options, i =>
+        {
+            results[i] = Evaluate(experiments[i], i, data, normalize, seed, featureSelection, trainerFor);
+            progress?.Report((double)Interlocked.Increment(ref finished) / experiments.Count);
+        });
         return results;
     }
 
