@@ -196,33 +196,54 @@ internal static class DeployCommand
         if (application.DataSizes is { } sizes) AtomicFile.WriteAllText(Path.Combine(design, ComponentDataSizesYaml.FileName), ComponentDataSizesYaml.Write(sizes));
     }
 
-    /// <summary>AIS0051 at each constraint that cannot be met at all, AIS0050 at the entry with the relaxation and Lambda that would work.</summary>
+    /// <summary>
+    /// AIS0051 at each constraint that cannot be met at all. Otherwise AIS0050 at each constraint that binds on its
+    /// own (with the threshold it would need), else once at the entry; every AIS0050 gives the uniform relaxation and
+    /// the largest Lambda that would be feasible.
+    /// </summary>
     private static string Explain(SystemDescription system, SourceMap map, PlacementProblem problem, DeployRequest request, DiagnosticBag diagnostics)
     {
         var text = new System.Text.StringBuilder();
-        foreach (var impossible in InfeasibilityAnalysis.ImpossibleConstraints(problem))
+        var impossible = InfeasibilityAnalysis.ImpossibleConstraints(problem);
+        foreach (var constraint in impossible)
         {
-            var kind = impossible.IsGlobal ? "path" : "component";
-            var message = $"{kind} {impossible.Name} cannot meet its threshold of {Ms(impossible.Threshold)} ms: even on its fastest compatible resources, without queueing, it takes {Ms(impossible.BestCase)} ms; relax it to at least that";
-            diagnostics.Add(DiagnosticCatalog.ConstraintUnreachable, map.Locate(impossible.IsGlobal ? ModelKeys.GlobalConstraint(impossible.Name) : ModelKeys.LocalConstraint(impossible.Name)), message);
+            var kind = constraint.IsGlobal ? "path" : "component";
+            var message = $"{kind} {constraint.Name} cannot meet its threshold of {Ms(constraint.Threshold)} ms: even on its fastest compatible resources, without queueing, it takes {Ms(constraint.BestCase)} ms; relax it to at least that";
+            diagnostics.Add(DiagnosticCatalog.ConstraintUnreachable, LocationOf(map, constraint.Name, constraint.IsGlobal), message);
             text.AppendLine(message + ".");
         }
         var fixes = new List<string>();
+        IReadOnlyList<BindingConstraint> binding = [];
         if (request.Explain)
         {
             // A smaller budget per probe: each bisection step is a whole search.
             var probe = request.Search with { RandomGreedyIterations = Math.Min(request.Search.RandomGreedyIterations, 2_000), LocalSearchIterations = Math.Min(request.Search.LocalSearchIterations, 200), TimeLimit = null };
             var report = InfeasibilityAnalysis.Analyse(system, map, system.Lambda, probe);
-            if (report.ThresholdScale is { } scale) fixes.Add($"multiplying every threshold by {scale.ToString("0.##", CultureInfo.InvariantCulture)}");
-            if (report.LargestLambda is { } largest) fixes.Add($"an arrival rate of at most {largest.Value.ToString("0.######", CultureInfo.InvariantCulture)} req/s (now {system.Lambda.Value.ToString("0.######", CultureInfo.InvariantCulture)})");
+            if (report.ThresholdScale is { } scale) fixes.Add($"every threshold multiplied by {scale.ToString("0.##", CultureInfo.InvariantCulture)}");
+            if (report.LargestLambda is { } largest) fixes.Add($"an arrival rate of at most {largest.Value.ToString("0.######", CultureInfo.InvariantCulture)} req/s");
+            if (impossible.Count == 0) binding = InfeasibilityAnalysis.BindingConstraints(system, map, system.Lambda, probe);
         }
-        var entry = system.Components.FirstOrDefault(c => !system.Dag.Any(e => e.To == c.Name))?.Name ?? system.Components[0].Name;
-        var summary = $"no placement on the candidate resources meets every constraint at {system.Lambda.Value.ToString("0.######", CultureInfo.InvariantCulture)} req/s" +
-                      (fixes.Count > 0 ? $"; feasible with {string.Join(", or with ", fixes)}" : request.Explain ? "; neither relaxing the thresholds nor lowering the arrival rate helps: add resources or compatibilities" : "");
-        diagnostics.Add(DiagnosticCatalog.InfeasiblePlacement, map.Locate(ModelKeys.Component(entry)), summary);
-        text.AppendLine(summary + ".");
+        var rate = system.Lambda.Value.ToString("0.######", CultureInfo.InvariantCulture);
+        var alternatives = fixes.Count > 0 ? $"; it is feasible with {string.Join(", or with ", fixes)}"
+            : request.Explain ? "; neither relaxing the thresholds nor lowering the arrival rate helps: add resources or compatibilities" : "";
+        foreach (var constraint in binding)
+        {
+            var message = $"no placement meets every constraint at {rate} req/s, and {(constraint.IsGlobal ? "path" : "component")} {constraint.Name} binds: raising its threshold alone from {Ms(constraint.Threshold)} ms to {Ms(constraint.Needed)} ms makes a placement feasible{alternatives}";
+            diagnostics.Add(DiagnosticCatalog.InfeasiblePlacement, LocationOf(map, constraint.Name, constraint.IsGlobal), message);
+            text.AppendLine(message + ".");
+        }
+        if (binding.Count == 0)
+        {
+            var entry = system.Components.FirstOrDefault(c => !system.Dag.Any(e => e.To == c.Name))?.Name ?? system.Components[0].Name;
+            var message = $"no placement on the candidate resources meets every constraint at {rate} req/s{alternatives}";
+            diagnostics.Add(DiagnosticCatalog.InfeasiblePlacement, map.Locate(ModelKeys.Component(entry)), message);
+            text.AppendLine(message + ".");
+        }
         return text.ToString();
     }
+
+    private static SourceLocation LocationOf(SourceMap map, string constraint, bool isGlobal) =>
+        map.Locate(isGlobal ? ModelKeys.GlobalConstraint(constraint) : ModelKeys.LocalConstraint(constraint));
 
     private static string Ms(Seconds time) => (time.Value * 1000).ToString("#,0.#", CultureInfo.InvariantCulture);
 }

@@ -10,6 +10,9 @@ namespace AiSprint.Placement.Analysis;
 /// <param name="BestCase">An admissible lower bound on the constraint's response time over every placement.</param>
 public sealed record ImpossibleConstraint(string Name, bool IsGlobal, Seconds Threshold, Seconds BestCase);
 
+/// <summary>A constraint that alone keeps the instance infeasible: with only its threshold raised to <see cref="Needed"/> a placement exists.</summary>
+public sealed record BindingConstraint(string Name, bool IsGlobal, Seconds Threshold, Seconds Needed);
+
 /// <summary>What it takes to make an infeasible instance feasible.</summary>
 /// <param name="Impossible">Constraints that cannot be met whatever the placement (proved by bounds).</param>
 /// <param name="ThresholdScale">The smallest factor (to 1 %) by which multiplying every threshold lets the search find a placement; null if even ×<see cref="InfeasibilityAnalysis.MaxScale"/> does not.</param>
@@ -53,15 +56,44 @@ public static class InfeasibilityAnalysis
         return impossible;
     }
 
+    /// <summary>
+    /// The constraints that bind on their own: for each, the smallest threshold (to 1 %) that, with every other
+    /// constraint unchanged, lets the search find a placement. A constraint whose relaxation alone never helps is
+    /// not listed (several bind together, or the load is too high); one search per bisection step and constraint.
+    /// </summary>
+    public static IReadOnlyList<BindingConstraint> BindingConstraints(SystemDescription system, SourceMap map, RequestsPerSecond lambda, SearchOptions options)
+    {
+        var result = new List<BindingConstraint>();
+        foreach (var local in system.LocalConstraints)
+        {
+            if (SmallestScale(system, map, lambda, options, l => l == local, _ => false) is { } scale)
+            {
+                result.Add(new(local.Component, false, local.MaxResponseTime, new Seconds(local.MaxResponseTime.Value * scale)));
+            }
+        }
+        foreach (var global in system.GlobalConstraints)
+        {
+            if (SmallestScale(system, map, lambda, options, _ => false, g => g == global) is { } scale)
+            {
+                result.Add(new(global.Name, true, global.MaxResponseTime, new Seconds(global.MaxResponseTime.Value * scale)));
+            }
+        }
+        return result;
+    }
+
     /// <summary>min over deployments of Σ P_k · (fastest candidate at zero utilisation).</summary>
     private static double BestCaseTime(ComponentSlot component) =>
         component.Deployments.Min(d => d.Partitions.Sum(p => p.ReachProbability * p.Candidates.Select(Fastest).DefaultIfEmpty(double.PositiveInfinity).Min()));
 
     private static double Fastest(CandidateSlot candidate) => candidate.FaasResponseTime.Value > 0 ? candidate.FaasResponseTime.Value : candidate.Demand.Value;
 
-    private static double? SmallestScale(SystemDescription system, SourceMap map, RequestsPerSecond lambda, SearchOptions options)
+    private static double? SmallestScale(SystemDescription system, SourceMap map, RequestsPerSecond lambda, SearchOptions options) =>
+        SmallestScale(system, map, lambda, options, _ => true, _ => true);
+
+    private static double? SmallestScale(SystemDescription system, SourceMap map, RequestsPerSecond lambda, SearchOptions options,
+        Func<LocalConstraint, bool> scaleLocal, Func<GlobalConstraint, bool> scaleGlobal)
     {
-        bool Feasible(double scale) => Solve(Scaled(system, scale), map, lambda, options);
+        bool Feasible(double scale) => Solve(Scaled(system, scale, scaleLocal, scaleGlobal), map, lambda, options);
         if (!Feasible(MaxScale)) return null;
         double low = 1, high = MaxScale;
         while (high / low > 1 + Precision)
@@ -97,10 +129,10 @@ public static class InfeasibilityAnalysis
         return new RequestsPerSecond(low);
     }
 
-    private static SystemDescription Scaled(SystemDescription system, double scale) => system with
+    private static SystemDescription Scaled(SystemDescription system, double scale, Func<LocalConstraint, bool> scaleLocal, Func<GlobalConstraint, bool> scaleGlobal) => system with
     {
-        LocalConstraints = system.LocalConstraints.Select(l => l with { MaxResponseTime = new Seconds(l.MaxResponseTime.Value * scale) }).ToValueList(),
-        GlobalConstraints = system.GlobalConstraints.Select(g => g with { MaxResponseTime = new Seconds(g.MaxResponseTime.Value * scale) }).ToValueList(),
+        LocalConstraints = system.LocalConstraints.Select(l => scaleLocal(l) ? l with { MaxResponseTime = new Seconds(l.MaxResponseTime.Value * scale) } : l).ToValueList(),
+        GlobalConstraints = system.GlobalConstraints.Select(g => scaleGlobal(g) ? g with { MaxResponseTime = new Seconds(g.MaxResponseTime.Value * scale) } : g).ToValueList(),
     };
 
     private static bool Solve(SystemDescription system, SourceMap map, RequestsPerSecond lambda, SearchOptions options)
