@@ -19,6 +19,9 @@ public sealed partial class AiSprintTool : ToolTask
     [Required]
     public string[] Arguments { get; set; } = [];
 
+    /// <summary>The code of the build error for a failure the tool reports without a code of its own (AIS0052 for training).</summary>
+    public string FailureCode { get; set; } = "AIS0001";
+
     /// <summary>Relative paths in <see cref="Arguments"/> are relative to this directory (the project's).</summary>
     public string? WorkingDirectory { get; set; }
 
@@ -53,7 +56,7 @@ public sealed partial class AiSprintTool : ToolTask
         if (!match.Success)
         {
             // The CLI's own "error: …" lines (a bad option, an unreadable file) must fail the build too.
-            if (singleLine.StartsWith("error:", StringComparison.Ordinal)) Log.LogError("AiSprint", "AIS0001", null, ToolAssembly, 0, 0, 0, 0, "{0}", singleLine[6..].Trim());
+            if (singleLine.StartsWith("error:", StringComparison.Ordinal)) Log.LogError("AiSprint", FailureCode, null, ToolAssembly, 0, 0, 0, 0, "aisprint {0}: {1}", Arguments.FirstOrDefault(), singleLine[6..].Trim());
             else Log.LogMessage(messageImportance, "{0}", singleLine);
             return;
         }
@@ -69,7 +72,7 @@ public sealed partial class AiSprintTool : ToolTask
     protected override bool HandleTaskExecutionErrors()
     {
         if (ExitCode == 3 && InfeasibleIsWarning) return true;
-        if (!Log.HasLoggedErrors) Log.LogError("AiSprint", "AIS0001", null, ToolAssembly, 0, 0, 0, 0, "aisprint {0} failed with exit code {1}", Arguments.FirstOrDefault(), ExitCode);
+        if (!Log.HasLoggedErrors) Log.LogError("AiSprint", FailureCode, null, ToolAssembly, 0, 0, 0, 0, "aisprint {0} failed with exit code {1}", Arguments.FirstOrDefault(), ExitCode);
         return false;
     }
 

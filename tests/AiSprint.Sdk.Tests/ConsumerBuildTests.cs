@@ -93,6 +93,19 @@ public sealed class ConsumerBuildTests(PackedSdk sdk)
         Assert.False(Directory.Exists(Path.Combine(project, "bin", "Debug", "net10.0", "aisprint", "deployment")));
     }
 
+    [Fact]
+    public void A_profile_naming_a_missing_column_fails_the_build_with_a_training_error()
+    {
+        var project = sdk.CreateConsumer("bad-profile");
+        var configuration = Path.Combine(project, "profiling", "mask-detector.ini");
+        File.WriteAllText(configuration, File.ReadAllText(configuration).Replace("y = \"time_ms\"", "y = \"latency_ms\"", StringComparison.Ordinal));
+        var result = sdk.Build(project, "-p:AiSprintPartitionEnabled=false", "-p:AiSprintPlaceEnabled=false");
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Matches(@"error AIS0052: aisprint regress: .*mask-detector\.ini.*'latency_ms' does not exist", result.Output);
+        // Training runs before the compiler: a failed training stops the build before it.
+        Assert.DoesNotContain("Task \"Csc\"", result.Output, StringComparison.Ordinal);
+    }
+
     private static bool Skipped(string output, string target) =>
         output.Contains($"Skipping target \"{target}\" because all output files are up-to-date", StringComparison.Ordinal)
         || output.Contains($"Skipping target \"{target}\" because it has no outputs", StringComparison.Ordinal);
