@@ -34,7 +34,11 @@ public sealed class ConsumerBuildTests(PackedSdk sdk)
         {
             Assert.True(File.Exists(Path.Combine(output, file)), $"{file} is missing\n{first}");
         }
-        Assert.Equal(0, Cli("validate", Path.Combine(output, "design", "system_description.json")).ExitCode);
+        // aisprint validate recognises every file the build wrote (design, demands, manifests, models, rules, policy).
+        var validation = Cli("validate", output, Path.Combine(project, "obj", "Debug", "net10.0", "aisprint", "demands"));
+        Assert.True(validation.ExitCode == 0, validation.Output);
+        Assert.Contains("valid design document of Consumer (2 components, 1 DAG edges, 2 local and 1 global constraints)", validation.Output, StringComparison.Ordinal);
+        Assert.Contains("valid demands (3 rows for 1 components on 3 resources)", validation.Output, StringComparison.Ordinal);
         var evaluation = Cli("evaluate", Path.Combine(output, "design", "system_description.json"), Path.Combine(output, "deployment", "solution.json"));
         Assert.True(evaluation.ExitCode == 0, evaluation.Output);
         Assert.True(ProductionDeploymentYaml.ReadFile(Path.Combine(output, "deployment", "production_deployment.yaml")).Succeeded);

@@ -20,6 +20,12 @@ public enum InputKind
     AiSprintPhysicalNodes,
     AmlConfiguration,
     AmlDataset,
+    /// <summary>The compiled design document (aisprint-design/1), as the build writes it to design.json.</summary>
+    DesignDocument,
+    /// <summary>A demands CSV (component,resource,demand_ms[,cold_ms]).</summary>
+    Demands,
+    /// <summary>What the build writes besides the design inputs: parsed, not interpreted.</summary>
+    BuildOutput,
 }
 
 /// <summary>What validating one input found: its kind, a one-line summary and every diagnostic.</summary>

@@ -2,6 +2,7 @@ using AiSprint.Model.Diagnostics;
 using AiSprint.Model.Formats;
 using AiSprint.Model.Formats.AiSprint;
 using AiSprint.Model.Formats.Aml;
+using AiSprint.Model.Formats.Design;
 using AiSprint.Model.Formats.Space4Ai;
 using AiSprint.Model.Validation;
 
@@ -30,7 +31,7 @@ public static class InputValidator
             ".json" => ValidateJson(path, systemPath),
             ".yaml" or ".yml" => ValidateYaml(path),
             ".ini" => ValidateAmlConfiguration(path),
-            ".csv" => ValidateAmlDataset(path),
+            ".csv" => IsDemandTable(path) ? ValidateDemands(path) : ValidateAmlDataset(path),
             _ => Unsupported(path),
         };
     }
@@ -79,6 +80,22 @@ public static class InputValidator
         var diagnostics = new DiagnosticBag();
         var root = DocumentFile.LoadJson(path, diagnostics);
         if (root is null) return new InputReport(path, InputKind.Unknown, "unreadable JSON", diagnostics.Items);
+        if (root.IsMapping && root.Member("schema")?.Value is { IsScalar: true } schema && schema.Text == DesignDocument.SchemaName)
+        {
+            var design = DesignDocumentJson.Load(path);
+            var summary = design.Value is { } d
+                ? $"design document of {d.Assembly} ({d.Components.Count} components, {d.Dag.Count} DAG edges, {d.LocalConstraints.Count} local and {d.GlobalConstraints.Count} global constraints)"
+                : "design document";
+            return new InputReport(path, InputKind.DesignDocument, summary, design.Diagnostics);
+        }
+        if (root.IsMapping && root.Member("partitionCount") is not null && root.Member("partitions") is not null)
+        {
+            return new InputReport(path, InputKind.BuildOutput, "ONNX partition manifest (written by aisprint partition)", diagnostics.Items);
+        }
+        if (root.IsMapping && root.Member("formatVersion") is not null && root.Member("technique") is not null)
+        {
+            return new InputReport(path, InputKind.BuildOutput, "regression model (written by aisprint regress; aisprint predict reads it)", diagnostics.Items);
+        }
         if (root.IsMapping && root.Member("components") is not null)
         {
             var solution = Space4AiSolutionReader.Read(root, path, diagnostics);
@@ -114,6 +131,7 @@ public static class InputValidator
         var kind = YamlKind(path);
         return kind switch
         {
+            InputKind.BuildOutput => ValidateBuildOutputYaml(path),
             InputKind.AiSprintApplicationDag => Report(path, kind, ApplicationDagYaml.ReadFile(path),
                 d => $"AI-SPRINT application DAG ({d.Components.Count} components, {d.Dependencies.Count} dependencies)"),
             InputKind.AiSprintCandidateDeployments => Report(path, kind, CandidateDeploymentsYaml.ReadFile(path),
@@ -168,6 +186,7 @@ public static class InputValidator
             if (system.Member("dependencies") is not null) return InputKind.AiSprintApplicationDag;
         }
         if (root.Member("Components") is not null) return InputKind.AiSprintCandidateDeployments;
+        if (root.Member("groups") is not null || root.Member("components")?.Value is { IsSequence: true }) return InputKind.BuildOutput;
         if (root.Member("Methods") is not null) return InputKind.AiSprintOptimizerSettings;
         return InputKind.Unknown;
     }
@@ -182,6 +201,41 @@ public static class InputValidator
             ? c.General.IsPredictionOnly ? "aMLLibrary prediction configuration" : $"aMLLibrary experiment configuration ({c.General.Techniques.Count} techniques)"
             : "aMLLibrary configuration";
         return new InputReport(path, InputKind.AmlConfiguration, summary, result.Diagnostics);
+    }
+
+    /// <summary>monitoring/rules.yml and security/policy.yaml: they must parse; promtool checks the rules themselves.</summary>
+    private static InputReport ValidateBuildOutputYaml(string path)
+    {
+        var bag = new DiagnosticBag();
+        var root = DocumentFile.LoadYaml(path, bag);
+        var summary = root?.Member("groups") is not null ? "Prometheus alerting rules (written by the build; check them with promtool check rules)" : "security policy (written by the build)";
+        return new InputReport(path, InputKind.BuildOutput, summary, bag.Items);
+    }
+
+    /// <summary>demands.csv, *.demands.csv, or any CSV whose header names component, resource and demand_ms.</summary>
+    private static bool IsDemandTable(string path)
+    {
+        var name = Path.GetFileName(path);
+        if (name.Equals("demands.csv", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".demands.csv", StringComparison.OrdinalIgnoreCase)) return true;
+        try
+        {
+            var header = File.ReadLines(path).Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0 && !l.StartsWith('#'));
+            var columns = header?.Split(',').Select(c => c.Trim()).ToArray() ?? [];
+            return columns.Contains("component") && columns.Contains("resource") && columns.Contains("demand_ms");
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    private static InputReport ValidateDemands(string path)
+    {
+        var result = DemandTableCsv.Load(path);
+        var summary = result.Value is { } t
+            ? $"demands ({t.Entries.Count} rows for {t.Entries.Select(e => e.Component).Distinct().Count()} components on {t.Entries.Select(e => e.Resource).Distinct().Count()} resources)"
+            : "demands";
+        return new InputReport(path, InputKind.Demands, summary, result.Diagnostics);
     }
 
     private static InputReport ValidateAmlDataset(string path)
