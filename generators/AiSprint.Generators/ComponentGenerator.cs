@@ -9,7 +9,8 @@ namespace AiSprint.Generators;
 
 /// <summary>
 /// Emits, for the components of a compilation: timing interceptors at every call site, one
-/// file per calling file; and the design document as a constant and an assembly metadata attribute.
+/// file per calling file; the shared descriptors and the hosts' entry points (<c>AiSprintComponents</c>);
+/// and the design document as a constant and an assembly metadata attribute.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ComponentGenerator : IIncrementalGenerator
@@ -40,6 +41,15 @@ public sealed class ComponentGenerator : IIncrementalGenerator
             if (json is not null)
             {
                 output.AddSource(DesignDocumentEmitter.HintName, DesignDocumentEmitter.Source(json));
+            }
+        });
+
+        // Entry points are API a user may call, so regular (not implementation-only) output.
+        context.RegisterSourceOutput(components, static (output, all) =>
+        {
+            if (all.Count > 0)
+            {
+                output.AddSource(ComponentsEmitter.HintName, ComponentsEmitter.Source(all));
             }
         });
 

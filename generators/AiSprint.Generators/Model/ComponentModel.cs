@@ -22,6 +22,7 @@ internal sealed record DeviceConstraintsModel(double RamMegabytes, double VramMe
 internal sealed record SecurityModel(bool TrustedExecution, bool NetworkShield, bool FilesystemShield);
 
 /// <summary>Everything the annotations say about one component method.</summary>
+/// <param name="EntryPoint">The method's signature when a host can call it through a generated entry point (public, static, not generic); else null.</param>
 internal sealed record ComponentModel(
     string Name,
     string Method,
@@ -32,4 +33,5 @@ internal sealed record ComponentModel(
     PartitionableModel? Partitionable,
     double? ExpectedRequestsPerSecond,
     DeviceConstraintsModel? DeviceConstraints,
-    EquatableArray<SuccessorModel> Successors);
+    EquatableArray<SuccessorModel> Successors,
+    CalleeModel? EntryPoint);

@@ -71,30 +71,46 @@ internal static class CallSiteReader
             return null;
         }
 
-        var typeArguments = signature.IsGenericMethod
-            ? "<" + string.Join(", ", signature.TypeArguments.Select(t => t.ToDisplayString(TypeFormat))) + ">"
-            : string.Empty;
-        var callee = new CalleeModel(
-            AttributeReader.ComponentName(definition.OriginalDefinition),
-            UsableThreshold(AttributeReader.LocalThresholdMilliseconds(definition.OriginalDefinition)),
-            signature.IsStatic ? null : signature.ContainingType.ToDisplayString(TypeFormat),
-            signature.ContainingType.ToDisplayString(TypeFormat),
-            // A method named after a keyword (declared as @event) must be called as @event.
-            SyntaxFacts.GetKeywordKind(signature.Name) == SyntaxKind.None && SyntaxFacts.GetContextualKeywordKind(signature.Name) == SyntaxKind.None ? signature.Name : "@" + signature.Name,
-            typeArguments,
-            open ? typeArguments : string.Empty,
-            open ? TypeParameterConstraints.Of(signature, TypeFormat) : string.Empty,
-            signature.ReturnsVoid ? "void" : signature.ReturnType.ToDisplayString(TypeFormat),
-            ShapeOf(signature),
-            signature.Parameters.Select(p => new ParameterModel(p.Type.ToDisplayString(TypeFormat), Modifier(p.RefKind), ArgumentModifier(p.RefKind))).ToEquatableArray());
+        var declaredHere = SymbolEqualityComparer.Default.Equals(definition.ContainingAssembly, context.SemanticModel.Compilation.Assembly);
+        var callee = Describe(definition.OriginalDefinition, signature, open, declaredHere);
 
         var display = location.GetDisplayLocation();
         return new CallSiteModel(invocation.SyntaxTree.FilePath, location.Version, location.Data, display, callee);
     }
 
-    // A zero, negative or NaN threshold is the analyzers' to report; the wrapper times the call without
-    // one, because ComponentDescriptor rejects it and the type initializer would fail at the first call.
-    private static double? UsableThreshold(double? milliseconds) => milliseconds > 0 ? milliseconds : null;
+    /// <summary>The wrapper's view of <paramref name="signature"/>, a call of the component <paramref name="definition"/>.</summary>
+    /// <param name="open">Whether the wrapper redeclares the method's own type parameters.</param>
+    /// <param name="declaredHere">Whether the component is declared in the compilation being generated.</param>
+    public static CalleeModel Describe(IMethodSymbol definition, IMethodSymbol signature, bool open, bool declaredHere)
+    {
+        var typeArguments = signature.IsGenericMethod
+            ? "<" + string.Join(", ", signature.TypeArguments.Select(t => t.ToDisplayString(TypeFormat))) + ">"
+            : string.Empty;
+        return new CalleeModel(
+            AttributeReader.ComponentName(definition),
+            declaredHere,
+            declaredHere ? null : UsableThreshold(AttributeReader.LocalThresholdMilliseconds(definition)),
+            signature.IsStatic ? null : signature.ContainingType.ToDisplayString(TypeFormat),
+            signature.ContainingType.ToDisplayString(TypeFormat),
+            Escape(signature.Name),
+            typeArguments,
+            open ? typeArguments : string.Empty,
+            open ? TypeParameterConstraints.Of(signature, TypeFormat) : string.Empty,
+            signature.ReturnsVoid ? "void" : signature.ReturnType.ToDisplayString(TypeFormat),
+            ShapeOf(signature),
+            signature.Parameters.Select(p => new ParameterModel(Escape(p.Name), p.Type.ToDisplayString(TypeFormat), Modifier(p.RefKind), ArgumentModifier(p.RefKind))).ToEquatableArray());
+    }
+
+    /// <summary>A threshold the runtime accepts, else null.</summary>
+    /// <remarks>
+    /// A zero, negative or NaN threshold is the analyzers' to report; the wrapper times the call without
+    /// one, because the runtime's descriptors reject it and the type initializer would fail at the first call.
+    /// </remarks>
+    public static double? UsableThreshold(double? milliseconds) => milliseconds > 0 ? milliseconds : null;
+
+    // A name declared as @event must be written @event.
+    private static string Escape(string name) =>
+        SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None && SyntaxFacts.GetContextualKeywordKind(name) == SyntaxKind.None ? name : "@" + name;
 
     /// <param name="open">Whether <paramref name="method"/> is a generic definition, whose own type parameters the interceptor redeclares.</param>
     private static bool IsWrappable(Compilation compilation, IMethodSymbol method, bool open) =>

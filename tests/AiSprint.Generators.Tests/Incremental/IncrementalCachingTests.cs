@@ -33,13 +33,23 @@ public sealed class IncrementalCachingTests
     }
 
     [Fact]
-    public void Changing_a_threshold_regenerates_the_design_document_and_the_interceptors()
+    public void Changing_a_threshold_regenerates_the_design_document_and_the_descriptors_but_not_the_interceptors()
     {
         var second = RunTwice("/src/Detector.cs", text => text.Replace("ExecTime(20, TimeUnit.Milliseconds)", "ExecTime(25, TimeUnit.Milliseconds)"));
 
         Assert.Contains(IncrementalStepRunReason.Modified, Reasons(second, StepNames.DesignDocument));
+        Assert.Contains(second.GeneratedSources, s => s.HintName == "AiSprintComponents.g.cs" && s.SourceText.ToString().Contains("new(\"mask-detector\", 25d,", StringComparison.Ordinal));
+        // Interceptors name the shared descriptor, not the threshold: the calling file's interceptors stay as they were.
+        Assert.All(Reasons(second, StepNames.InterceptorFiles), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
+    }
+
+    [Fact]
+    public void Changing_a_components_signature_regenerates_its_interceptors()
+    {
+        var second = RunTwice("/src/Detector.cs", text => text.Replace("public static int @event(int id) => id;", "public static int @event(long id) => (int)id;"));
+
         Assert.Contains(IncrementalStepRunReason.Modified, Reasons(second, StepNames.InterceptorFiles));
-        Assert.Contains(second.GeneratedSources, s => s.SourceText.ToString().Contains("new(\"mask-detector\", 25d)", StringComparison.Ordinal));
+        Assert.Contains(second.GeneratedSources, s => s.HintName.StartsWith("Interceptors.Program_cs", StringComparison.Ordinal) && s.SourceText.ToString().Contains("internal static int Intercept1(long p0)", StringComparison.Ordinal));
     }
 
     [Fact]
