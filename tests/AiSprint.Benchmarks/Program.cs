@@ -21,7 +21,9 @@ switch (args.FirstOrDefault())
         if (rest.Length <= 1) LargeModelBenchmark.Run(repetitions);
         return 0;
     }
+    case "generator":
+        return GeneratorBenchmark.Run(rest);
     default:
-        Console.Error.WriteLine("usage: dotnet run -c Release --project tests/AiSprint.Benchmarks -- placement [--threads N] [--seed N] [--ls|--rg-only] | placement-micro [instance] | placement-large | regression | onnx [repetitions] [model]");
+        Console.Error.WriteLine("usage: dotnet run -c Release --project tests/AiSprint.Benchmarks -- placement [--threads N] [--seed N] [--ls|--rg-only] | placement-micro [instance] | placement-large | regression | onnx [repetitions] [model] | generator [rounds]");
         return 2;
 }
