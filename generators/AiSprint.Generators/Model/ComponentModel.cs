@@ -23,9 +23,11 @@ internal sealed record SecurityModel(bool TrustedExecution, bool NetworkShield, 
 
 /// <summary>Everything the annotations say about one component method.</summary>
 /// <param name="EntryPoint">The method's signature when a host can call it through a generated entry point (public, static, not generic); else null.</param>
+/// <param name="MethodName">The method's simple name: calls are bound only when they invoke a name of this kind.</param>
 internal sealed record ComponentModel(
     string Name,
     string Method,
+    string MethodName,
     SourceSpot Location,
     double? LocalThresholdMilliseconds,
     EquatableArray<GlobalConstraintModel> GlobalConstraints,

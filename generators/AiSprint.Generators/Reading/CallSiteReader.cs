@@ -26,18 +26,25 @@ internal static class CallSiteReader
             _ => false,
         };
 
+    /// <summary>The simple name a call invokes (<c>M</c> in <c>x.M&lt;T&gt;(...)</c>), the key of the pre-filter before any binding.</summary>
+    public static string? InvokedName(InvocationExpressionSyntax invocation) => invocation.Expression switch
+    {
+        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+        SimpleNameSyntax name => name.Identifier.ValueText,
+        _ => null,
+    };
+
     /// <summary>
     /// The call's model, or null when the callee is no component or the call is one this version
     /// leaves untimed: a callee not accessible from generated code (private, protected), an
     /// instance method of a struct (the receiver would be copied), a ref return, or a method of a
     /// type whose type arguments are the caller's type parameters (<c>Box&lt;T&gt;.M()</c> inside a generic method).
     /// </summary>
-    public static CallSiteModel? Read(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    public static CallSiteModel? Read(SemanticModel semanticModel, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
     {
-        var invocation = (InvocationExpressionSyntax)context.Node;
-        // GetSymbolInfo, not GetOperation: every invocation of the compilation passes here after each
-        // edit, and building the IOperation tree costs more than binding the symbol.
-        if (context.SemanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol called)
+        // GetSymbolInfo, not GetOperation: building the IOperation tree costs more than binding the symbol.
+        if (semanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol called)
         {
             return null;
         }
@@ -60,18 +67,18 @@ internal static class CallSiteReader
         // generic interceptor over the callee's definition; concrete ones get a substituted, non-generic one.
         var open = method.IsGenericMethod && method.TypeArguments.Any(t => t.ContainsTypeParameter());
         var signature = open ? method.OriginalDefinition : method;
-        if (!IsWrappable(context.SemanticModel.Compilation, signature, open))
+        if (!IsWrappable(semanticModel.Compilation, signature, open))
         {
             return null;
         }
 
-        var location = context.SemanticModel.GetInterceptableLocation(invocation, cancellationToken);
+        var location = semanticModel.GetInterceptableLocation(invocation, cancellationToken);
         if (location is null)
         {
             return null;
         }
 
-        var declaredHere = SymbolEqualityComparer.Default.Equals(definition.ContainingAssembly, context.SemanticModel.Compilation.Assembly);
+        var declaredHere = SymbolEqualityComparer.Default.Equals(definition.ContainingAssembly, semanticModel.Compilation.Assembly);
         var callee = Describe(definition.OriginalDefinition, signature, open, declaredHere);
 
         var display = location.GetDisplayLocation();

@@ -24,6 +24,7 @@ internal static class ComponentReader
         return new ComponentModel(
             AttributeReader.ComponentName(method),
             method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty) + "." + method.Name,
+            method.Name,
             ReadLocation(method),
             AttributeReader.LocalThresholdMilliseconds(method),
             ReadGlobalConstraints(method),

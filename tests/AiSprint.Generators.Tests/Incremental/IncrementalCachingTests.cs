@@ -15,7 +15,7 @@ public sealed class IncrementalCachingTests
     private static readonly string[] OwnSteps =
     [
         StepNames.Components, StepNames.ExecTimeComponents, StepNames.AllComponents, StepNames.AssemblyName,
-        StepNames.DesignDocument, StepNames.CallSites, StepNames.InterceptorFiles,
+        StepNames.DesignDocument, StepNames.ReferencedComponentNames, StepNames.ComponentMethodNames, StepNames.CallSites, StepNames.InterceptorFiles,
     ];
 
     [Fact]
@@ -77,10 +77,12 @@ public sealed class IncrementalCachingTests
         }
     }
 
-    private static GeneratorRunResult RunTwice(string path, Func<string, string> edit)
+    private static GeneratorRunResult RunTwice(string path, Func<string, string> edit) => RunTwice(path, edit, new ComponentGenerator());
+
+    private static GeneratorRunResult RunTwice(string path, Func<string, string> edit, ComponentGenerator generator)
     {
         var compilation = GeneratorHarness.Compile(Snapshot.Inputs("SyncCalls"));
-        var (driver, _, _) = GeneratorHarness.Run(compilation);
+        var (driver, _, _) = GeneratorHarness.Run(compilation, GeneratorHarness.CreateDriver(generator));
         var old = compilation.SyntaxTrees.Single(t => t.FilePath == path);
         var edited = compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(edit(old.ToString()), GeneratorHarness.ParseOptions, path, System.Text.Encoding.UTF8));
         Assert.NotEqual(old.ToString(), edited.SyntaxTrees.Single(t => t.FilePath == path).ToString());
