@@ -75,11 +75,8 @@ public sealed class ComponentGenerator : IIncrementalGenerator
             .Combine(componentMethodNames)
             .SelectMany((pair, cancellationToken) => _callSites.Read(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(StepNames.CallSites);
-        var files = callSites.Collect()
-            .SelectMany(static (sites, _) => sites
-                .GroupBy(s => s.FilePath, StringComparer.Ordinal)
-                .OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => new InterceptorFileModel(InterceptorEmitter.HintName(g.Key), g.ToEquatableArray())))
+        var files = callSites
+            .Select(static (file, _) => new InterceptorFileModel(InterceptorEmitter.HintName(file.FilePath), file.CallSites))
             .WithTrackingName(StepNames.InterceptorFiles);
 
         // Interceptors change no semantics a reader of the IDE needs: implementation output only.

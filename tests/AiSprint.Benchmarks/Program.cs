@@ -23,7 +23,9 @@ switch (args.FirstOrDefault())
     }
     case "generator":
         return GeneratorBenchmark.Run(rest);
+    case "wrapper":
+        return WrapperBenchmarks.Run(rest);
     default:
-        Console.Error.WriteLine("usage: dotnet run -c Release --project tests/AiSprint.Benchmarks -- placement [--threads N] [--seed N] [--ls|--rg-only] | placement-micro [instance] | placement-large | regression | onnx [repetitions] [model] | generator [rounds]");
+        Console.Error.WriteLine("usage: dotnet run -c Release --project tests/AiSprint.Benchmarks -- placement [--threads N] [--seed N] [--ls|--rg-only] | placement-micro [instance] | placement-large | regression | onnx [repetitions] [model] | generator [rounds] | wrapper [BenchmarkDotNet arguments]");
         return 2;
 }

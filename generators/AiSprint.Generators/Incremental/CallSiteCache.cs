@@ -31,7 +31,8 @@ internal sealed class CallSiteCache
     /// <summary>How many invocations this instance has bound; tests read it to see what an edit cost.</summary>
     public int BoundInvocations => Volatile.Read(ref _boundInvocations);
 
-    public IEnumerable<CallSiteModel> Read(Compilation compilation, EquatableArray<string> componentMethodNames, CancellationToken cancellationToken)
+    /// <summary>The call sites of each file that has any, in the compilation's file order: one value per file, so later steps work file by file.</summary>
+    public IEnumerable<FileCallSitesModel> Read(Compilation compilation, EquatableArray<string> componentMethodNames, CancellationToken cancellationToken)
     {
         var trees = compilation.SyntaxTrees.ToArray();
         var entries = new FileEntry[trees.Length];
@@ -49,7 +50,7 @@ internal sealed class CallSiteCache
             string.Join("\n", compilation.References.Select(r => r.Display)),
             componentMethodNames);
         HashSet<string>? names = null;
-        var sites = new List<CallSiteModel>();
+        var files = new List<FileCallSitesModel>();
         for (var i = 0; i < trees.Length; i++)
         {
             var cached = entries[i].SitesFor(state);
@@ -60,17 +61,20 @@ internal sealed class CallSiteCache
                 entries[i].Store(state, cached);
             }
 
-            sites.AddRange(cached);
+            if (cached.CallSites.Count > 0)
+            {
+                files.Add(cached);
+            }
         }
 
-        return sites;
+        return files;
     }
 
-    private CallSiteModel[] Bind(Compilation compilation, SyntaxTree tree, HashSet<string> names, CancellationToken cancellationToken)
+    private FileCallSitesModel Bind(Compilation compilation, SyntaxTree tree, HashSet<string> names, CancellationToken cancellationToken)
     {
         if (names.Count == 0)
         {
-            return [];
+            return new FileCallSitesModel(tree.FilePath, EquatableArray<CallSiteModel>.Empty);
         }
 
         SemanticModel? model = null;
@@ -92,7 +96,7 @@ internal sealed class CallSiteCache
             }
         }
 
-        return [.. sites];
+        return new FileCallSitesModel(tree.FilePath, sites.ToEquatableArray());
     }
 
     /// <summary>Everything outside a file that its calls' binding depends on; equal states mean a file's sites still hold.</summary>
@@ -103,7 +107,7 @@ internal sealed class CallSiteCache
         private readonly object _gate = new();
         private ulong? _declarations;
         private CompilationState? _state;
-        private CallSiteModel[]? _sites;
+        private FileCallSitesModel? _sites;
 
         public ulong Declarations(CancellationToken cancellationToken)
         {
@@ -113,7 +117,7 @@ internal sealed class CallSiteCache
             }
         }
 
-        public CallSiteModel[]? SitesFor(CompilationState state)
+        public FileCallSitesModel? SitesFor(CompilationState state)
         {
             lock (_gate)
             {
@@ -121,7 +125,7 @@ internal sealed class CallSiteCache
             }
         }
 
-        public void Store(CompilationState state, CallSiteModel[] sites)
+        public void Store(CompilationState state, FileCallSitesModel sites)
         {
             lock (_gate)
             {

@@ -53,5 +53,8 @@ internal sealed record CalleeModel(
     ReturnShape Shape,
     EquatableArray<ParameterModel> Parameters);
 
+/// <summary>The call sites found in one file, in source order.</summary>
+internal sealed record FileCallSitesModel(string FilePath, EquatableArray<CallSiteModel> CallSites);
+
 /// <summary>The interceptors of one calling file: one generated file each, so an edit elsewhere leaves it cached.</summary>
 internal sealed record InterceptorFileModel(string HintName, EquatableArray<CallSiteModel> CallSites);
