@@ -15,7 +15,7 @@ namespace AiSprint.Benchmarks;
 /// here) against a direct call when nothing listens, and against a hand-written Stopwatch + Histogram.Record
 /// when a MeterListener is attached. In-process toolchain: the benchmark project is not rebuilt per run.
 /// </summary>
-internal static class WrapperBenchmarks
+public static class WrapperBenchmarks
 {
     public static int Run(string[] args)
     {

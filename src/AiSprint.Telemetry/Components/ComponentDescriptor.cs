@@ -32,6 +32,7 @@ public sealed class ComponentDescriptor
 
         Name = name;
         LocalThresholdMilliseconds = localThresholdMilliseconds;
+        ViolationAboveMilliseconds = localThresholdMilliseconds ?? double.PositiveInfinity;
         StartsPaths = startsPaths;
         EndsPaths = endsPaths;
         DurationTags = DeploymentIdentity.Current.Append(new KeyValuePair<string, object?>(AiSprintInstruments.ComponentTag, name));
@@ -43,6 +44,9 @@ public sealed class ComponentDescriptor
 
     /// <summary>The local threshold in milliseconds, or <see langword="null"/>.</summary>
     public double? LocalThresholdMilliseconds { get; }
+
+    /// <summary>The local threshold, or +∞ without one: a plain comparison on the hot path instead of a lifted nullable one.</summary>
+    internal double ViolationAboveMilliseconds { get; }
 
     internal PathDescriptor[] StartsPaths { get; }
 
