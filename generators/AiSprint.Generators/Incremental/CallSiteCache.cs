@@ -5,6 +5,7 @@ using System.Threading;
 using AiSprint.Generators.Model;
 using AiSprint.Generators.Reading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace AiSprint.Generators.Incremental;
@@ -46,7 +47,7 @@ internal sealed class CallSiteCache
         var state = new CompilationState(
             declarations,
             compilation.AssemblyName ?? string.Empty,
-            compilation.Options.GetHashCode(),
+            BindingOptions(compilation.Options),
             string.Join("\n", compilation.References.Select(r => r.Display)),
             componentMethodNames);
         HashSet<string>? names = null;
@@ -100,7 +101,18 @@ internal sealed class CallSiteCache
     }
 
     /// <summary>Everything outside a file that its calls' binding depends on; equal states mean a file's sites still hold.</summary>
-    private sealed record CompilationState(ulong Declarations, string AssemblyName, int OptionsHash, string References, EquatableArray<string> ComponentMethodNames);
+    private sealed record CompilationState(ulong Declarations, string AssemblyName, string Options, string References, EquatableArray<string> ComponentMethodNames);
+
+    // The options that can change how a call binds, as text. Not CompilationOptions.GetHashCode: in the command-line
+    // compiler it reaches a reference resolver whose GetHashCode throws NotImplementedException.
+    private static string BindingOptions(CompilationOptions options) =>
+        string.Join(
+            "|",
+            options.OutputKind,
+            options.NullableContextOptions,
+            options.CheckOverflow,
+            options.Platform,
+            options is CSharpCompilationOptions csharp ? csharp.AllowUnsafe + "|" + string.Join(",", csharp.Usings) : string.Empty);
 
     private sealed class FileEntry(SyntaxTree tree)
     {
