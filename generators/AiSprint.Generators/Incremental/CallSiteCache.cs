@@ -88,7 +88,8 @@ internal sealed class CallSiteCache
                 && names.Contains(name))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                model ??= compilation.GetSemanticModel(tree);
+                // As the driver gives syntax providers: no nullable analysis, which binding a call for its target does not need.
+                model ??= SemanticModelFor(compilation, tree);
                 Interlocked.Increment(ref _boundInvocations);
                 if (CallSiteReader.Read(model, invocation, cancellationToken) is { } site)
                 {
@@ -99,6 +100,47 @@ internal sealed class CallSiteCache
 
         return new FileCallSitesModel(tree.FilePath, sites.ToEquatableArray());
     }
+
+    /// <summary>
+    /// A model without nullable analysis, as the driver gives syntax providers: resolving a call's target does not
+    /// need it, and with nullable enabled it is most of the binding's cost. The option is still marked experimental
+    /// (dotnet/roslyn#70609) though it exists from Roslyn 4.9 to 5.12; should a compiler lack or not implement it, the plain
+    /// model is used instead.
+    /// </summary>
+    private static SemanticModel SemanticModelFor(Compilation compilation, SyntaxTree tree)
+    {
+        if (!s_withoutNullableAnalysisMissing)
+        {
+            try
+            {
+                return WithoutNullableAnalysis(compilation, tree);
+            }
+            catch (System.MissingMethodException)
+            {
+                s_withoutNullableAnalysisMissing = true;
+            }
+            catch (System.TypeLoadException)
+            {
+                s_withoutNullableAnalysisMissing = true;
+            }
+            catch (System.NotImplementedException)
+            {
+                // A host whose compilation does not implement the option.
+                s_withoutNullableAnalysisMissing = true;
+            }
+        }
+
+        return compilation.GetSemanticModel(tree);
+    }
+
+    private static bool s_withoutNullableAnalysisMissing;
+
+    // Its own method: a missing member then fails when this method is compiled, inside the caller's try.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+#pragma warning disable RSEXPERIMENTAL001 // see SemanticModelFor
+    private static SemanticModel WithoutNullableAnalysis(Compilation compilation, SyntaxTree tree) =>
+        compilation.GetSemanticModel(tree, SemanticModelOptions.DisableNullableAnalysis);
+#pragma warning restore RSEXPERIMENTAL001
 
     /// <summary>Everything outside a file that its calls' binding depends on; equal states mean a file's sites still hold.</summary>
     private sealed record CompilationState(ulong Declarations, string AssemblyName, string Options, string References, EquatableArray<string> ComponentMethodNames);
