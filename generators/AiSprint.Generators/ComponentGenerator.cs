@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using AiSprint.Generators.Emit;
+using AiSprint.Generators.Incremental;
 using AiSprint.Generators.Model;
 using AiSprint.Generators.Reading;
 using Microsoft.CodeAnalysis;
@@ -9,11 +10,19 @@ namespace AiSprint.Generators;
 
 /// <summary>
 /// Emits, for the components of a compilation: timing interceptors at every call site, one
-/// file per calling file; and the design document as a constant and an assembly metadata attribute.
+/// file per calling file; the shared descriptors and the hosts' entry points (<c>AiSprintComponents</c>);
+/// and the design document as a constant and an assembly metadata attribute.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ComponentGenerator : IIncrementalGenerator
 {
+    // Kept between runs of this instance (the IDE's runs, one driver's edits): see CallSiteCache.
+    private readonly CallSiteCache _callSites = new();
+    private readonly ReferencedComponentNames _referencedNames = new();
+
+    /// <summary>How many invocations this instance has bound so far: what the tests read to see an edit's cost.</summary>
+    internal int BoundInvocations => _callSites.BoundInvocations;
+
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -43,15 +52,31 @@ public sealed class ComponentGenerator : IIncrementalGenerator
             }
         });
 
-        var callSites = context.SyntaxProvider
-            .CreateSyntaxProvider(CallSiteReader.IsCandidate, CallSiteReader.Read)
-            .Where(static c => c is not null)
+        // Entry points are API a user may call, so regular (not implementation-only) output.
+        context.RegisterSourceOutput(components, static (output, all) =>
+        {
+            if (all.Count > 0)
+            {
+                output.AddSource(ComponentsEmitter.HintName, ComponentsEmitter.Source(all));
+            }
+        });
+
+        // Calls: bound per file through a cache that survives between runs, and only where the invoked
+        // name is a component method's (see CallSiteCache for when a file is bound again).
+        var referencedNames = context.CompilationProvider
+            .Select((compilation, _) => _referencedNames.Read(compilation).ToEquatableArray())
+            .WithTrackingName(StepNames.ReferencedComponentNames);
+        var componentMethodNames = components
+            .Select(static (all, _) => all.Select(c => c.MethodName))
+            .Combine(referencedNames)
+            .Select(static (pair, _) => pair.Left.Concat(pair.Right).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(StepNames.ComponentMethodNames);
+        var callSites = context.CompilationProvider
+            .Combine(componentMethodNames)
+            .SelectMany((pair, cancellationToken) => _callSites.Read(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(StepNames.CallSites);
-        var files = callSites.Collect()
-            .SelectMany(static (sites, _) => sites
-                .GroupBy(s => s!.FilePath, StringComparer.Ordinal)
-                .OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => new InterceptorFileModel(InterceptorEmitter.HintName(g.Key), g.Select(s => s!).ToEquatableArray())))
+        var files = callSites
+            .Select(static (file, _) => new InterceptorFileModel(InterceptorEmitter.HintName(file.FilePath), file.CallSites))
             .WithTrackingName(StepNames.InterceptorFiles);
 
         // Interceptors change no semantics a reader of the IDE needs: implementation output only.

@@ -8,6 +8,8 @@ internal static class StepNames
     public const string AllComponents = nameof(AllComponents);
     public const string AssemblyName = nameof(AssemblyName);
     public const string DesignDocument = nameof(DesignDocument);
+    public const string ReferencedComponentNames = nameof(ReferencedComponentNames);
+    public const string ComponentMethodNames = nameof(ComponentMethodNames);
     public const string CallSites = nameof(CallSites);
     public const string InterceptorFiles = nameof(InterceptorFiles);
 }

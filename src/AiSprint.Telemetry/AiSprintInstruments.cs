@@ -21,6 +21,9 @@ public static class AiSprintInstruments
     /// <summary>The counter of constraint breaches; tags <see cref="ConstraintTag"/> and <see cref="ScopeTag"/>.</summary>
     public const string ViolationsName = "aisprint.constraint.violations";
 
+    /// <summary>The histogram of global-path response times (first component's start to last component's end), in milliseconds; tag <see cref="PathTag"/>.</summary>
+    public const string PathDurationName = "aisprint.path.duration";
+
     /// <summary>The tag naming the component a measurement belongs to.</summary>
     public const string ComponentTag = "component";
 
@@ -29,6 +32,15 @@ public static class AiSprintInstruments
 
     /// <summary>The tag telling a local breach (<c>local</c>) from a global one (<c>global</c>).</summary>
     public const string ScopeTag = "scope";
+
+    /// <summary>The tag naming the global path (constraint) a path duration belongs to.</summary>
+    public const string PathTag = "path";
+
+    /// <summary>The tag naming the deployment the process belongs to (see <see cref="DeploymentIdentity"/>).</summary>
+    public const string DeploymentTag = "deployment";
+
+    /// <summary>The tag naming the resource the process runs on (see <see cref="DeploymentIdentity"/>).</summary>
+    public const string ResourceTag = "resource";
 
     /// <summary>The source of one activity per timed component call.</summary>
     public static ActivitySource ActivitySource { get; } = new(ActivitySourceName);
@@ -39,6 +51,9 @@ public static class AiSprintInstruments
     // Instruments are created once: creating one per call would allocate and re-register listeners.
     internal static Histogram<double> Duration { get; } = Meter.CreateHistogram<double>(
         DurationName, unit: "ms", description: "Response time of an AiSprint component call.");
+
+    internal static Histogram<double> PathDuration { get; } = Meter.CreateHistogram<double>(
+        PathDurationName, unit: "ms", description: "Response time of an AiSprint global path, from its first component's start to its last component's end.");
 
     internal static Counter<long> Violations { get; } = Meter.CreateCounter<long>(
         ViolationsName, unit: "{violation}", description: "Calls whose response time exceeded a constraint's threshold.");

@@ -8,6 +8,7 @@ public sealed class SnapshotTests
     [InlineData("SyncCalls")]
     [InlineData("AsyncCalls")]
     [InlineData("DesignDocument")]
+    [InlineData("GlobalPaths")]
     public void Generated_sources_match_the_snapshot(string caseName)
     {
         var (_, _, result) = GeneratorHarness.Run(GeneratorHarness.Compile(Snapshot.Inputs(caseName)));

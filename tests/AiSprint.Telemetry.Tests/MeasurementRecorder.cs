@@ -3,12 +3,16 @@ using AiSprint.Telemetry;
 
 namespace AiSprint.Telemetry.Tests;
 
-/// <summary>Collects the AiSprint measurements of one component through a real <see cref="MeterListener"/>.</summary>
+/// <summary>
+/// Collects the AiSprint measurements of one component or one global path (by its name) through a real
+/// <see cref="MeterListener"/>: its durations, its path durations and the violations of its constraint.
+/// </summary>
 internal sealed class MeasurementRecorder : IDisposable
 {
     private readonly MeterListener _listener = new();
     private readonly string _component;
     private readonly List<double> _durations = [];
+    private readonly List<(double Value, KeyValuePair<string, object?>[] Tags)> _pathDurations = [];
     private readonly List<(long Value, string? Scope)> _violations = [];
 
     public MeasurementRecorder(string component)
@@ -28,6 +32,13 @@ internal sealed class MeasurementRecorder : IDisposable
                 lock (_durations)
                 {
                     _durations.Add(value);
+                }
+            }
+            else if (instrument.Name == AiSprintInstruments.PathDurationName && HasTag(tags, AiSprintInstruments.PathTag, _component))
+            {
+                lock (_pathDurations)
+                {
+                    _pathDurations.Add((value, tags.ToArray()));
                 }
             }
         });
@@ -51,6 +62,18 @@ internal sealed class MeasurementRecorder : IDisposable
             lock (_durations)
             {
                 return [.. _durations];
+            }
+        }
+    }
+
+    /// <summary>Durations of the global path named like this recorder, with all their tags.</summary>
+    public IReadOnlyList<(double Value, KeyValuePair<string, object?>[] Tags)> PathDurations
+    {
+        get
+        {
+            lock (_pathDurations)
+            {
+                return [.. _pathDurations];
             }
         }
     }

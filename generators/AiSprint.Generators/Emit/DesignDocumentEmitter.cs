@@ -19,6 +19,7 @@ internal static class DesignDocumentEmitter
     {
         // Sorted so the document does not depend on the order of files in the compilation.
         var ordered = components.OrderBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Method, StringComparer.Ordinal).ToArray();
+        var entryPoints = GeneratedNames.EntryPoints(ordered);
         var json = new JsonText();
         json.StartObject();
         json.String("schema", "aisprint-design/1");
@@ -27,7 +28,7 @@ internal static class DesignDocumentEmitter
         json.StartArray("components");
         foreach (var component in ordered)
         {
-            WriteComponent(json, component);
+            WriteComponent(json, component, entryPoints);
         }
 
         json.EndArray();
@@ -101,7 +102,7 @@ internal static class DesignDocumentEmitter
             .ToString();
     }
 
-    private static void WriteComponent(JsonText json, ComponentModel component)
+    private static void WriteComponent(JsonText json, ComponentModel component, System.Collections.Generic.Dictionary<string, string> entryPoints)
     {
         json.StartObject();
         json.String("name", component.Name);
@@ -157,6 +158,11 @@ internal static class DesignDocumentEmitter
             json.Null("deviceConstraints");
         }
 
+        // Added after the first schema release (fields are only ever added): the generated method a host
+        // (a FaaS handler, a Lambda-style runtime) calls to run this component timed; null when there is none.
+        json.String("entryPoint", component.EntryPoint is not null && entryPoints.TryGetValue(component.Name, out var entryPoint)
+            ? GeneratedNames.ComponentsClassFullName + "." + entryPoint
+            : null);
         json.EndObject();
     }
 }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text;
 using AiSprint.Generators.Model;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -25,7 +24,7 @@ internal static class InterceptorEmitter
         // The file name keeps the hint readable; the hash of the full path keeps two Program.cs apart.
         var name = filePath.Split('/', '\\').Last();
         var stem = new string(name.Select(c => char.IsLetterOrDigit(c) || c == '_' ? c : '_').ToArray());
-        return $"Interceptors.{stem}.{Fnv1a(filePath):x8}.g.cs";
+        return $"Interceptors.{stem}.{GeneratedNames.Hash(filePath)}.g.cs";
     }
 
     public static string Source(InterceptorFileModel file)
@@ -34,7 +33,10 @@ internal static class InterceptorEmitter
             .GroupBy(c => c.Callee)
             .Select(g => (Callee: g.Key, Sites: g.OrderBy(s => s.LocationData, StringComparer.Ordinal).ToArray()))
             .ToArray();
+        // Components of referenced assemblies get a local descriptor (no global paths: their path
+        // roles are the other compilation's); this compilation's share AiSprintComponents.Descriptors.
         var descriptors = groups
+            .Where(g => !g.Callee.DeclaredHere)
             .Select(g => (g.Callee.ComponentName, g.Callee.LocalThresholdMilliseconds))
             .Distinct()
             .Select((d, index) => (d.ComponentName, d.LocalThresholdMilliseconds, Field: "s_component" + index.ToString(CultureInfo.InvariantCulture)))
@@ -55,8 +57,14 @@ internal static class InterceptorEmitter
         for (var index = 0; index < groups.Length; index++)
         {
             var (callee, sites) = groups[index];
-            var field = descriptors.First(d => d.ComponentName == callee.ComponentName && d.LocalThresholdMilliseconds == callee.LocalThresholdMilliseconds).Field;
-            code.Line();
+            var field = callee.DeclaredHere
+                ? $"global::{GeneratedNames.ComponentsClassFullName}.{GeneratedNames.DescriptorsClass}.{GeneratedNames.ComponentField(callee.ComponentName)}"
+                : descriptors.First(d => d.ComponentName == callee.ComponentName && d.LocalThresholdMilliseconds == callee.LocalThresholdMilliseconds).Field;
+            if (index > 0 || descriptors.Length > 0)
+            {
+                code.Line();
+            }
+
             WriteInterceptor(code, callee, sites, "Intercept" + index.ToString(CultureInfo.InvariantCulture), field);
         }
 
@@ -82,41 +90,8 @@ internal static class InterceptorEmitter
         var arguments = string.Join(", ", callee.Parameters.Select((p, i) => $"{p.ArgumentModifier}p{i.ToString(CultureInfo.InvariantCulture)}"));
         var target = callee.Receiver is not null ? "@this" : callee.StaticTarget;
         var call = $"{target}.{callee.MethodName}{callee.TypeArguments}({arguments})";
-        var start = $"var timer = {Telemetry}.ComponentTimer.Start({descriptor});";
-
         code.Open($"internal static {callee.ReturnType} {name}{callee.TypeParameters}({string.Join(", ", parameters)}){callee.Constraints}");
-        switch (callee.Shape)
-        {
-            case ReturnShape.Void:
-            case ReturnShape.Value:
-                code.Line(start)
-                    .Open("try")
-                    .Line(callee.Shape == ReturnShape.Void ? call + ";" : $"return {call};")
-                    .Close()
-                    .Open("finally")
-                    .Line("timer.Stop();")
-                    .Close();
-                break;
-            default:
-                // Nothing listening: hand back the callee's own task, no state machine, no clock read.
-                code.Open($"if (!{Telemetry}.ComponentTimer.IsListening)")
-                    .Line($"return {call};")
-                    .Close()
-                    .Line()
-                    .Line(start)
-                    .Line($"{callee.ReturnType} task;")
-                    .Open("try")
-                    .Line($"task = {call};")
-                    .Close()
-                    .Open("catch")
-                    .Line("timer.Stop();")
-                    .Line("throw;")
-                    .Close()
-                    .Line()
-                    .Line("return timer.StopAfter(task);");
-                break;
-        }
-
+        WrapperBody.Write(code, callee, call, descriptor);
         code.Close();
     }
 
@@ -133,15 +108,4 @@ internal static class InterceptorEmitter
             .Close()
             .Close()
             .Close();
-
-    private static uint Fnv1a(string text)
-    {
-        var hash = 2166136261u;
-        foreach (var b in Encoding.UTF8.GetBytes(text))
-        {
-            hash = unchecked((hash ^ b) * 16777619u);
-        }
-
-        return hash;
-    }
 }

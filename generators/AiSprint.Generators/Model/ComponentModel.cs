@@ -22,9 +22,12 @@ internal sealed record DeviceConstraintsModel(double RamMegabytes, double VramMe
 internal sealed record SecurityModel(bool TrustedExecution, bool NetworkShield, bool FilesystemShield);
 
 /// <summary>Everything the annotations say about one component method.</summary>
+/// <param name="EntryPoint">The method's signature when a host can call it through a generated entry point (public, static, not generic); else null.</param>
+/// <param name="MethodName">The method's simple name: calls are bound only when they invoke a name of this kind.</param>
 internal sealed record ComponentModel(
     string Name,
     string Method,
+    string MethodName,
     SourceSpot Location,
     double? LocalThresholdMilliseconds,
     EquatableArray<GlobalConstraintModel> GlobalConstraints,
@@ -32,4 +35,5 @@ internal sealed record ComponentModel(
     PartitionableModel? Partitionable,
     double? ExpectedRequestsPerSecond,
     DeviceConstraintsModel? DeviceConstraints,
-    EquatableArray<SuccessorModel> Successors);
+    EquatableArray<SuccessorModel> Successors,
+    CalleeModel? EntryPoint);

@@ -7,6 +7,7 @@ namespace AiSprint.Generators.Reading;
 internal static class AnnotationNames
 {
     public const string Namespace = "AiSprint.Annotations";
+    public const string AssemblyName = "AiSprint.Annotations";
     public const string Component = "AiSprint.Annotations.ComponentAttribute";
     public const string ExecTime = "AiSprint.Annotations.ExecTimeAttribute";
     public const string GlobalExecTime = "AiSprint.Annotations.GlobalExecTimeAttribute";

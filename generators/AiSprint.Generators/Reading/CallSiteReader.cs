@@ -26,18 +26,25 @@ internal static class CallSiteReader
             _ => false,
         };
 
+    /// <summary>The simple name a call invokes (<c>M</c> in <c>x.M&lt;T&gt;(...)</c>), the key of the pre-filter before any binding.</summary>
+    public static string? InvokedName(InvocationExpressionSyntax invocation) => invocation.Expression switch
+    {
+        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+        SimpleNameSyntax name => name.Identifier.ValueText,
+        _ => null,
+    };
+
     /// <summary>
     /// The call's model, or null when the callee is no component or the call is one this version
     /// leaves untimed: a callee not accessible from generated code (private, protected), an
     /// instance method of a struct (the receiver would be copied), a ref return, or a method of a
     /// type whose type arguments are the caller's type parameters (<c>Box&lt;T&gt;.M()</c> inside a generic method).
     /// </summary>
-    public static CallSiteModel? Read(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    public static CallSiteModel? Read(SemanticModel semanticModel, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
     {
-        var invocation = (InvocationExpressionSyntax)context.Node;
-        // GetSymbolInfo, not GetOperation: every invocation of the compilation passes here after each
-        // edit, and building the IOperation tree costs more than binding the symbol.
-        if (context.SemanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol called)
+        // GetSymbolInfo, not GetOperation: building the IOperation tree costs more than binding the symbol.
+        if (semanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol called)
         {
             return null;
         }
@@ -60,41 +67,57 @@ internal static class CallSiteReader
         // generic interceptor over the callee's definition; concrete ones get a substituted, non-generic one.
         var open = method.IsGenericMethod && method.TypeArguments.Any(t => t.ContainsTypeParameter());
         var signature = open ? method.OriginalDefinition : method;
-        if (!IsWrappable(context.SemanticModel.Compilation, signature, open))
+        if (!IsWrappable(semanticModel.Compilation, signature, open))
         {
             return null;
         }
 
-        var location = context.SemanticModel.GetInterceptableLocation(invocation, cancellationToken);
+        var location = semanticModel.GetInterceptableLocation(invocation, cancellationToken);
         if (location is null)
         {
             return null;
         }
 
-        var typeArguments = signature.IsGenericMethod
-            ? "<" + string.Join(", ", signature.TypeArguments.Select(t => t.ToDisplayString(TypeFormat))) + ">"
-            : string.Empty;
-        var callee = new CalleeModel(
-            AttributeReader.ComponentName(definition.OriginalDefinition),
-            UsableThreshold(AttributeReader.LocalThresholdMilliseconds(definition.OriginalDefinition)),
-            signature.IsStatic ? null : signature.ContainingType.ToDisplayString(TypeFormat),
-            signature.ContainingType.ToDisplayString(TypeFormat),
-            // A method named after a keyword (declared as @event) must be called as @event.
-            SyntaxFacts.GetKeywordKind(signature.Name) == SyntaxKind.None && SyntaxFacts.GetContextualKeywordKind(signature.Name) == SyntaxKind.None ? signature.Name : "@" + signature.Name,
-            typeArguments,
-            open ? typeArguments : string.Empty,
-            open ? TypeParameterConstraints.Of(signature, TypeFormat) : string.Empty,
-            signature.ReturnsVoid ? "void" : signature.ReturnType.ToDisplayString(TypeFormat),
-            ShapeOf(signature),
-            signature.Parameters.Select(p => new ParameterModel(p.Type.ToDisplayString(TypeFormat), Modifier(p.RefKind), ArgumentModifier(p.RefKind))).ToEquatableArray());
+        var declaredHere = SymbolEqualityComparer.Default.Equals(definition.ContainingAssembly, semanticModel.Compilation.Assembly);
+        var callee = Describe(definition.OriginalDefinition, signature, open, declaredHere);
 
         var display = location.GetDisplayLocation();
         return new CallSiteModel(invocation.SyntaxTree.FilePath, location.Version, location.Data, display, callee);
     }
 
-    // A zero, negative or NaN threshold is the analyzers' to report; the wrapper times the call without
-    // one, because ComponentDescriptor rejects it and the type initializer would fail at the first call.
-    private static double? UsableThreshold(double? milliseconds) => milliseconds > 0 ? milliseconds : null;
+    /// <summary>The wrapper's view of <paramref name="signature"/>, a call of the component <paramref name="definition"/>.</summary>
+    /// <param name="open">Whether the wrapper redeclares the method's own type parameters.</param>
+    /// <param name="declaredHere">Whether the component is declared in the compilation being generated.</param>
+    public static CalleeModel Describe(IMethodSymbol definition, IMethodSymbol signature, bool open, bool declaredHere)
+    {
+        var typeArguments = signature.IsGenericMethod
+            ? "<" + string.Join(", ", signature.TypeArguments.Select(t => t.ToDisplayString(TypeFormat))) + ">"
+            : string.Empty;
+        return new CalleeModel(
+            AttributeReader.ComponentName(definition),
+            declaredHere,
+            declaredHere ? null : UsableThreshold(AttributeReader.LocalThresholdMilliseconds(definition)),
+            signature.IsStatic ? null : signature.ContainingType.ToDisplayString(TypeFormat),
+            signature.ContainingType.ToDisplayString(TypeFormat),
+            Escape(signature.Name),
+            typeArguments,
+            open ? typeArguments : string.Empty,
+            open ? TypeParameterConstraints.Of(signature, TypeFormat) : string.Empty,
+            signature.ReturnsVoid ? "void" : signature.ReturnType.ToDisplayString(TypeFormat),
+            ShapeOf(signature),
+            signature.Parameters.Select(p => new ParameterModel(Escape(p.Name), p.Type.ToDisplayString(TypeFormat), Modifier(p.RefKind), ArgumentModifier(p.RefKind))).ToEquatableArray());
+    }
+
+    /// <summary>A threshold the runtime accepts, else null.</summary>
+    /// <remarks>
+    /// A zero, negative or NaN threshold is the analyzers' to report; the wrapper times the call without
+    /// one, because the runtime's descriptors reject it and the type initializer would fail at the first call.
+    /// </remarks>
+    public static double? UsableThreshold(double? milliseconds) => milliseconds > 0 ? milliseconds : null;
+
+    // A name declared as @event must be written @event.
+    private static string Escape(string name) =>
+        SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None && SyntaxFacts.GetContextualKeywordKind(name) == SyntaxKind.None ? name : "@" + name;
 
     /// <param name="open">Whether <paramref name="method"/> is a generic definition, whose own type parameters the interceptor redeclares.</param>
     private static bool IsWrappable(Compilation compilation, IMethodSymbol method, bool open) =>

@@ -24,6 +24,7 @@ internal static class ComponentReader
         return new ComponentModel(
             AttributeReader.ComponentName(method),
             method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty) + "." + method.Name,
+            method.Name,
             ReadLocation(method),
             AttributeReader.LocalThresholdMilliseconds(method),
             ReadGlobalConstraints(method),
@@ -31,7 +32,27 @@ internal static class ComponentReader
             ReadPartitionable(method),
             AttributeReader.Find(method, AnnotationNames.ExpectedThroughput) is { } throughput ? AttributeReader.Argument<double>(throughput, 0) : null,
             ReadDeviceConstraints(method),
-            ReadSuccessors(method));
+            ReadSuccessors(method),
+            ReadEntryPoint(method));
+    }
+
+    // Only what a host outside the compilation can call by name with no type arguments to choose.
+    private static CalleeModel? ReadEntryPoint(IMethodSymbol method)
+    {
+        if (!method.IsStatic || method.IsGenericMethod || method.ReturnsByRef || method.ReturnsByRefReadonly || method.MethodKind != MethodKind.Ordinary)
+        {
+            return null;
+        }
+
+        for (ISymbol symbol = method; symbol is IMethodSymbol or INamedTypeSymbol; symbol = symbol.ContainingSymbol)
+        {
+            if (symbol.DeclaredAccessibility != Accessibility.Public || symbol is INamedTypeSymbol { IsGenericType: true })
+            {
+                return null;
+            }
+        }
+
+        return CallSiteReader.Describe(method, method, open: false, declaredHere: true);
     }
 
     private static SourceSpot ReadLocation(IMethodSymbol method)

@@ -15,6 +15,7 @@ public readonly partial struct ComponentTimer
             return task!;
         }
 
+        LeaveCallerContext();
         return StopAfterAsync(this, task);
     }
 
@@ -27,6 +28,7 @@ public readonly partial struct ComponentTimer
             return task!;
         }
 
+        LeaveCallerContext();
         return StopAfterAsync(this, task);
     }
 
@@ -39,6 +41,7 @@ public readonly partial struct ComponentTimer
             return task;
         }
 
+        LeaveCallerContext();
         return StopAfterAsync(this, task);
     }
 
@@ -51,6 +54,7 @@ public readonly partial struct ComponentTimer
             return task;
         }
 
+        LeaveCallerContext();
         return StopAfterAsync(this, task);
     }
 

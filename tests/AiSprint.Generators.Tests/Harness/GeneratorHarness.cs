@@ -36,9 +36,9 @@ internal static class GeneratorHarness
             References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-    public static GeneratorDriver CreateDriver() =>
+    public static GeneratorDriver CreateDriver(ComponentGenerator? generator = null) =>
         CSharpGeneratorDriver.Create(
-            [new ComponentGenerator().AsSourceGenerator()],
+            [(generator ?? new ComponentGenerator()).AsSourceGenerator()],
             parseOptions: ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 

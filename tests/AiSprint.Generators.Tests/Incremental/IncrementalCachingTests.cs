@@ -15,7 +15,7 @@ public sealed class IncrementalCachingTests
     private static readonly string[] OwnSteps =
     [
         StepNames.Components, StepNames.ExecTimeComponents, StepNames.AllComponents, StepNames.AssemblyName,
-        StepNames.DesignDocument, StepNames.CallSites, StepNames.InterceptorFiles,
+        StepNames.DesignDocument, StepNames.ReferencedComponentNames, StepNames.ComponentMethodNames, StepNames.CallSites, StepNames.InterceptorFiles,
     ];
 
     [Fact]
@@ -33,13 +33,23 @@ public sealed class IncrementalCachingTests
     }
 
     [Fact]
-    public void Changing_a_threshold_regenerates_the_design_document_and_the_interceptors()
+    public void Changing_a_threshold_regenerates_the_design_document_and_the_descriptors_but_not_the_interceptors()
     {
         var second = RunTwice("/src/Detector.cs", text => text.Replace("ExecTime(20, TimeUnit.Milliseconds)", "ExecTime(25, TimeUnit.Milliseconds)"));
 
         Assert.Contains(IncrementalStepRunReason.Modified, Reasons(second, StepNames.DesignDocument));
+        Assert.Contains(second.GeneratedSources, s => s.HintName == "AiSprintComponents.g.cs" && s.SourceText.ToString().Contains("new(\"mask-detector\", 25d,", StringComparison.Ordinal));
+        // Interceptors name the shared descriptor, not the threshold: the calling file's interceptors stay as they were.
+        Assert.All(Reasons(second, StepNames.InterceptorFiles), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
+    }
+
+    [Fact]
+    public void Changing_a_components_signature_regenerates_its_interceptors()
+    {
+        var second = RunTwice("/src/Detector.cs", text => text.Replace("public static int @event(int id) => id;", "public static int @event(long id) => (int)id;"));
+
         Assert.Contains(IncrementalStepRunReason.Modified, Reasons(second, StepNames.InterceptorFiles));
-        Assert.Contains(second.GeneratedSources, s => s.SourceText.ToString().Contains("new(\"mask-detector\", 25d)", StringComparison.Ordinal));
+        Assert.Contains(second.GeneratedSources, s => s.HintName.StartsWith("Interceptors.Program_cs", StringComparison.Ordinal) && s.SourceText.ToString().Contains("internal static int Intercept1(long p0)", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -47,7 +57,7 @@ public sealed class IncrementalCachingTests
     {
         var second = RunTwice("/src/Unrelated.cs", text => text.Replace("value * 2;", "value * 2;\n    public static void Warm() => Detector.Warmup();"));
 
-        var files = second.TrackedSteps[StepNames.InterceptorFiles].Single().Outputs;
+        var files = second.TrackedSteps[StepNames.InterceptorFiles].SelectMany(run => run.Outputs).ToArray();
         Assert.Contains(files, o => o.Reason == IncrementalStepRunReason.New);
         Assert.Contains(files, o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged);
         Assert.All(Reasons(second, StepNames.DesignDocument), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
@@ -67,10 +77,12 @@ public sealed class IncrementalCachingTests
         }
     }
 
-    private static GeneratorRunResult RunTwice(string path, Func<string, string> edit)
+    private static GeneratorRunResult RunTwice(string path, Func<string, string> edit) => RunTwice(path, edit, new ComponentGenerator());
+
+    private static GeneratorRunResult RunTwice(string path, Func<string, string> edit, ComponentGenerator generator)
     {
         var compilation = GeneratorHarness.Compile(Snapshot.Inputs("SyncCalls"));
-        var (driver, _, _) = GeneratorHarness.Run(compilation);
+        var (driver, _, _) = GeneratorHarness.Run(compilation, GeneratorHarness.CreateDriver(generator));
         var old = compilation.SyntaxTrees.Single(t => t.FilePath == path);
         var edited = compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(edit(old.ToString()), GeneratorHarness.ParseOptions, path, System.Text.Encoding.UTF8));
         Assert.NotEqual(old.ToString(), edited.SyntaxTrees.Single(t => t.FilePath == path).ToString());

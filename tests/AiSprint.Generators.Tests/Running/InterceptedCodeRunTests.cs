@@ -113,6 +113,70 @@ public sealed class InterceptedCodeRunTests
         Assert.Empty(recorder.Violations);
     }
 
+    [Fact]
+    public void Intercepted_calls_along_a_global_path_record_the_path_and_its_violation()
+    {
+        var suffix = Guid.NewGuid().ToString("N");
+        var (first, last, path) = ("first-" + suffix, "last-" + suffix, "path-" + suffix);
+        var assembly = CompileAndLoad($$"""
+            using System.Threading;
+            using AiSprint.Annotations;
+            namespace Runnable;
+            public static class Entry
+            {
+                [Component("{{first}}")]
+                public static int First(int v) { Thread.Sleep(10); return v + 1; }
+
+                [Component("{{last}}")]
+                [GlobalExecTime("{{path}}", 5, TimeUnit.Milliseconds, "{{first}}")]
+                public static int Last(int v) { Thread.Sleep(10); return v * 2; }
+
+                public static int Run() => Last(First(1));
+            }
+            """);
+        using var recorder = new MeasurementRecorder(path);
+
+        var result = (int)assembly.GetType("Runnable.Entry")!.GetMethod("Run")!.Invoke(null, null)!;
+
+        Assert.Equal(4, result);
+        Assert.InRange(Assert.Single(recorder.PathDurations).Value, 15.0, 10_000.0);
+        Assert.Equal((1L, "global"), Assert.Single(recorder.Violations));
+    }
+
+    [Fact]
+    public async Task A_host_calls_a_component_through_the_generated_entry_point_and_the_call_is_timed()
+    {
+        var name = "entry-" + Guid.NewGuid().ToString("N");
+        var assembly = CompileAndLoad($$"""
+            using System.Threading.Tasks;
+            using AiSprint.Annotations;
+            namespace Runnable;
+            public static class Handlers
+            {
+                [Component("{{name}}")]
+                [ExecTime(1, TimeUnit.Milliseconds)]
+                public static async Task<string> Handle(string body)
+                {
+                    await Task.Delay(10);
+                    return body.ToUpperInvariant();
+                }
+            }
+            """);
+        using var recorder = new MeasurementRecorder(name);
+        // What a Lambda-style runtime does with "Assembly::AiSprint.Generated.AiSprintComponents::Method": find it by name, invoke it.
+        var components = assembly.GetType("AiSprint.Generated.AiSprintComponents")!;
+        var handler = Assert.Single(components.GetMethods(BindingFlags.Public | BindingFlags.Static));
+
+        var result = await (Task<string>)handler.Invoke(null, ["mask"])!;
+
+        Assert.Equal("MASK", result);
+        Assert.Equal("body", Assert.Single(handler.GetParameters()).Name);
+        Assert.InRange(Assert.Single(recorder.Durations), 5.0, 10_000.0);
+        Assert.Equal("local", Assert.Single(recorder.Violations).Scope);
+        using var design = System.Text.Json.JsonDocument.Parse((string)assembly.GetType("AiSprint.Generated.AiSprintDesign")!.GetField("Json")!.GetRawConstantValue()!);
+        Assert.Equal("AiSprint.Generated.AiSprintComponents." + handler.Name, design.RootElement.GetProperty("components")[0].GetProperty("entryPoint").GetString());
+    }
+
     private static Assembly CompileAndLoad(string source)
     {
         var (_, output, _) = GeneratorHarness.Run(GeneratorHarness.Compile([("/src/Runnable.cs", source)], "Runnable" + Guid.NewGuid().ToString("N")));

@@ -12,6 +12,9 @@ public sealed class AllocationCollection;
 public sealed class ComponentTimerAllocationTests
 {
     private static readonly ComponentDescriptor Component = new("allocation-probe", 0.000001);
+    private static readonly PathDescriptor ProbePath = new("allocation-path", 0.000001);
+    private static readonly ComponentDescriptor PathFirst = new("allocation-first", null, [ProbePath], []);
+    private static readonly ComponentDescriptor PathLast = new("allocation-last", null, [], [ProbePath]);
 
     [Fact]
     public void A_timed_call_allocates_nothing_when_nothing_listens()
@@ -22,6 +25,51 @@ public sealed class ComponentTimerAllocationTests
         TimeCalls(1_000);
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void Components_starting_and_ending_a_path_allocate_nothing_when_nothing_listens()
+    {
+        using var request = new Activity("request").Start();
+        TimePath(10);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        TimePath(1_000);
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Null(request.GetBaggageItem(ProbePath.BaggageKey));
+    }
+
+    [Fact]
+    public void A_path_end_with_no_start_in_context_allocates_nothing_while_listened_to()
+    {
+        var recorded = 0L;
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == AiSprintInstruments.MeterName)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<double>((_, _, _, _) => Interlocked.Increment(ref recorded));
+        listener.Start();
+        using var request = new Activity("request").Start();
+        for (var i = 0; i < 10; i++)
+        {
+            ComponentTimer.Start(PathLast).Stop();
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1_000; i++)
+        {
+            ComponentTimer.Start(PathLast).Stop();
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(1_010, Interlocked.Read(ref recorded));
     }
 
     [Fact]
@@ -52,6 +100,15 @@ public sealed class ComponentTimerAllocationTests
         // Every call records a duration and (threshold 1 ns) counts a violation.
         Assert.Equal(1_010, Interlocked.Read(ref recorded));
         Assert.Equal(1_010, Interlocked.Read(ref violations));
+    }
+
+    private static void TimePath(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            ComponentTimer.Start(PathFirst).Stop();
+            ComponentTimer.Start(PathLast).Stop();
+        }
     }
 
     private static void TimeCalls(int count)

@@ -6,11 +6,6 @@ namespace AiSprint.Generated.Interceptors
     [global::System.CodeDom.Compiler.GeneratedCode("AiSprint.Generators", "0.1.0")]
     file static class ComponentInterceptors
     {
-        private static readonly global::AiSprint.Telemetry.ComponentDescriptor s_component0 = new("fetch", 100d);
-        private static readonly global::AiSprint.Telemetry.ComponentDescriptor s_component1 = new("store", null);
-        private static readonly global::AiSprint.Telemetry.ComponentDescriptor s_component2 = new("cache-lookup", null);
-        private static readonly global::AiSprint.Telemetry.ComponentDescriptor s_component3 = new("flush", null);
-
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Pipeline.cs(27,26)
         internal static global::System.Threading.Tasks.Task<string> Intercept0(this global::Sample.Pipeline @this, string p0)
         {
@@ -19,7 +14,7 @@ namespace AiSprint.Generated.Interceptors
                 return @this.FetchAsync(p0);
             }
 
-            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(s_component0);
+            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(global::AiSprint.Generated.AiSprintComponents.Descriptors.Component_fetch);
             global::System.Threading.Tasks.Task<string> task;
             try
             {
@@ -42,7 +37,7 @@ namespace AiSprint.Generated.Interceptors
                 return global::Sample.Pipeline.StoreAsync(p0);
             }
 
-            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(s_component1);
+            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(global::AiSprint.Generated.AiSprintComponents.Descriptors.Component_store);
             global::System.Threading.Tasks.Task task;
             try
             {
@@ -65,7 +60,7 @@ namespace AiSprint.Generated.Interceptors
                 return @this.LookupAsync(p0);
             }
 
-            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(s_component2);
+            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(global::AiSprint.Generated.AiSprintComponents.Descriptors.Component_cache_lookup_2128b6ce);
             global::System.Threading.Tasks.ValueTask<int> task;
             try
             {
@@ -88,7 +83,7 @@ namespace AiSprint.Generated.Interceptors
                 return global::Sample.Pipeline.FlushAsync();
             }
 
-            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(s_component3);
+            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(global::AiSprint.Generated.AiSprintComponents.Descriptors.Component_flush);
             global::System.Threading.Tasks.ValueTask task;
             try
             {

@@ -6,19 +6,10 @@ namespace AiSprint.Generated.Interceptors
     [global::System.CodeDom.Compiler.GeneratedCode("AiSprint.Generators", "0.1.0")]
     file static class ComponentInterceptors
     {
-        private static readonly global::AiSprint.Telemetry.ComponentDescriptor s_component0 = new("Warmup", null);
-        private static readonly global::AiSprint.Telemetry.ComponentDescriptor s_component1 = new("event", null);
-        private static readonly global::AiSprint.Telemetry.ComponentDescriptor s_component2 = new("mask-detector", 20d);
-        private static readonly global::AiSprint.Telemetry.ComponentDescriptor s_component3 = new("echo", null);
-        private static readonly global::AiSprint.Telemetry.ComponentDescriptor s_component4 = new("blur", 1500d);
-        private static readonly global::AiSprint.Telemetry.ComponentDescriptor s_component5 = new("generic-scorer", null);
-        private static readonly global::AiSprint.Telemetry.ComponentDescriptor s_component6 = new("box", null);
-        private static readonly global::AiSprint.Telemetry.ComponentDescriptor s_component7 = new("factory", null);
-
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(9,18)
         internal static void Intercept0()
         {
-            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(s_component0);
+            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(global::AiSprint.Generated.AiSprintComponents.Descriptors.Component_Warmup);
             try
             {
                 global::Sample.Detector.Warmup();
@@ -32,7 +23,7 @@ namespace AiSprint.Generated.Interceptors
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(10,30)
         internal static int Intercept1(int p0)
         {
-            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(s_component1);
+            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(global::AiSprint.Generated.AiSprintComponents.Descriptors.Component_event);
             try
             {
                 return global::Sample.Detector.@event(p0);
@@ -48,7 +39,7 @@ namespace AiSprint.Generated.Interceptors
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(11,29)
         internal static int Intercept2(this global::Sample.Detector @this, string p0, ref int p1, out bool p2)
         {
-            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(s_component2);
+            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(global::AiSprint.Generated.AiSprintComponents.Descriptors.Component_mask_detector_420c9622);
             try
             {
                 return @this.Detect(p0, ref p1, out p2);
@@ -62,7 +53,7 @@ namespace AiSprint.Generated.Interceptors
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(13,37)
         internal static string Intercept3(string p0)
         {
-            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(s_component3);
+            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(global::AiSprint.Generated.AiSprintComponents.Descriptors.Component_echo);
             try
             {
                 return global::Sample.DetectorExtensions.Echo<string>(p0);
@@ -76,7 +67,7 @@ namespace AiSprint.Generated.Interceptors
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(13,30)
         internal static string Intercept4(string p0, int p1)
         {
-            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(s_component4);
+            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(global::AiSprint.Generated.AiSprintComponents.Descriptors.Component_blur);
             try
             {
                 return global::Sample.DetectorExtensions.Blur(p0, p1);
@@ -90,7 +81,7 @@ namespace AiSprint.Generated.Interceptors
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(14,30)
         internal static int Intercept5(int p0)
         {
-            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(s_component5);
+            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(global::AiSprint.Generated.AiSprintComponents.Descriptors.Component_generic_scorer_863dd775);
             try
             {
                 return global::Sample.Detector.Score<int>(p0);
@@ -104,7 +95,7 @@ namespace AiSprint.Generated.Interceptors
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(14,51)
         internal static long Intercept6(long p0)
         {
-            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(s_component5);
+            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(global::AiSprint.Generated.AiSprintComponents.Descriptors.Component_generic_scorer_863dd775);
             try
             {
                 return global::Sample.Detector.Score<long>(p0);
@@ -118,7 +109,7 @@ namespace AiSprint.Generated.Interceptors
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(17,73)
         internal static int Intercept7(this global::Sample.Box<int> @this, int p0)
         {
-            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(s_component6);
+            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(global::AiSprint.Generated.AiSprintComponents.Descriptors.Component_box);
             try
             {
                 return @this.Get(p0);
@@ -132,7 +123,7 @@ namespace AiSprint.Generated.Interceptors
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(23,39)
         internal static T Intercept8<T>(T p0)
         {
-            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(s_component5);
+            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(global::AiSprint.Generated.AiSprintComponents.Descriptors.Component_generic_scorer_863dd775);
             try
             {
                 return global::Sample.Detector.Score<T>(p0);
@@ -146,7 +137,7 @@ namespace AiSprint.Generated.Interceptors
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<location>")] // /src/Program.cs(26,44)
         internal static T Intercept9<T>() where T : class, new()
         {
-            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(s_component7);
+            var timer = global::AiSprint.Telemetry.ComponentTimer.Start(global::AiSprint.Generated.AiSprintComponents.Descriptors.Component_factory);
             try
             {
                 return global::Sample.Detector.Make<T>();

@@ -1,0 +1,190 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using AiSprint.Generators.Model;
+using AiSprint.Generators.Reading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace AiSprint.Generators.Incremental;
+
+/// <summary>
+/// The call sites of each file, kept between runs of one generator instance so that an edit binds only
+/// what it can have changed. A syntax provider's semantic transform runs again for every invocation of
+/// the compilation after any edit (the compilation is new); this cache makes that per file instead:
+/// <list type="bullet">
+/// <item>a file is scanned and bound again when its tree is new (it was edited), or when anything a
+/// call's binding can depend on changed: what any file declares (<see cref="DeclarationFingerprint"/>),
+/// the references, the options, or the set of component method names;</item>
+/// <item>within a file, only invocations whose name is a component method's name are bound at all.</item>
+/// </list>
+/// So an edit inside a method body, the common keystroke, binds the edited file only. Keyed weakly by
+/// the syntax tree (unchanged files keep their tree instance across compilations); holds plain models
+/// only, no symbol and no compilation.
+/// </summary>
+internal sealed class CallSiteCache
+{
+    private readonly ConditionalWeakTable<SyntaxTree, FileEntry> _files = new();
+    private int _boundInvocations;
+
+    /// <summary>How many invocations this instance has bound; tests read it to see what an edit cost.</summary>
+    public int BoundInvocations => Volatile.Read(ref _boundInvocations);
+
+    /// <summary>The call sites of each file that has any, in the compilation's file order: one value per file, so later steps work file by file.</summary>
+    public IEnumerable<FileCallSitesModel> Read(Compilation compilation, EquatableArray<string> componentMethodNames, CancellationToken cancellationToken)
+    {
+        var trees = compilation.SyntaxTrees.ToArray();
+        var entries = new FileEntry[trees.Length];
+        var declarations = 14695981039346656037ul;
+        for (var i = 0; i < trees.Length; i++)
+        {
+            entries[i] = _files.GetValue(trees[i], static tree => new FileEntry(tree));
+            declarations = unchecked((declarations ^ entries[i].Declarations(cancellationToken)) * 1099511628211ul);
+        }
+
+        var state = new CompilationState(
+            declarations,
+            compilation.AssemblyName ?? string.Empty,
+            BindingOptions(compilation.Options),
+            string.Join("\n", compilation.References.Select(r => r.Display)),
+            componentMethodNames);
+        HashSet<string>? names = null;
+        var files = new List<FileCallSitesModel>();
+        for (var i = 0; i < trees.Length; i++)
+        {
+            var cached = entries[i].SitesFor(state);
+            if (cached is null)
+            {
+                names ??= new HashSet<string>(componentMethodNames, System.StringComparer.Ordinal);
+                cached = Bind(compilation, trees[i], names, cancellationToken);
+                entries[i].Store(state, cached);
+            }
+
+            if (cached.CallSites.Count > 0)
+            {
+                files.Add(cached);
+            }
+        }
+
+        return files;
+    }
+
+    private FileCallSitesModel Bind(Compilation compilation, SyntaxTree tree, HashSet<string> names, CancellationToken cancellationToken)
+    {
+        if (names.Count == 0)
+        {
+            return new FileCallSitesModel(tree.FilePath, EquatableArray<CallSiteModel>.Empty);
+        }
+
+        SemanticModel? model = null;
+        var sites = new List<CallSiteModel>();
+        foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+        {
+            if (node is InvocationExpressionSyntax invocation
+                && CallSiteReader.IsCandidate(invocation, cancellationToken)
+                && CallSiteReader.InvokedName(invocation) is { } name
+                && names.Contains(name))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                // As the driver gives syntax providers: no nullable analysis, which binding a call for its target does not need.
+                model ??= SemanticModelFor(compilation, tree);
+                Interlocked.Increment(ref _boundInvocations);
+                if (CallSiteReader.Read(model, invocation, cancellationToken) is { } site)
+                {
+                    sites.Add(site);
+                }
+            }
+        }
+
+        return new FileCallSitesModel(tree.FilePath, sites.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// A model without nullable analysis, as the driver gives syntax providers: resolving a call's target does not
+    /// need it, and with nullable enabled it is most of the binding's cost. The option is still marked experimental
+    /// (dotnet/roslyn#70609) though it exists from Roslyn 4.9 to 5.12; should a compiler lack or not implement it, the plain
+    /// model is used instead.
+    /// </summary>
+    private static SemanticModel SemanticModelFor(Compilation compilation, SyntaxTree tree)
+    {
+        if (!s_withoutNullableAnalysisMissing)
+        {
+            try
+            {
+                return WithoutNullableAnalysis(compilation, tree);
+            }
+            catch (System.MissingMethodException)
+            {
+                s_withoutNullableAnalysisMissing = true;
+            }
+            catch (System.TypeLoadException)
+            {
+                s_withoutNullableAnalysisMissing = true;
+            }
+            catch (System.NotImplementedException)
+            {
+                // A host whose compilation does not implement the option.
+                s_withoutNullableAnalysisMissing = true;
+            }
+        }
+
+        return compilation.GetSemanticModel(tree);
+    }
+
+    private static bool s_withoutNullableAnalysisMissing;
+
+    // Its own method: a missing member then fails when this method is compiled, inside the caller's try.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+#pragma warning disable RSEXPERIMENTAL001 // see SemanticModelFor
+    private static SemanticModel WithoutNullableAnalysis(Compilation compilation, SyntaxTree tree) =>
+        compilation.GetSemanticModel(tree, SemanticModelOptions.DisableNullableAnalysis);
+#pragma warning restore RSEXPERIMENTAL001
+
+    /// <summary>Everything outside a file that its calls' binding depends on; equal states mean a file's sites still hold.</summary>
+    private sealed record CompilationState(ulong Declarations, string AssemblyName, string Options, string References, EquatableArray<string> ComponentMethodNames);
+
+    // The options that can change how a call binds, as text. Not CompilationOptions.GetHashCode: in the command-line
+    // compiler it reaches a reference resolver whose GetHashCode throws NotImplementedException.
+    private static string BindingOptions(CompilationOptions options) =>
+        string.Join(
+            "|",
+            options.OutputKind,
+            options.NullableContextOptions,
+            options.CheckOverflow,
+            options.Platform,
+            options is CSharpCompilationOptions csharp ? csharp.AllowUnsafe + "|" + string.Join(",", csharp.Usings) : string.Empty);
+
+    private sealed class FileEntry(SyntaxTree tree)
+    {
+        private readonly object _gate = new();
+        private ulong? _declarations;
+        private CompilationState? _state;
+        private FileCallSitesModel? _sites;
+
+        public ulong Declarations(CancellationToken cancellationToken)
+        {
+            lock (_gate)
+            {
+                return _declarations ??= DeclarationFingerprint.Of(tree, cancellationToken);
+            }
+        }
+
+        public FileCallSitesModel? SitesFor(CompilationState state)
+        {
+            lock (_gate)
+            {
+                return Equals(_state, state) ? _sites : null;
+            }
+        }
+
+        public void Store(CompilationState state, FileCallSitesModel sites)
+        {
+            lock (_gate)
+            {
+                (_state, _sites) = (state, sites);
+            }
+        }
+    }
+}
