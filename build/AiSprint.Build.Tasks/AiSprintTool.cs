@@ -50,24 +50,42 @@ public sealed partial class AiSprintTool : ToolTask
     [GeneratedRegex(@"^(?<file>.+?)(:(?<line>\d+):(?<column>\d+))?: (?<severity>warning|error) (?<code>AIS\d{4}): (?<message>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex DiagnosticLine();
 
+    [GeneratedRegex(@"^error: (?<file>[^:]+(:[\\/][^:]*)?):(?<line>\d+):(?<column>\d+): (?<message>.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex LocatedFailureLine();
+
     protected override void LogEventsFromTextOutput(string singleLine, MessageImportance messageImportance)
     {
         var match = DiagnosticLine().Match(singleLine);
         if (!match.Success)
         {
-            // The CLI's own "error: …" lines (a bad option, an unreadable file) must fail the build too.
-            if (singleLine.StartsWith("error:", StringComparison.Ordinal)) Log.LogError("AiSprint", FailureCode, null, ToolAssembly, 0, 0, 0, 0, "aisprint {0}: {1}", Arguments.FirstOrDefault(), singleLine[6..].Trim());
-            else Log.LogMessage(messageImportance, "{0}", singleLine);
+            // The CLI's own "error: …" lines (a bad option, an unreadable file, a failed campaign) must fail the build
+            // too, at the file and line they name when they name one.
+            if (LocatedFailureLine().Match(singleLine) is { Success: true } located)
+            {
+                Log.LogError("AiSprint", FailureCode, null, located.Groups["file"].Value, Number(located, "line"), Number(located, "column"), 0, 0,
+                    "aisprint {0}: {1}", Arguments.FirstOrDefault(), located.Groups["message"].Value);
+            }
+            else if (singleLine.StartsWith("error:", StringComparison.Ordinal))
+            {
+                Log.LogError("AiSprint", FailureCode, null, ToolAssembly, 0, 0, 0, 0, "aisprint {0}: {1}", Arguments.FirstOrDefault(), singleLine[6..].Trim());
+            }
+            else
+            {
+                Log.LogMessage(messageImportance, "{0}", singleLine);
+            }
             return;
         }
         var file = match.Groups["file"].Value;
-        var line = match.Groups["line"].Success ? int.Parse(match.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
-        var column = match.Groups["column"].Success ? int.Parse(match.Groups["column"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        var line = Number(match, "line");
+        var column = Number(match, "column");
         var code = match.Groups["code"].Value;
         var message = match.Groups["message"].Value;
         if (match.Groups["severity"].Value == "error") Log.LogError("AiSprint", code, null, file, line, column, 0, 0, "{0}", message);
         else Log.LogWarning("AiSprint", code, null, file, line, column, 0, 0, "{0}", message);
     }
+
+    private static int Number(Match match, string group) =>
+        match.Groups[group].Success ? int.Parse(match.Groups[group].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
 
     protected override bool HandleTaskExecutionErrors()
     {

@@ -40,6 +40,22 @@ public sealed record CampaignResult(
 /// </summary>
 public static class RegressionCampaign
 {
+    private static string Locate(AmlConfigurationFile file, (string Section, string Option)? setting) =>
+        setting is var (section, option) && file.Document.Find(section)?.Find(option) is { } found ? found.ValueLocation.ToString() : file.Path;
+
+    private static string FirstTextCell(AmlDataset dataset, string? column, string path)
+    {
+        if (column is null || dataset[column] is not CategoricalColumn text) return "";
+        for (var row = 0; row < text.Values.Count && row < dataset.RowLines.Count; row++)
+        {
+            if (text.Values[row] is { } cell && !double.TryParse(cell, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
+            {
+                return $"; the first text cell is '{cell}' at {path}:{dataset.RowLines[row]}";
+            }
+        }
+        return "";
+    }
+
     public static CampaignResult Run(AmlConfigurationFile file, RegressionOptions? options = null)
     {
         options ??= new RegressionOptions();
@@ -57,8 +73,8 @@ public static class RegressionCampaign
         }
         catch (RegressionException ex)
         {
-            // Name both files: the configuration that asked for the step and the data it failed on.
-            throw new RegressionException($"{file.Path} on {inputPath}: {ex.Message}");
+            // Name both files, at the option that asked for the step and at the data it failed on.
+            throw new RegressionException($"{Locate(file, ex.Setting)}: {ex.Message} (data: {inputPath}){FirstTextCell(dataset, ex.TextColumn, inputPath)}");
         }
         var normalize = configuration.DataPreparation.Normalization == true;
         var hyperopt = general.UsesHyperopt ? HyperoptCampaign.From(file, data) : null;

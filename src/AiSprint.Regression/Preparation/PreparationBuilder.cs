@@ -19,7 +19,10 @@ public static class PreparationBuilder
         var renames = (prep.RenameColumns ?? ValueList<ColumnRename>.Empty).Select(r => new RenamedColumn(r.From, r.To)).ToList();
         foreach (var r in renames) frame.Rename(r.From, r.To);
         string Renamed(string name) => renames.FirstOrDefault(r => r.From == name)?.To ?? name;
-        if (!frame.Contains(general.Y)) throw new RegressionException($"the target column y = '{general.Y}' does not exist in '{configuration.DataPreparation.InputPath}'");
+        if (!frame.Contains(general.Y)) throw new RegressionException($"the target column y = '{general.Y}' does not exist in '{configuration.DataPreparation.InputPath}' (columns: {string.Join(", ", dataset.ColumnNames)})")
+        {
+            Setting = ("General", "y"),
+        };
 
         // x_columns: every column but y, in CSV order. aMLLibrary builds it before renaming and does not rename it
         // (a crash unless Ernest replaces it, spec §3); here it follows the renames so rename_columns works alone.
@@ -149,7 +152,11 @@ public static class PreparationBuilder
         foreach (var column in columns)
         {
             if (boolean.Contains(column)) continue;
-            if (frame[column].IsCategorical) throw new RegressionException($"{step} of column '{column}': the column holds text");
+            if (frame[column].IsCategorical) throw new RegressionException($"{step} of column '{column}': the column holds text")
+            {
+                Setting = ("DataPreparation", step),
+                TextColumn = column,
+            };
             result.Add(column);
         }
         return result;

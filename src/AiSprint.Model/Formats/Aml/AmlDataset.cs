@@ -26,6 +26,9 @@ public sealed record AmlDataset(ValueList<AmlColumn> Columns, int RowCount)
 
     public AmlColumn? this[string name] => Columns.FirstOrDefault(c => c.Name == name);
 
+    /// <summary>The 1-based line of each row in its file (empty for a dataset not read from a file), for error messages.</summary>
+    public ValueList<int> RowLines { get; init; } = ValueList<int>.Empty;
+
     /// <summary>One row, as doubles and strings (null for a missing categorical cell).</summary>
     public IReadOnlyList<object?> Row(int index) => Columns.Select(c => c switch
     {

@@ -74,7 +74,7 @@ public static class AmlDatasetReader
         }
         if (!ok) return null;
         var columns = names.Select((name, i) => TypeColumn(name, cells[i])).ToValueList();
-        return new AmlDataset(columns, records.Count - 1);
+        return new AmlDataset(columns, records.Count - 1) { RowLines = records.Skip(1).Select(r => r.Line).ToValueList() };
     }
 
     private static List<string> HeaderNames(List<Field> fields)
