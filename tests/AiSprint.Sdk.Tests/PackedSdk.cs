@@ -20,7 +20,9 @@ public sealed class PackedSdk : IDisposable
     public PackedSdk()
     {
         var project = Path.Combine(TestProjectDirectoryAttribute.RepositoryRoot, "build", "AiSprint.Sdk", "AiSprint.Sdk.csproj");
-        var pack = Dotnet(TestProjectDirectoryAttribute.RepositoryRoot, "pack", project, "-c", "Debug", "-o", Feed, "-p:PackageVersion=" + Version);
+        // The repository's own NuGet cache and no restore: the test run builds other projects of the solution at the
+        // same time, and a restore against another cache would rewrite their project.assets.json under them.
+        var pack = Run(TestProjectDirectoryAttribute.RepositoryRoot, isolated: false, "pack", project, "--no-restore", "-c", "Debug", "-o", Feed);
         if (pack.ExitCode != 0) throw new InvalidOperationException($"dotnet pack failed:\n{pack.Output}");
         File.WriteAllText(Path.Combine(Root, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
@@ -55,11 +57,14 @@ public sealed class PackedSdk : IDisposable
     public BuildResult Build(string directory, params string[] extra) =>
         Dotnet(directory, ["build", "-c", "Debug", "-nodeReuse:false", "-v:d", "-p:AiSprintSdkVersion=" + Version, .. extra]);
 
-    public BuildResult Dotnet(string directory, params string[] arguments)
+    /// <summary>dotnet in a consumer directory, with the isolated NuGet cache.</summary>
+    public BuildResult Dotnet(string directory, params string[] arguments) => Run(directory, isolated: true, arguments);
+
+    private BuildResult Run(string directory, bool isolated, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        start.Environment["NUGET_PACKAGES"] = Packages;
+        if (isolated) start.Environment["NUGET_PACKAGES"] = Packages;
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
