@@ -64,6 +64,12 @@ public static class DesignSystemBuilder
                     $"component {component.Name} has no demand on any candidate resource, so it can run nowhere; expected rows for it in a demands CSV or a profiling dataset that predicts them");
                 continue;
             }
+            // Checked once per row here: every partition of a partitioned component inherits the row.
+            foreach (var row in inputs.Demands.Of(component.Name).Where(d => d.ColdStart is null && resources.LayerOf(d.Resource)?.Kind == ResourceKind.Faas))
+            {
+                bag.Add(DiagnosticCatalog.MissingDemand, row.Location,
+                    $"{row.Resource} is a FaaS configuration: the row needs cold_ms, the cold-start response time, besides demand_ms (the warm one)");
+            }
             var key = $"component{i + 1}";
             var layers = compatible.Select(r => resources.LayerOf(r)?.Number ?? 0).Distinct().Order().ToValueList();
             var requirements = Requirements(component, component.DeviceConstraints?.RamMb is { } ram ? new Megabytes(ram) : Megabytes.Zero);
@@ -109,7 +115,7 @@ public static class DesignSystemBuilder
         bag.AddRange(converted.Diagnostics.Where(d => d.Descriptor != DiagnosticCatalog.NoPerformanceData));
         if (converted.Value is null) return new LoadResult<DesignSystem>(null, bag.Items);
         var system = converted.Value.Value with { Time = inputs.Horizon };
-        system = WithDemands(system, resources, inputs, bag);
+        system = WithDemands(system, resources, inputs);
         return new LoadResult<DesignSystem>(bag.HasErrors ? null : new DesignSystem(app, system, converted.Value.Map), bag.Items);
     }
 
@@ -157,7 +163,7 @@ public static class DesignSystemBuilder
         foreach (var row in demands.Entries) map.Record($"demand-row:{row.Component}/{row.Resource}", row.Location);
     }
 
-    private static SystemDescription WithDemands(SystemDescription system, ResourceSystem resources, DesignBuildInputs inputs, DiagnosticBag bag)
+    private static SystemDescription WithDemands(SystemDescription system, ResourceSystem resources, DesignBuildInputs inputs)
     {
         var components = system.Components.Select(component =>
         {
@@ -170,7 +176,7 @@ public static class DesignSystemBuilder
                     {
                         var demand = inputs.Demands.Of(component.Name).First(d => d.Resource == candidate.Resource);
                         var share = shares.TryGetValue(partition.Name, out var s) ? s : 1.0;
-                        return candidate with { Performance = Performance(demand, share, resources, bag) };
+                        return candidate with { Performance = Performance(demand, share, resources) };
                     }).ToValueList(),
                 }).ToValueList(),
             }).ToValueList();
@@ -197,19 +203,14 @@ public static class DesignSystemBuilder
         return result;
     }
 
-    private static PerformanceModel? Performance(DemandEntry demand, double share, ResourceSystem resources, DiagnosticBag bag)
+    private static PerformanceModel? Performance(DemandEntry demand, double share, ResourceSystem resources)
     {
         var layer = resources.LayerOf(demand.Resource);
         var warm = new Seconds(demand.Demand.Value * share);
         if (layer?.Kind == ResourceKind.Faas)
         {
-            if (demand.ColdStart is not { } cold)
-            {
-                bag.Add(DiagnosticCatalog.MissingDemand, demand.Location,
-                    $"{demand.Resource} is a FaaS configuration: the row needs cold_ms, the cold-start response time, besides demand_ms (the warm one)");
-                return null;
-            }
-            return new FaasDemand(FaasDemand.PacsltkStatic, warm, new Seconds(cold.Value * share));
+            // A FaaS row without cold_ms was reported by Build before the conversion.
+            return demand.ColdStart is { } cold ? new FaasDemand(FaasDemand.PacsltkStatic, warm, new Seconds(cold.Value * share)) : null;
         }
         return new QueueingDemand(layer?.Kind == ResourceKind.EdgeDevice ? QueueingDemand.Edge : QueueingDemand.Cloud, warm);
     }

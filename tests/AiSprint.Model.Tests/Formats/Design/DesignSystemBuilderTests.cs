@@ -209,4 +209,18 @@ public class DesignSystemBuilderTests
         Assert.Equal(DesignSamples.Source, diagnostic.Location.File);
         Assert.Equal(68, diagnostic.Location.Line);
     }
+
+    [Fact]
+    public void A_function_row_without_cold_ms_is_reported_once_even_for_a_partitioned_component()
+    {
+        var design = Design("{ \"schema\": \"aisprint-design/1\", \"components\": [ { \"name\": \"detector\", \"expectedRequestsPerSecond\": 0.5 } ] }");
+        var partitionings = new Dictionary<string, IReadOnlyList<ModelPartitioning>>
+        {
+            ["detector"] = [new ModelPartitioning(ValueList.Of(new ModelPiece(null, null, 1), new ModelPiece(null, null, 1)))],
+        };
+        var built = Build(design, Table("detector,VMSmall,100,\ndetector,Lambda512,800,\n"), partitionings: partitionings);
+        Assert.Null(built.Value);
+        var diagnostic = Assert.Single(built.Diagnostics);
+        Assert.Equal(("AIS0017", new SourceLocation(Demands, 3, 1)), (diagnostic.Code, diagnostic.Location));
+    }
 }
