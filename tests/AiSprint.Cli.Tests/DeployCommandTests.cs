@@ -231,4 +231,20 @@ public class DeployCommandTests
         Assert.Contains($"{manifest}: error AIS0001: cannot read the partition manifest of defect-segmenter", error);
         Assert.False(Directory.Exists(output));
     }
+
+    [Fact]
+    public void A_validation_error_is_printed_once_at_the_annotation()
+    {
+        var directory = Temp();
+        var design = DesignSamples.WindFarmJson.Replace("\"security\": null, \"partitionable\": null, \"expectedRequestsPerSecond\": 0.25", "\"security\": { \"trustedExecution\": true }, \"partitionable\": null, \"expectedRequestsPerSecond\": 0.25", StringComparison.Ordinal);
+        var demands = Path.Combine(directory, "demands.csv");
+        File.WriteAllLines(demands, File.ReadAllLines(DesignSamples.WindFarmDemands).Where(l => !l.StartsWith("capture,DroneTegra", StringComparison.Ordinal)));
+        var output = Path.Combine(directory, "aisprint");
+        var (code, _, error) = ValidateCommandTests.Run(["deploy", DesignFile(design), "--resources", DesignSamples.WindFarmResources, "--demands", demands, "-o", output, .. Budget]);
+        Assert.Equal(1, code);
+        Assert.Equal($"{DesignSamples.Source}:25:25: error AIS0027: capture/h1 requires trusted execution, but none of DroneBasic has an SGX processor or secure and measured boot; expected at least one such resource\n",
+            error.ReplaceLineEndings("\n"));
+        Assert.False(Directory.Exists(output));
+    }
 }
+

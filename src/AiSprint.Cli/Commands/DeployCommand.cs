@@ -89,7 +89,9 @@ internal static class DeployCommand
         // In code, probabilities below 1 are the design (the rest of the requests leave), not a slip in a file: AIS0014 is not reported.
         diagnostics.AddRange(SystemValidator.Validate(system, map).Where(d => d.Descriptor != DiagnosticCatalog.ProbabilitiesBelowOne));
         var problem = PlacementProblemBuilder.Build(system, map, system.Lambda);
-        diagnostics.AddRange(problem.Diagnostics);
+        // The problem builder validates the system again: its errors are those just reported.
+        var reported = diagnostics.Items.ToHashSet();
+        diagnostics.AddRange(problem.Diagnostics.Where(d => !reported.Contains(d)));
         if (diagnostics.HasErrors || !problem.Succeeded)
         {
             DiagnosticPrinter.Print(diagnostics.Items, error);
