@@ -116,7 +116,11 @@ public static class DesignSystemBuilder
         if (converted.Value is null) return new LoadResult<DesignSystem>(null, bag.Items);
         var system = converted.Value.Value with { Time = inputs.Horizon };
         system = WithDemands(system, resources, inputs);
-        return new LoadResult<DesignSystem>(bag.HasErrors ? null : new DesignSystem(app, system, converted.Value.Map), bag.Items);
+        // The converter records partition keys at the (empty) YAML's whole file; the design's locations go first, so they win.
+        var located = new SourceMap(map.DefaultFile);
+        RecordPartitionLocations(system, design, inputs.Demands, located);
+        located.Merge(converted.Value.Map);
+        return new LoadResult<DesignSystem>(bag.HasErrors ? null : new DesignSystem(app, system, located), bag.Items);
     }
 
     private static ContainerRequirements Requirements(DesignComponent component, Megabytes memory) => new()
@@ -161,6 +165,38 @@ public static class DesignSystemBuilder
             map.Record(ModelKeys.GlobalConstraint(path.Name), map.Locate(ModelKeys.Component(path.Path[^1])));
         }
         foreach (var row in demands.Entries) map.Record($"demand-row:{row.Component}/{row.Resource}", row.Location);
+    }
+
+    /// <summary>
+    /// The validator blames a partition's requirements, compatibility or demand: in a design these are the
+    /// component's annotation, and a demand is its CSV row (else every such diagnostic would point at the resources file).
+    /// </summary>
+    private static void RecordPartitionLocations(SystemDescription system, DesignDocument design, DemandTable demands, SourceMap map)
+    {
+        foreach (var component in system.Components)
+        {
+            var at = design.Find(component.Name)?.Location is { } l ? new SourceLocation(l.File, l.Line, l.Column) : (SourceLocation?)null;
+            foreach (var deployment in component.Deployments)
+            {
+                foreach (var partition in deployment.Partitions)
+                {
+                    foreach (var candidate in partition.Candidates)
+                    {
+                        if (demands.Of(component.Name).FirstOrDefault(d => d.Resource == candidate.Resource) is { } row)
+                        {
+                            map.Record(ModelKeys.Demand(component.Name, partition.Name, candidate.Resource), row.Location);
+                        }
+                        if (at is { } c) map.Record(ModelKeys.Candidate(component.Name, partition.Name, candidate.Resource), c);
+                    }
+                    if (at is not { } location) continue;
+                    map.Record(ModelKeys.Deployment(component.Name, deployment.Name), location);
+                    map.Record(ModelKeys.Partition(component.Name, deployment.Name, partition.Name), location);
+                    map.Record(ModelKeys.Requirements(component.Name, partition.Name), location);
+                    map.Record(ModelKeys.Compatibility(component.Name, partition.Name), location);
+                    map.Record(ModelKeys.Performance(component.Name, partition.Name), location);
+                }
+            }
+        }
     }
 
     private static SystemDescription WithDemands(SystemDescription system, ResourceSystem resources, DesignBuildInputs inputs)

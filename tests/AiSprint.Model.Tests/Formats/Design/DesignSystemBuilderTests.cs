@@ -223,4 +223,26 @@ public class DesignSystemBuilderTests
         var diagnostic = Assert.Single(built.Diagnostics);
         Assert.Equal(("AIS0017", new SourceLocation(Demands, 3, 1)), (diagnostic.Code, diagnostic.Location));
     }
+
+    [Fact]
+    public void A_trusted_component_without_a_qualifying_resource_is_AIS0027_at_its_annotation()
+    {
+        // The capture may run on the drones only; DroneBasic has neither SGX nor secure + measured boot.
+        var design = WindFarm with { Components = [.. WindFarm.Components.Select(c => c.Name == "capture" ? c with { Security = new DesignSecurity(true, false, false) } : c)] };
+        var demands = new DemandTable(WindFarmDemands.Entries.Where(e => e.Resource != "DroneTegra").ToValueList());
+        var (_, system, map) = Build(design, demands).GetValueOrThrow();
+        var diagnostic = Assert.Single(global::AiSprint.Model.Validation.SystemValidator.Validate(system, map), d => d.IsError);
+        Assert.Equal(("AIS0027", new SourceLocation(DesignSamples.Source, 25, 25)), (diagnostic.Code, diagnostic.Location));
+        Assert.StartsWith("capture/h1 requires trusted execution, but none of DroneBasic has an SGX processor or secure and measured boot", diagnostic.Message);
+    }
+
+    [Fact]
+    public void A_cold_start_below_the_warm_time_is_AIS0018_at_its_demands_row()
+    {
+        var (_, system, map) = Build(WindFarm, DemandTable.Merge([WindFarmDemands, Table("report,Lambda512,2300,1000\n")])).GetValueOrThrow();
+        var diagnostic = Assert.Single(global::AiSprint.Model.Validation.SystemValidator.Validate(system, map), d => d.IsError);
+        Assert.Equal(("AIS0018", new SourceLocation(Demands, 2, 1)), (diagnostic.Code, diagnostic.Location));
+        Assert.Contains("the cold demand of report/h1 on Lambda512", diagnostic.Message);
+    }
 }
+
