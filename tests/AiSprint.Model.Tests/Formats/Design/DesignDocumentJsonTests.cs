@@ -124,3 +124,31 @@ public class DesignDocumentJsonTests
         Assert.Contains("cannot read the design document", diagnostic.Message);
     }
 }
+
+public class DesignDocumentJsonIncompleteTests
+{
+    [Theory]
+    [InlineData("""{ "schema": "aisprint-design/1", "components": [ null ] }""", "components[0] has no name")]
+    [InlineData("""{ "schema": "aisprint-design/1", "components": [ { "name": "a" }, { "expectedRequestsPerSecond": 1 } ] }""", "components[1] has no name")]
+    [InlineData("""{ "schema": "aisprint-design/1", "components": [ { "name": "a" } ], "dag": [ null ] }""", "dag[0] needs 'from' and 'to'")]
+    [InlineData("""{ "schema": "aisprint-design/1", "components": [ { "name": "a" } ], "dag": [ { "from": "a", "probability": 1 } ] }""", "dag[0] needs 'from' and 'to'")]
+    [InlineData("""{ "schema": "aisprint-design/1", "components": [ { "name": "a" } ], "localConstraints": [ { "thresholdMs": 5 } ] }""", "localConstraints[0] has no component")]
+    [InlineData("""{ "schema": "aisprint-design/1", "components": [ { "name": "a" } ], "globalConstraints": [ null ] }""", "globalConstraints[0] needs a name and a path of component names")]
+    [InlineData("""{ "schema": "aisprint-design/1", "components": [ { "name": "a" } ], "globalConstraints": [ { "name": "p", "path": ["a", null], "thresholdMs": 5 } ] }""", "globalConstraints[0] needs a name and a path of component names")]
+    public void Null_entries_and_missing_names_are_AIS0004_instead_of_a_later_crash(string json, string message)
+    {
+        var read = DesignDocumentJson.Parse(json, "design.json");
+        Assert.Null(read.Value);
+        var diagnostic = Assert.Single(read.Diagnostics);
+        Assert.Equal(("AIS0004", SourceLocation.WholeFile("design.json")), (diagnostic.Code, diagnostic.Location));
+        Assert.StartsWith(message + "; expected what the AiSprint generator writes", diagnostic.Message);
+    }
+
+    [Fact]
+    public void A_path_without_its_list_is_an_empty_path_the_validator_reports()
+    {
+        var read = DesignDocumentJson.Parse("""{ "schema": "aisprint-design/1", "components": [ { "name": "a" } ], "globalConstraints": [ { "name": "p", "thresholdMs": 5 } ] }""", "design.json");
+        Assert.Empty(read.Diagnostics);
+        Assert.Empty(Assert.Single(read.Value!.GlobalConstraints).Path);
+    }
+}
