@@ -246,5 +246,23 @@ public class DeployCommandTests
             error.ReplaceLineEndings("\n"));
         Assert.False(Directory.Exists(output));
     }
+
+    [Fact]
+    public void A_negative_arrival_rate_or_threshold_exits_1_instead_of_placing()
+    {
+        var output = Path.Combine(Temp(), "aisprint");
+        var (code, _, error) = Deploy(DesignFile(DesignSamples.WindFarmJson.Replace("\"expectedRequestsPerSecond\": 0.25", "\"expectedRequestsPerSecond\": -0.25", StringComparison.Ordinal)), output);
+        Assert.Equal(1, code);
+        Assert.Contains($"{DesignSamples.Source}:25:25: error AIS0018: [ExpectedThroughput] of capture is -0.25 req/s", error);
+
+        (code, _, error) = Deploy(DesignFile(DesignSamples.WindFarmJson), output, "--lambda", "-1");
+        Assert.Equal(1, code);
+        Assert.Contains("error AIS0018: the arrival rate override (AiSprintLambda) is -1 req/s", error);
+
+        (code, _, error) = Deploy(DesignFile(DesignSamples.WindFarmJson.Replace("\"thresholdMs\": 2500", "\"thresholdMs\": -5", StringComparison.Ordinal)), output);
+        Assert.Equal(1, code);
+        Assert.Contains($"{DesignSamples.Source}:78:26: error AIS0018: the local threshold of report is -5 ms", error);
+        Assert.False(Directory.Exists(output));
+    }
 }
 

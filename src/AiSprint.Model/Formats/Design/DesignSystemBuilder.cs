@@ -102,6 +102,11 @@ public static class DesignSystemBuilder
             DataSizes = new ComponentDataSizes(sizes.ToValueList()),
         };
 
+        if (inputs.Lambda is { } given && !(given.Value >= 0 && double.IsFinite(given.Value)))
+        {
+            bag.Add(DiagnosticCatalog.InvalidValue, SourceLocation.WholeFile(map.DefaultFile), $"the arrival rate override (AiSprintLambda) is {given.Value} req/s; expected a number ≥ 0");
+        }
+        CheckThresholds(design, map, bag);
         var lambda = inputs.Lambda ?? EntryRate(design, map, bag);
         var options = new AiSprintConversionOptions
         {
@@ -137,7 +142,14 @@ public static class DesignSystemBuilder
     private static RequestsPerSecond EntryRate(DesignDocument design, SourceMap map, DiagnosticBag bag)
     {
         var entries = design.Components.Where(c => !design.Dag.Any(e => e.To == c.Name)).ToList();
+        // Every component has a caller: a cycle, which the validator reports (AIS0012); no rate is missing.
+        if (entries.Count == 0 && design.Components.Count > 0) return new RequestsPerSecond(0);
         var rates = entries.Where(c => c.ExpectedRequestsPerSecond is not null).ToList();
+        foreach (var wrong in rates.Where(c => !(c.ExpectedRequestsPerSecond >= 0 && double.IsFinite(c.ExpectedRequestsPerSecond!.Value))))
+        {
+            bag.Add(DiagnosticCatalog.InvalidValue, map.Locate(ModelKeys.Component(wrong.Name)),
+                $"[ExpectedThroughput] of {wrong.Name} is {wrong.ExpectedRequestsPerSecond} req/s; expected an arrival rate ≥ 0");
+        }
         if (rates.Count == 0)
         {
             var first = entries.FirstOrDefault() ?? design.Components.FirstOrDefault();
@@ -146,6 +158,21 @@ public static class DesignSystemBuilder
             return new RequestsPerSecond(0);
         }
         return new RequestsPerSecond(rates.Sum(c => c.ExpectedRequestsPerSecond!.Value));
+    }
+
+    /// <summary>A threshold the analyzers report as AIS0100 in code; a design.json edited by hand reaches the tool unchecked.</summary>
+    private static void CheckThresholds(DesignDocument design, SourceMap map, DiagnosticBag bag)
+    {
+        foreach (var local in design.LocalConstraints.Where(c => !(c.ThresholdMs > 0 && double.IsFinite(c.ThresholdMs))))
+        {
+            bag.Add(DiagnosticCatalog.InvalidValue, map.Locate(ModelKeys.LocalConstraint(local.Component)),
+                $"the local threshold of {local.Component} is {local.ThresholdMs} ms; expected a time greater than 0");
+        }
+        foreach (var global in design.GlobalConstraints.Where(c => !(c.ThresholdMs > 0 && double.IsFinite(c.ThresholdMs))))
+        {
+            bag.Add(DiagnosticCatalog.InvalidValue, map.Locate(ModelKeys.GlobalConstraint(global.Name)),
+                $"the threshold of path {global.Name} is {global.ThresholdMs} ms; expected a time greater than 0");
+        }
     }
 
     private static void RecordLocations(DesignDocument design, DemandTable demands, SourceMap map)

@@ -244,5 +244,54 @@ public class DesignSystemBuilderTests
         Assert.Equal(("AIS0018", new SourceLocation(Demands, 2, 1)), (diagnostic.Code, diagnostic.Location));
         Assert.Contains("the cold demand of report/h1 on Lambda512", diagnostic.Message);
     }
+
+    [Fact]
+    public void A_negative_expected_throughput_is_AIS0018_at_the_entry_component()
+    {
+        var design = WindFarm with { Components = [.. WindFarm.Components.Select(c => c.Name == "capture" ? c with { ExpectedRequestsPerSecond = -1 } : c)] };
+        var built = Build(design, WindFarmDemands);
+        Assert.Null(built.Value);
+        var diagnostic = Assert.Single(built.Diagnostics);
+        Assert.Equal(("AIS0018", new SourceLocation(DesignSamples.Source, 25, 25)), (diagnostic.Code, diagnostic.Location));
+        Assert.Equal("[ExpectedThroughput] of capture is -1 req/s; expected an arrival rate ≥ 0", diagnostic.Message);
+    }
+
+    [Fact]
+    public void A_negative_lambda_override_is_AIS0018()
+    {
+        var built = Build(WindFarm, WindFarmDemands, new RequestsPerSecond(-0.5));
+        var diagnostic = Assert.Single(built.Diagnostics);
+        Assert.Equal(("AIS0018", SourceLocation.WholeFile(DesignSamples.WindFarmResources)), (diagnostic.Code, diagnostic.Location));
+        Assert.StartsWith("the arrival rate override (AiSprintLambda) is -0.5 req/s", diagnostic.Message);
+    }
+
+    [Fact]
+    public void Non_positive_thresholds_are_AIS0018_at_their_annotations()
+    {
+        var design = WindFarm with
+        {
+            LocalConstraints = [new DesignLocalConstraint("report", 0)],
+            GlobalConstraints = [new DesignGlobalConstraint("inspection", ["capture", "blade-detector", "defect-segmenter", "defect-classifier"], -3000)],
+        };
+        var built = Build(design, WindFarmDemands);
+        Assert.Null(built.Value);
+        Assert.Equal(
+            [("AIS0018", new SourceLocation(DesignSamples.Source, 78, 26), "the local threshold of report is 0 ms; expected a time greater than 0"),
+             ("AIS0018", new SourceLocation(DesignSamples.Source, 68, 27), "the threshold of path inspection is -3000 ms; expected a time greater than 0")],
+            built.Diagnostics.Select(d => (d.Code, d.Location, d.Message)));
+    }
+
+    [Fact]
+    public void A_cycle_is_left_to_the_validator_instead_of_being_reported_as_a_missing_arrival_rate()
+    {
+        var design = Design("""
+            { "schema": "aisprint-design/1", "components": [ { "name": "a", "expectedRequestsPerSecond": 1 }, { "name": "b" } ],
+              "dag": [ { "from": "a", "to": "b", "probability": 1 }, { "from": "b", "to": "a", "probability": 1 } ] }
+            """);
+        var built = Build(design, Table("a,VMSmall,10,\nb,VMSmall,10,\n"));
+        Assert.DoesNotContain(built.Diagnostics, d => d.Code == "AIS0004");
+        var (_, system, map) = built.GetValueOrThrow();
+        Assert.Contains(global::AiSprint.Model.Validation.SystemValidator.Validate(system, map), d => d.Code == "AIS0012");
+    }
 }
 
