@@ -81,6 +81,15 @@ public static class DemandTableCsv
                     bag.Add(DiagnosticCatalog.UnknownKey, new SourceLocation(file, number, ColumnOf(lines[i], column)),
                         $"column '{name}' is not part of the demands format and is ignored; expected {string.Join(", ", Known)}{(KeySuggestion.Closest(name, Known) is { } hint ? $" (did you mean '{hint}'?)" : "")}");
                 }
+                for (var column = 0; column < header.Length; column++)
+                {
+                    // Only the first of two same-named columns would be read: the other's values would vanish silently.
+                    if (Array.IndexOf(header, header[column]) < column)
+                    {
+                        bag.Add(DiagnosticCatalog.DuplicateName, new SourceLocation(file, number, ColumnOf(lines[i], column)),
+                            $"column '{header[column]}' is named twice; expected each column once");
+                    }
+                }
                 if (bag.HasErrors) return new LoadResult<DemandTable>(null, bag.Items);
                 continue;
             }

@@ -179,4 +179,15 @@ public class DemandTableCsvTests
         Assert.Empty(DemandTable.Merge([]).Entries);
         Assert.Equal(handWritten.Entries, DemandTable.Merge([DemandTable.Empty, handWritten]).Entries);
     }
+
+    [Fact]
+    public void A_column_named_twice_is_AIS0010_at_the_second_one()
+    {
+        var read = Parse("component,resource,demand_ms,demand_ms\ncapture,VM1,10,20\n");
+        Assert.Null(read.Value);
+        var diagnostic = Assert.Single(read.Diagnostics);
+        Assert.Equal(("AIS0010", new SourceLocation(File, 1, 30)), (diagnostic.Code, diagnostic.Location));
+        Assert.Equal("column 'demand_ms' is named twice; expected each column once", diagnostic.Message);
+    }
 }
+
