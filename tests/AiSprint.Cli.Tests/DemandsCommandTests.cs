@@ -97,4 +97,19 @@ public class DemandsCommandTests
         var (code, _, _) = ValidateCommandTests.Run("demands", "-m", Model.Value, "-i", Features("resource,inverse_cores\nVM1,1\n"), "--component", "c", "--unit", "min", "-o", "out.csv");
         Assert.NotEqual(0, code);
     }
+
+    [Theory]
+    [InlineData("resource,inverse_cores\nVM1,1\nVM1,0.5\n", ":3:1: error AIS0010: VM1 has two rows; expected one row per candidate resource")]
+    [InlineData("resource,inverse_cores,cold_ms\nVM1,1,\nF1,0.5,fast\n", ":3:1: error AIS0018: cold_ms 'fast' of F1 is not a number")]
+    [InlineData("resource,inverse_cores,cold_ms\nVM1,1,\nF1,0.5,-3\n", ":3:1: error AIS0018: cold_ms -3 of F1 is not a positive number of milliseconds")]
+    public void Rows_the_demands_csv_would_refuse_are_refused_here_at_their_line(string text, string message)
+    {
+        var features = Features(text);
+        var output = Path.Combine(Path.GetDirectoryName(features)!, "out.csv");
+        var (code, _, error) = ValidateCommandTests.Run("demands", "-m", Model.Value, "-i", features, "--component", "c", "--unit", "ms", "-o", output);
+        Assert.Equal(1, code);
+        Assert.Contains(features + message, error);
+        Assert.False(File.Exists(output));
+    }
 }
+
