@@ -42,7 +42,7 @@ public class DemandsCommandTests
         Assert.Equal(
             [("mask-detector", "VMSmall", 0.27, (double?)null), ("mask-detector", "VMLarge", 0.0825, null), ("mask-detector", "Lambda512", 0.145, 0.9)],
             table.Value!.Entries.Select(e => (e.Component, e.Resource, Math.Round(e.Demand.Value, 9), e.ColdStart is { } c ? Math.Round(c.Value, 9) : (double?)null)));
-        Assert.StartsWith("component,resource,demand_ms,cold_ms\n", File.ReadAllText(output));
+        Assert.Equal("component,resource,demand_ms,cold_ms\nmask-detector,VMSmall,270,\nmask-detector,VMLarge,82.5,\nmask-detector,Lambda512,145,900\n", File.ReadAllText(output));
     }
 
     [Fact]

@@ -135,10 +135,13 @@ public static class DemandTableCsv
         var text = new System.Text.StringBuilder("component,resource,demand_ms,cold_ms\n");
         foreach (var e in table.Entries)
         {
-            text.Append(CultureInfo.InvariantCulture, $"{e.Component},{e.Resource},{e.Demand.Value * 1000:R},{(e.ColdStart is { } c ? (c.Value * 1000).ToString("R", CultureInfo.InvariantCulture) : "")}\n");
+            text.Append(CultureInfo.InvariantCulture, $"{e.Component},{e.Resource},{Milliseconds(e.Demand)},{(e.ColdStart is { } c ? Milliseconds(c) : "")}\n");
         }
         return text.ToString();
     }
+
+    /// <summary>Seconds back to ms, rounded to a nanosecond: 0.52 s is written 520, not the 519.9999999999999 of the product.</summary>
+    private static string Milliseconds(Seconds time) => Math.Round(time.Value * 1000, 6).ToString("R", CultureInfo.InvariantCulture);
 
     private static int ColumnOf(string line, int field)
     {
