@@ -264,5 +264,16 @@ public class DeployCommandTests
         Assert.Contains($"{DesignSamples.Source}:78:26: error AIS0018: the local threshold of report is -5 ms", error);
         Assert.False(Directory.Exists(output));
     }
+
+    [Fact]
+    public void A_constraint_naming_an_unknown_component_is_reported_at_the_design_file()
+    {
+        var output = Path.Combine(Temp(), "aisprint");
+        var design = DesignFile(DesignSamples.WindFarmJson.Replace("[ { \"component\": \"report\", \"thresholdMs\": 2500 } ]", "[ { \"component\": \"reprot\", \"thresholdMs\": 2500 } ]", StringComparison.Ordinal));
+        var (code, _, error) = Deploy(design, output);
+        Assert.Equal(1, code);
+        Assert.Contains($"{design}: error AIS0020: a local constraint names reprot, which is not a component", error);
+        Assert.DoesNotContain(DesignSamples.WindFarmResources, error);
+    }
 }
 

@@ -78,6 +78,7 @@ internal static class DeployCommand
             Demands = DemandTable.Merge(tables.Select(t => t.Value!)),
             Partitionings = partitionings,
             Lambda = request.Lambda,
+            DesignFile = request.Design,
         });
         diagnostics.AddRange(built.Diagnostics);
         if (!built.Succeeded)

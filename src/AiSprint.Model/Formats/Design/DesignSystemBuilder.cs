@@ -15,6 +15,11 @@ public sealed record DesignBuildInputs
     /// <summary>Overrides the entry component's [ExpectedThroughput].</summary>
     public RequestsPerSecond? Lambda { get; init; }
     public Hours Horizon { get; init; } = new(1);
+    /// <summary>
+    /// The design document's file (its JSON or the assembly): where a diagnostic about the design that has no
+    /// annotation to point at is reported (a constraint naming an unknown component). Default: the resources file.
+    /// </summary>
+    public string? DesignFile { get; init; }
 }
 
 /// <summary>The design as an AI-SPRINT application (for its YAML files and the production deployment) and as the SPACE4AI-D system the optimiser places.</summary>
@@ -32,7 +37,7 @@ public static class DesignSystemBuilder
     {
         var bag = new DiagnosticBag();
         var resources = inputs.Resources.Value;
-        var map = new SourceMap(inputs.Resources.Map.DefaultFile);
+        var map = new SourceMap(inputs.DesignFile ?? inputs.Resources.Map.DefaultFile);
         map.Merge(inputs.Resources.Map);
         RecordLocations(design, inputs.Demands, map);
 
