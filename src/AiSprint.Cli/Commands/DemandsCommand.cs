@@ -55,8 +55,14 @@ internal static class DemandsCommand
                 return ExitCodes.InvalidInput;
             }
             var scale = parse.GetValue(unit) == "s" ? 1.0 : 0.001;
-            var cold = rows["cold_ms"] as NumericColumn;
             var name = parse.GetValue(component)!;
+            // A cold_ms column that is not all numbers would be read as categories and silently dropped.
+            if (rows["cold_ms"] is CategoricalColumn { Values: var texts } && texts.Select((t, i) => (t, i)).FirstOrDefault(x => x.t is not null) is { t: not null } bad)
+            {
+                error.WriteLine($"{inputPath}:{bad.i + 2}:1: error {DiagnosticCatalog.InvalidValue.Code}: cold_ms '{bad.t}' of {resources.Values[bad.i]} is not a number; expected the cold-start time in ms, or nothing");
+                return ExitCodes.InvalidInput;
+            }
+            var cold = rows["cold_ms"] as NumericColumn;
             var entries = new List<DemandEntry>();
             for (var i = 0; i < predictions.Length; i++)
             {
@@ -64,6 +70,16 @@ internal static class DemandsCommand
                 if (!(predictions[i] > 0) || !double.IsFinite(predictions[i]))
                 {
                     error.WriteLine($"{location}: error {DiagnosticCatalog.TrainingFailed.Code}: the model predicts {predictions[i]} for {name} on {resources.Values[i]}; expected a positive time (the model extrapolates badly here: profile closer to this configuration)");
+                    return ExitCodes.InvalidInput;
+                }
+                if (resources.Values.Take(i).Contains(resources.Values[i], StringComparer.Ordinal))
+                {
+                    error.WriteLine($"{location}: error {DiagnosticCatalog.DuplicateName.Code}: {resources.Values[i]} has two rows; expected one row per candidate resource");
+                    return ExitCodes.InvalidInput;
+                }
+                if (cold is not null && !double.IsNaN(cold.Values[i]) && !(cold.Values[i] > 0 && double.IsFinite(cold.Values[i])))
+                {
+                    error.WriteLine($"{location}: error {DiagnosticCatalog.InvalidValue.Code}: cold_ms {cold.Values[i]} of {resources.Values[i]} is not a positive number of milliseconds");
                     return ExitCodes.InvalidInput;
                 }
                 var coldStart = cold is not null && !double.IsNaN(cold.Values[i]) ? new Seconds(cold.Values[i] / 1000) : (Seconds?)null;

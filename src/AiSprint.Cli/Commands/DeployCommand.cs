@@ -78,6 +78,7 @@ internal static class DeployCommand
             Demands = DemandTable.Merge(tables.Select(t => t.Value!)),
             Partitionings = partitionings,
             Lambda = request.Lambda,
+            DesignFile = request.Design,
         });
         diagnostics.AddRange(built.Diagnostics);
         if (!built.Succeeded)
@@ -89,7 +90,9 @@ internal static class DeployCommand
         // In code, probabilities below 1 are the design (the rest of the requests leave), not a slip in a file: AIS0014 is not reported.
         diagnostics.AddRange(SystemValidator.Validate(system, map).Where(d => d.Descriptor != DiagnosticCatalog.ProbabilitiesBelowOne));
         var problem = PlacementProblemBuilder.Build(system, map, system.Lambda);
-        diagnostics.AddRange(problem.Diagnostics);
+        // The problem builder validates the system again: its errors are those just reported.
+        var reported = diagnostics.Items.ToHashSet();
+        diagnostics.AddRange(problem.Diagnostics.Where(d => !reported.Contains(d)));
         if (diagnostics.HasErrors || !problem.Succeeded)
         {
             DiagnosticPrinter.Print(diagnostics.Items, error);
@@ -171,13 +174,15 @@ internal static class DeployCommand
             try
             {
                 var manifest = SubModelExtractor.ReadManifest(path);
+                // System.Text.Json leaves a missing list null despite the non-nullable declaration.
+                if (manifest.Partitions is null) throw new InvalidDataException("it lists no partitions");
                 var pieces = manifest.Partitions.OrderBy(p => p.Index).Select(p => new ModelPiece(
                     p.MemoryBytes is { } memory ? DesignPartitions.ToMegabytes(memory) : null,
                     p.DataSizeBytes is { } size ? DesignPartitions.ToMegabytes(size) : null,
                     p.ForwardFlops ?? 0)).ToValueList();
                 result[component] = [new ModelPartitioning(pieces)];
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or InvalidDataException)
             {
                 diagnostics.Add(DiagnosticCatalog.FileNotReadable, SourceLocation.WholeFile(path), $"cannot read the partition manifest of {component}: {ex.Message}");
             }

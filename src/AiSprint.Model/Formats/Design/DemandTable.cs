@@ -81,6 +81,15 @@ public static class DemandTableCsv
                     bag.Add(DiagnosticCatalog.UnknownKey, new SourceLocation(file, number, ColumnOf(lines[i], column)),
                         $"column '{name}' is not part of the demands format and is ignored; expected {string.Join(", ", Known)}{(KeySuggestion.Closest(name, Known) is { } hint ? $" (did you mean '{hint}'?)" : "")}");
                 }
+                for (var column = 0; column < header.Length; column++)
+                {
+                    // Only the first of two same-named columns would be read: the other's values would vanish silently.
+                    if (Array.IndexOf(header, header[column]) < column)
+                    {
+                        bag.Add(DiagnosticCatalog.DuplicateName, new SourceLocation(file, number, ColumnOf(lines[i], column)),
+                            $"column '{header[column]}' is named twice; expected each column once");
+                    }
+                }
                 if (bag.HasErrors) return new LoadResult<DemandTable>(null, bag.Items);
                 continue;
             }
@@ -126,10 +135,13 @@ public static class DemandTableCsv
         var text = new System.Text.StringBuilder("component,resource,demand_ms,cold_ms\n");
         foreach (var e in table.Entries)
         {
-            text.Append(CultureInfo.InvariantCulture, $"{e.Component},{e.Resource},{e.Demand.Value * 1000:R},{(e.ColdStart is { } c ? (c.Value * 1000).ToString("R", CultureInfo.InvariantCulture) : "")}\n");
+            text.Append(CultureInfo.InvariantCulture, $"{e.Component},{e.Resource},{Milliseconds(e.Demand)},{(e.ColdStart is { } c ? Milliseconds(c) : "")}\n");
         }
         return text.ToString();
     }
+
+    /// <summary>Seconds back to ms, rounded to a nanosecond: 0.52 s is written 520, not the 519.9999999999999 of the product.</summary>
+    private static string Milliseconds(Seconds time) => Math.Round(time.Value * 1000, 6).ToString("R", CultureInfo.InvariantCulture);
 
     private static int ColumnOf(string line, int field)
     {

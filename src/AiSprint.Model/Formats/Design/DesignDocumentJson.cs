@@ -44,8 +44,30 @@ public static class DesignDocumentJson
             Components = document.Components ?? [],
             Dag = document.Dag ?? [],
             LocalConstraints = document.LocalConstraints ?? [],
-            GlobalConstraints = document.GlobalConstraints ?? [],
+            GlobalConstraints = [.. (document.GlobalConstraints ?? []).Select(c => c is { Path: null } ? c with { Path = [] } : c)],
         };
+        // Null entries and names (a hand-edited document) would crash every later step: refuse them here.
+        var missing = new List<string>();
+        for (var i = 0; i < document.Components.Count; i++)
+        {
+            if (string.IsNullOrEmpty(document.Components[i]?.Name)) missing.Add($"components[{i}] has no name");
+        }
+        for (var i = 0; i < document.Dag.Count; i++)
+        {
+            if (document.Dag[i] is not { From: not null, To: not null }) missing.Add($"dag[{i}] needs 'from' and 'to'");
+        }
+        for (var i = 0; i < document.LocalConstraints.Count; i++)
+        {
+            if (document.LocalConstraints[i]?.Component is null) missing.Add($"localConstraints[{i}] has no component");
+        }
+        for (var i = 0; i < document.GlobalConstraints.Count; i++)
+        {
+            if (document.GlobalConstraints[i] is not { Name: not null } path || path.Path.Any(c => c is null)) missing.Add($"globalConstraints[{i}] needs a name and a path of component names");
+        }
+        if (missing.Count > 0)
+        {
+            return new LoadResult<DesignDocument>(null, [.. missing.Select(m => DiagnosticCatalog.MissingKey.At(SourceLocation.WholeFile(file), $"{m}; expected what the AiSprint generator writes (rebuild the project)"))]);
+        }
         return new LoadResult<DesignDocument>(document, []);
     }
 

@@ -15,6 +15,11 @@ public sealed record DesignBuildInputs
     /// <summary>Overrides the entry component's [ExpectedThroughput].</summary>
     public RequestsPerSecond? Lambda { get; init; }
     public Hours Horizon { get; init; } = new(1);
+    /// <summary>
+    /// The design document's file (its JSON or the assembly): where a diagnostic about the design that has no
+    /// annotation to point at is reported (a constraint naming an unknown component). Default: the resources file.
+    /// </summary>
+    public string? DesignFile { get; init; }
 }
 
 /// <summary>The design as an AI-SPRINT application (for its YAML files and the production deployment) and as the SPACE4AI-D system the optimiser places.</summary>
@@ -32,7 +37,7 @@ public static class DesignSystemBuilder
     {
         var bag = new DiagnosticBag();
         var resources = inputs.Resources.Value;
-        var map = new SourceMap(inputs.Resources.Map.DefaultFile);
+        var map = new SourceMap(inputs.DesignFile ?? inputs.Resources.Map.DefaultFile);
         map.Merge(inputs.Resources.Map);
         RecordLocations(design, inputs.Demands, map);
 
@@ -63,6 +68,12 @@ public static class DesignSystemBuilder
                 bag.Add(DiagnosticCatalog.MissingDemand, map.Locate(ModelKeys.Component(component.Name)),
                     $"component {component.Name} has no demand on any candidate resource, so it can run nowhere; expected rows for it in a demands CSV or a profiling dataset that predicts them");
                 continue;
+            }
+            // Checked once per row here: every partition of a partitioned component inherits the row.
+            foreach (var row in inputs.Demands.Of(component.Name).Where(d => d.ColdStart is null && resources.LayerOf(d.Resource)?.Kind == ResourceKind.Faas))
+            {
+                bag.Add(DiagnosticCatalog.MissingDemand, row.Location,
+                    $"{row.Resource} is a FaaS configuration: the row needs cold_ms, the cold-start response time, besides demand_ms (the warm one)");
             }
             var key = $"component{i + 1}";
             var layers = compatible.Select(r => resources.LayerOf(r)?.Number ?? 0).Distinct().Order().ToValueList();
@@ -96,6 +107,11 @@ public static class DesignSystemBuilder
             DataSizes = new ComponentDataSizes(sizes.ToValueList()),
         };
 
+        if (inputs.Lambda is { } given && !(given.Value >= 0 && double.IsFinite(given.Value)))
+        {
+            bag.Add(DiagnosticCatalog.InvalidValue, SourceLocation.WholeFile(map.DefaultFile), $"the arrival rate override (AiSprintLambda) is {given.Value} req/s; expected a number ≥ 0");
+        }
+        CheckThresholds(design, map, bag);
         var lambda = inputs.Lambda ?? EntryRate(design, map, bag);
         var options = new AiSprintConversionOptions
         {
@@ -109,8 +125,12 @@ public static class DesignSystemBuilder
         bag.AddRange(converted.Diagnostics.Where(d => d.Descriptor != DiagnosticCatalog.NoPerformanceData));
         if (converted.Value is null) return new LoadResult<DesignSystem>(null, bag.Items);
         var system = converted.Value.Value with { Time = inputs.Horizon };
-        system = WithDemands(system, resources, inputs, bag);
-        return new LoadResult<DesignSystem>(bag.HasErrors ? null : new DesignSystem(app, system, converted.Value.Map), bag.Items);
+        system = WithDemands(system, resources, inputs);
+        // The converter records partition keys at the (empty) YAML's whole file; the design's locations go first, so they win.
+        var located = new SourceMap(map.DefaultFile);
+        RecordPartitionLocations(system, design, inputs.Demands, located);
+        located.Merge(converted.Value.Map);
+        return new LoadResult<DesignSystem>(bag.HasErrors ? null : new DesignSystem(app, system, located), bag.Items);
     }
 
     private static ContainerRequirements Requirements(DesignComponent component, Megabytes memory) => new()
@@ -127,7 +147,14 @@ public static class DesignSystemBuilder
     private static RequestsPerSecond EntryRate(DesignDocument design, SourceMap map, DiagnosticBag bag)
     {
         var entries = design.Components.Where(c => !design.Dag.Any(e => e.To == c.Name)).ToList();
+        // Every component has a caller: a cycle, which the validator reports (AIS0012); no rate is missing.
+        if (entries.Count == 0 && design.Components.Count > 0) return new RequestsPerSecond(0);
         var rates = entries.Where(c => c.ExpectedRequestsPerSecond is not null).ToList();
+        foreach (var wrong in rates.Where(c => !(c.ExpectedRequestsPerSecond >= 0 && double.IsFinite(c.ExpectedRequestsPerSecond!.Value))))
+        {
+            bag.Add(DiagnosticCatalog.InvalidValue, map.Locate(ModelKeys.Component(wrong.Name)),
+                $"[ExpectedThroughput] of {wrong.Name} is {wrong.ExpectedRequestsPerSecond} req/s; expected an arrival rate ≥ 0");
+        }
         if (rates.Count == 0)
         {
             var first = entries.FirstOrDefault() ?? design.Components.FirstOrDefault();
@@ -136,6 +163,21 @@ public static class DesignSystemBuilder
             return new RequestsPerSecond(0);
         }
         return new RequestsPerSecond(rates.Sum(c => c.ExpectedRequestsPerSecond!.Value));
+    }
+
+    /// <summary>A threshold the analyzers report as AIS0100 in code; a design.json edited by hand reaches the tool unchecked.</summary>
+    private static void CheckThresholds(DesignDocument design, SourceMap map, DiagnosticBag bag)
+    {
+        foreach (var local in design.LocalConstraints.Where(c => !(c.ThresholdMs > 0 && double.IsFinite(c.ThresholdMs))))
+        {
+            bag.Add(DiagnosticCatalog.InvalidValue, map.Locate(ModelKeys.LocalConstraint(local.Component)),
+                $"the local threshold of {local.Component} is {local.ThresholdMs} ms; expected a time greater than 0");
+        }
+        foreach (var global in design.GlobalConstraints.Where(c => !(c.ThresholdMs > 0 && double.IsFinite(c.ThresholdMs))))
+        {
+            bag.Add(DiagnosticCatalog.InvalidValue, map.Locate(ModelKeys.GlobalConstraint(global.Name)),
+                $"the threshold of path {global.Name} is {global.ThresholdMs} ms; expected a time greater than 0");
+        }
     }
 
     private static void RecordLocations(DesignDocument design, DemandTable demands, SourceMap map)
@@ -157,7 +199,39 @@ public static class DesignSystemBuilder
         foreach (var row in demands.Entries) map.Record($"demand-row:{row.Component}/{row.Resource}", row.Location);
     }
 
-    private static SystemDescription WithDemands(SystemDescription system, ResourceSystem resources, DesignBuildInputs inputs, DiagnosticBag bag)
+    /// <summary>
+    /// The validator blames a partition's requirements, compatibility or demand: in a design these are the
+    /// component's annotation, and a demand is its CSV row (else every such diagnostic would point at the resources file).
+    /// </summary>
+    private static void RecordPartitionLocations(SystemDescription system, DesignDocument design, DemandTable demands, SourceMap map)
+    {
+        foreach (var component in system.Components)
+        {
+            var at = design.Find(component.Name)?.Location is { } l ? new SourceLocation(l.File, l.Line, l.Column) : (SourceLocation?)null;
+            foreach (var deployment in component.Deployments)
+            {
+                foreach (var partition in deployment.Partitions)
+                {
+                    foreach (var candidate in partition.Candidates)
+                    {
+                        if (demands.Of(component.Name).FirstOrDefault(d => d.Resource == candidate.Resource) is { } row)
+                        {
+                            map.Record(ModelKeys.Demand(component.Name, partition.Name, candidate.Resource), row.Location);
+                        }
+                        if (at is { } c) map.Record(ModelKeys.Candidate(component.Name, partition.Name, candidate.Resource), c);
+                    }
+                    if (at is not { } location) continue;
+                    map.Record(ModelKeys.Deployment(component.Name, deployment.Name), location);
+                    map.Record(ModelKeys.Partition(component.Name, deployment.Name, partition.Name), location);
+                    map.Record(ModelKeys.Requirements(component.Name, partition.Name), location);
+                    map.Record(ModelKeys.Compatibility(component.Name, partition.Name), location);
+                    map.Record(ModelKeys.Performance(component.Name, partition.Name), location);
+                }
+            }
+        }
+    }
+
+    private static SystemDescription WithDemands(SystemDescription system, ResourceSystem resources, DesignBuildInputs inputs)
     {
         var components = system.Components.Select(component =>
         {
@@ -170,7 +244,7 @@ public static class DesignSystemBuilder
                     {
                         var demand = inputs.Demands.Of(component.Name).First(d => d.Resource == candidate.Resource);
                         var share = shares.TryGetValue(partition.Name, out var s) ? s : 1.0;
-                        return candidate with { Performance = Performance(demand, share, resources, bag) };
+                        return candidate with { Performance = Performance(demand, share, resources) };
                     }).ToValueList(),
                 }).ToValueList(),
             }).ToValueList();
@@ -197,19 +271,14 @@ public static class DesignSystemBuilder
         return result;
     }
 
-    private static PerformanceModel? Performance(DemandEntry demand, double share, ResourceSystem resources, DiagnosticBag bag)
+    private static PerformanceModel? Performance(DemandEntry demand, double share, ResourceSystem resources)
     {
         var layer = resources.LayerOf(demand.Resource);
         var warm = new Seconds(demand.Demand.Value * share);
         if (layer?.Kind == ResourceKind.Faas)
         {
-            if (demand.ColdStart is not { } cold)
-            {
-                bag.Add(DiagnosticCatalog.MissingDemand, demand.Location,
-                    $"{demand.Resource} is a FaaS configuration: the row needs cold_ms, the cold-start response time, besides demand_ms (the warm one)");
-                return null;
-            }
-            return new FaasDemand(FaasDemand.PacsltkStatic, warm, new Seconds(cold.Value * share));
+            // A FaaS row without cold_ms was reported by Build before the conversion.
+            return demand.ColdStart is { } cold ? new FaasDemand(FaasDemand.PacsltkStatic, warm, new Seconds(cold.Value * share)) : null;
         }
         return new QueueingDemand(layer?.Kind == ResourceKind.EdgeDevice ? QueueingDemand.Edge : QueueingDemand.Cloud, warm);
     }

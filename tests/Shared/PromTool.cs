@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace AiSprint.Sdk.Tests;
+namespace AiSprint.Tests;
 
 /// <summary>Prometheus's promtool, installed from Debian's <c>prometheus</c> package by the test run when missing.</summary>
 public static class PromTool

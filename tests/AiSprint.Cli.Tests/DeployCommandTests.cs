@@ -1,0 +1,280 @@
+using AiSprint.Model.Formats.AiSprint;
+using AiSprint.Model.Formats.Space4Ai;
+
+namespace AiSprint.Cli.Tests;
+
+public class DeployCommandTests
+{
+    private static readonly string[] Budget = ["--iterations", "500", "--ls-iterations", "50"];
+
+    private static string Temp() => Directory.CreateTempSubdirectory("aisprint-deploy-").FullName;
+
+    private static string DesignFile(string json)
+    {
+        var path = Path.Combine(Temp(), "design.json");
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    private static (int Code, string Output, string Error) Deploy(string design, string output, params string[] more) =>
+        ValidateCommandTests.Run(["deploy", design, "--resources", DesignSamples.WindFarmResources, "--demands", DesignSamples.WindFarmDemands, "-o", output, .. Budget, .. more]);
+
+    private static readonly string[] Written =
+    [
+        "deployment/production_deployment.yaml", "deployment/report.txt", "deployment/solution.json",
+        "design/application_dag.yaml", "design/candidate_deployments.yaml", "design/candidate_resources.yaml", "design/components_data_size.yaml",
+        "design/design.json", "design/system_description.json", "monitoring/rules.yml", "security/policy.yaml",
+    ];
+
+    private static string[] FilesUnder(string directory) =>
+        [.. Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(directory, f).Replace('\\', '/')).Order(StringComparer.Ordinal)];
+
+    [Fact]
+    public void The_wind_farm_design_is_placed_and_every_descriptor_is_written()
+    {
+        var output = Path.Combine(Temp(), "aisprint");
+        var (code, text, error) = Deploy(DesignFile(DesignSamples.WindFarmJson), output);
+        Assert.True(code == 0, error);
+        Assert.Equal(Written, FilesUnder(output));
+        // The optimum the sample's build finds (exact search on this small instance): DroneBasic, VMSmall, Lambda512.
+        Assert.Equal($"placed 5 components at cost 3.4024 per 1 h; wrote {output}\n", text.ReplaceLineEndings("\n"));
+        Assert.DoesNotContain("error", error);
+
+        Assert.Equal(DesignSamples.WindFarmJson + "\n", File.ReadAllText(Path.Combine(output, "design", "design.json")));
+        var system = Space4AiSystemReader.Load(Path.Combine(output, "design", "system_description.json")).GetValueOrThrow().Value;
+        Assert.Equal(0.25, system.Lambda.Value);
+        Assert.Equal(5, system.Components.Count);
+        var solution = Space4AiSolutionReader.Load(Path.Combine(output, "deployment", "solution.json")).GetValueOrThrow().Value;
+        Assert.Equal(3.40242, solution.TotalCost!.Value.Value, 5);
+        Assert.Equal("VMSmall", solution.FindComponent("defect-classifier")!.Partitions.Single().Resource);
+
+        var production = ProductionDeploymentYaml.Read(File.ReadAllText(Path.Combine(output, "deployment", "production_deployment.yaml")), "production_deployment.yaml");
+        Assert.DoesNotContain(production.Diagnostics, d => d.IsError);
+        Assert.Equal(5, production.Value!.Value.Components.Count);
+
+        var rules = File.ReadAllText(Path.Combine(output, "monitoring", "rules.yml"));
+        Assert.Contains("alert: AiSprintLocalConstraint_report", rules);
+        Assert.Contains("alert: AiSprintGlobalConstraint_inspection", rules);
+        Assert.Equal(0, PromTool.CheckRules(Path.Combine(output, "monitoring", "rules.yml")).ExitCode);
+        Assert.Contains("placedOn:\n  - VMSmall", File.ReadAllText(Path.Combine(output, "security", "policy.yaml")).ReplaceLineEndings("\n"));
+        Assert.StartsWith("Random Greedy", File.ReadAllText(Path.Combine(output, "deployment", "report.txt")));
+    }
+
+    [Fact]
+    public void An_assembly_is_read_through_its_metadata_and_its_json_is_copied_byte_for_byte()
+    {
+        var output = Temp();
+        var (code, _, error) = Deploy(DesignAssembly.Emit(DesignSamples.WindFarmJson, "WindFarm.dll"), output, "--lambda", "0.2");
+        Assert.True(code == 0, error);
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(DesignSamples.WindFarmJson + "\n"), File.ReadAllBytes(Path.Combine(output, "design", "design.json")));
+        Assert.Equal(0.2, Space4AiSystemReader.Load(Path.Combine(output, "design", "system_description.json")).GetValueOrThrow().Value.Lambda.Value);
+    }
+
+    [Fact]
+    public void An_infeasible_design_exits_3_with_AIS0051_at_the_constraint_and_AIS0050_at_the_entry_and_removes_stale_descriptors()
+    {
+        var output = Temp();
+        var stale = Path.Combine(output, "deployment");
+        Directory.CreateDirectory(stale);
+        File.WriteAllText(Path.Combine(stale, "production_deployment.yaml"), "stale");
+        File.WriteAllText(Path.Combine(stale, "solution.json"), "stale");
+
+        var design = DesignSamples.WindFarmJson.Replace("\"thresholdMs\": 3000", "\"thresholdMs\": 1000", StringComparison.Ordinal);
+        var (code, text, error) = Deploy(DesignFile(design), output, "--no-explain");
+
+        Assert.Equal(3, code);
+        Assert.Equal($"no feasible placement; wrote {output} (see {Path.Combine(output, "deployment", "report.txt")})\n", text.ReplaceLineEndings("\n"));
+        // The best case of the path: 1,000 (DroneTegra) + 10 (VMLarge) + 90 (VMLarge) + 27 (VMLarge) ms, without transfers.
+        Assert.Contains($"{DesignSamples.Source}:68:27: warning AIS0051: path inspection cannot meet its threshold of 1,000 ms: even on its fastest compatible resources, without queueing, it takes ", error);
+        Assert.Contains($"{DesignSamples.Source}:25:25: warning AIS0050: no placement on the candidate resources meets every constraint at 0.25 req/s", error);
+        Assert.DoesNotContain("error AIS", error);
+
+        Assert.False(File.Exists(Path.Combine(stale, "production_deployment.yaml")));
+        Assert.False(File.Exists(Path.Combine(stale, "solution.json")));
+        Assert.StartsWith("No feasible placement found.\n", File.ReadAllText(Path.Combine(stale, "report.txt")).ReplaceLineEndings("\n"));
+        Assert.Contains("path inspection cannot meet its threshold of 1,000 ms", File.ReadAllText(Path.Combine(stale, "report.txt")));
+        Assert.True(File.Exists(Path.Combine(output, "design", "design.json")));
+        Assert.True(File.Exists(Path.Combine(output, "monitoring", "rules.yml")));
+        var policy = File.ReadAllText(Path.Combine(output, "security", "policy.yaml"));
+        Assert.Contains("name: defect-classifier", policy);
+        Assert.DoesNotContain("placedOn", policy);
+    }
+
+    [Fact]
+    public void An_infeasible_arrival_rate_is_explained_with_the_largest_feasible_lambda()
+    {
+        var output = Temp();
+        var (code, _, error) = Deploy(DesignFile(DesignSamples.WindFarmJson), output, "--lambda", "5");
+        Assert.Equal(3, code);
+        // Wherever AIS0050 is reported (the entry, or a binding constraint), it names the largest feasible arrival rate.
+        Assert.Matches(@"warning AIS0050: no placement .*meets every constraint at 5 req/s.*an arrival rate of at most 0\.\d+ req/s", error);
+    }
+
+    [Fact]
+    public void Invalid_demands_exit_1_with_located_errors_and_write_nothing()
+    {
+        var directory = Temp();
+        var demands = Path.Combine(directory, "extra.demands.csv");
+        File.WriteAllText(demands, "component,resource,demand_ms\ncapture,VMSmal,10\nreport,VMLarge,0\n");
+        var output = Path.Combine(directory, "aisprint");
+        var (code, _, error) = ValidateCommandTests.Run(["deploy", DesignFile(DesignSamples.WindFarmJson), "--resources", DesignSamples.WindFarmResources,
+            "--demands", DesignSamples.WindFarmDemands, "--demands", demands, "-o", output, .. Budget]);
+        Assert.Equal(1, code);
+        Assert.Contains($"{demands}:3:16: error AIS0018: demand_ms '0' is not a positive number of milliseconds", error);
+        Assert.False(Directory.Exists(output));
+
+        File.WriteAllText(demands, "component,resource,demand_ms\ncapture,VMSmal,10\n");
+        (code, _, error) = ValidateCommandTests.Run(["deploy", DesignFile(DesignSamples.WindFarmJson), "--resources", DesignSamples.WindFarmResources,
+            "--demands", DesignSamples.WindFarmDemands, "--demands", demands, "-o", output, .. Budget]);
+        Assert.Equal(1, code);
+        Assert.Contains($"{demands}:2:1: error AIS0011: the demands name resource 'VMSmal', which the candidate resources do not define (did you mean 'VMSmall'?)", error);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void A_component_without_demands_is_reported_at_its_annotation()
+    {
+        var output = Path.Combine(Temp(), "aisprint");
+        var (code, _, error) = ValidateCommandTests.Run(["deploy", DesignFile(DesignSamples.WindFarmJson), "--resources", DesignSamples.WindFarmResources, "-o", output, .. Budget]);
+        Assert.Equal(1, code);
+        Assert.Contains($"{DesignSamples.Source}:25:25: error AIS0017: component capture has no demand on any candidate resource", error);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void Later_demand_files_win_over_earlier_ones()
+    {
+        var directory = Temp();
+        // Only the slow Lambda256 is left for the report, which cannot meet its 2.5 s there: exit 3 proves the second file won.
+        var demands = Path.Combine(directory, "report.demands.csv");
+        File.WriteAllText(demands, "component,resource,demand_ms,cold_ms\nreport,Lambda512,9000,9500\n");
+        var output = Path.Combine(directory, "aisprint");
+        var (code, _, error) = ValidateCommandTests.Run(["deploy", DesignFile(DesignSamples.WindFarmJson), "--resources", DesignSamples.WindFarmResources,
+            "--demands", DesignSamples.WindFarmDemands, "--demands", demands, "-o", output, "--no-explain", .. Budget]);
+        Assert.Equal(3, code);
+        Assert.Contains($"{DesignSamples.Source}:78:26: warning AIS0051: component report cannot meet its threshold of 2,500 ms", error);
+    }
+
+    [Fact]
+    public void A_design_json_of_another_schema_or_an_assembly_without_a_design_exits_1()
+    {
+        var output = Path.Combine(Temp(), "aisprint");
+        var file = DesignFile("{ \"schema\": \"aisprint-design/0\" }");
+        var (code, _, error) = Deploy(file, output);
+        Assert.Equal(1, code);
+        Assert.Contains($"{file}: error AIS0006: the design document's schema is 'aisprint-design/0'", error);
+
+        var assembly = DesignAssembly.Emit(designJson: null);
+        (code, _, error) = Deploy(assembly, output);
+        Assert.Equal(1, code);
+        Assert.Contains($"{assembly}: warning AIS0053: the assembly has no AiSprint design document", error);
+
+        var broken = Path.Combine(Temp(), "Broken.dll");
+        File.WriteAllText(broken, "MZ but not really");
+        (code, _, error) = Deploy(broken, output);
+        Assert.Equal(1, code);
+        Assert.Contains($"{broken}: error AIS0001: cannot read the design document", error);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void A_partition_manifest_adds_the_partitioned_deployment_with_flop_shares_of_the_demand()
+    {
+        var directory = Temp();
+        var manifest = Path.Combine(directory, "manifest.json");
+        File.WriteAllText(manifest, """
+            { "model": "segmenter", "sourceFile": "segmenter.onnx", "partitionCount": 2, "inputs": ["x"], "outputs": ["y"], "totalForwardFlops": 4000,
+              "transferredBytes": 1048576, "cuts": [],
+              "partitions": [
+                { "index": 2, "file": "partition_2_of_2.onnx", "nodeCount": 1, "inputTensors": ["t"], "outputTensors": ["y"], "forwardFlops": 1000,
+                  "backwardFlops": null, "parameterCount": 0, "parameterBytes": 0, "peakActivationBytes": null, "memoryBytes": 33554432, "dataSizeBytes": null, "next": null },
+                { "index": 1, "file": "partition_1_of_2.onnx", "nodeCount": 1, "inputTensors": ["x"], "outputTensors": ["t"], "forwardFlops": 3000,
+                  "backwardFlops": null, "parameterCount": 0, "parameterBytes": 0, "peakActivationBytes": null, "memoryBytes": 67108864, "dataSizeBytes": 1048576, "next": 2 } ] }
+            """);
+        var output = Path.Combine(directory, "aisprint");
+        var (code, _, error) = Deploy(DesignFile(DesignSamples.WindFarmJson), output, "--partition", $"defect-segmenter={manifest}");
+        Assert.True(code == 0, error);
+        var system = Space4AiSystemReader.Load(Path.Combine(output, "design", "system_description.json")).GetValueOrThrow().Value;
+        var segmenter = system.FindComponent("defect-segmenter")!;
+        Assert.Equal(2, segmenter.Deployments.Count);
+        var pieces = segmenter.Deployments[1].Partitions;
+        // VMSmall: 112.5 ms × 3/4 and × 1/4.
+        Assert.Equal(0.084375, ((Model.QueueingDemand)pieces[0].CandidateOn("VMSmall")!.Performance!).Demand.Value, 9);
+        Assert.Equal(0.028125, ((Model.QueueingDemand)pieces[1].CandidateOn("VMSmall")!.Performance!).Demand.Value, 9);
+        Assert.Contains("defect-segmenter_partition1_1", File.ReadAllText(Path.Combine(output, "design", "candidate_deployments.yaml")));
+    }
+
+    [Theory]
+    [InlineData("defect-segmenter")]
+    [InlineData("=manifest.json")]
+    [InlineData("defect-segmenter=")]
+    public void A_malformed_partition_argument_exits_1(string argument)
+    {
+        var output = Path.Combine(Temp(), "aisprint");
+        var (code, _, error) = Deploy(DesignFile(DesignSamples.WindFarmJson), output, "--partition", argument);
+        Assert.Equal(1, code);
+        Assert.Contains($"--partition: error AIS0018: '{argument}': expected COMPONENT=MANIFEST", error);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Theory]
+    [InlineData("{ not json")]
+    [InlineData("null")]
+    [InlineData("{ \"model\": \"m\" }")]
+    public void An_unreadable_partition_manifest_is_AIS0001_at_the_manifest(string content)
+    {
+        var directory = Temp();
+        var manifest = Path.Combine(directory, "manifest.json");
+        File.WriteAllText(manifest, content);
+        var output = Path.Combine(directory, "aisprint");
+        var (code, _, error) = Deploy(DesignFile(DesignSamples.WindFarmJson), output, "--partition", $"defect-segmenter={manifest}");
+        Assert.Equal(1, code);
+        Assert.Contains($"{manifest}: error AIS0001: cannot read the partition manifest of defect-segmenter", error);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void A_validation_error_is_printed_once_at_the_annotation()
+    {
+        var directory = Temp();
+        var design = DesignSamples.WindFarmJson.Replace("\"security\": null, \"partitionable\": null, \"expectedRequestsPerSecond\": 0.25", "\"security\": { \"trustedExecution\": true }, \"partitionable\": null, \"expectedRequestsPerSecond\": 0.25", StringComparison.Ordinal);
+        var demands = Path.Combine(directory, "demands.csv");
+        File.WriteAllLines(demands, File.ReadAllLines(DesignSamples.WindFarmDemands).Where(l => !l.StartsWith("capture,DroneTegra", StringComparison.Ordinal)));
+        var output = Path.Combine(directory, "aisprint");
+        var (code, _, error) = ValidateCommandTests.Run(["deploy", DesignFile(design), "--resources", DesignSamples.WindFarmResources, "--demands", demands, "-o", output, .. Budget]);
+        Assert.Equal(1, code);
+        Assert.Equal($"{DesignSamples.Source}:25:25: error AIS0027: capture/h1 requires trusted execution, but none of DroneBasic has an SGX processor or secure and measured boot; expected at least one such resource\n",
+            error.ReplaceLineEndings("\n"));
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void A_negative_arrival_rate_or_threshold_exits_1_instead_of_placing()
+    {
+        var output = Path.Combine(Temp(), "aisprint");
+        var (code, _, error) = Deploy(DesignFile(DesignSamples.WindFarmJson.Replace("\"expectedRequestsPerSecond\": 0.25", "\"expectedRequestsPerSecond\": -0.25", StringComparison.Ordinal)), output);
+        Assert.Equal(1, code);
+        Assert.Contains($"{DesignSamples.Source}:25:25: error AIS0018: [ExpectedThroughput] of capture is -0.25 req/s", error);
+
+        (code, _, error) = Deploy(DesignFile(DesignSamples.WindFarmJson), output, "--lambda", "-1");
+        Assert.Equal(1, code);
+        Assert.Contains("error AIS0018: the arrival rate override (AiSprintLambda) is -1 req/s", error);
+
+        (code, _, error) = Deploy(DesignFile(DesignSamples.WindFarmJson.Replace("\"thresholdMs\": 2500", "\"thresholdMs\": -5", StringComparison.Ordinal)), output);
+        Assert.Equal(1, code);
+        Assert.Contains($"{DesignSamples.Source}:78:26: error AIS0018: the local threshold of report is -5 ms", error);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void A_constraint_naming_an_unknown_component_is_reported_at_the_design_file()
+    {
+        var output = Path.Combine(Temp(), "aisprint");
+        var design = DesignFile(DesignSamples.WindFarmJson.Replace("[ { \"component\": \"report\", \"thresholdMs\": 2500 } ]", "[ { \"component\": \"reprot\", \"thresholdMs\": 2500 } ]", StringComparison.Ordinal));
+        var (code, _, error) = Deploy(design, output);
+        Assert.Equal(1, code);
+        Assert.Contains($"{design}: error AIS0020: a local constraint names reprot, which is not a component", error);
+        Assert.DoesNotContain(DesignSamples.WindFarmResources, error);
+    }
+}
+
