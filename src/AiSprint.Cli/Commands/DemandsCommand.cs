@@ -55,18 +55,20 @@ internal static class DemandsCommand
                 return ExitCodes.InvalidInput;
             }
             var scale = parse.GetValue(unit) == "s" ? 1.0 : 0.001;
+            // The reader keeps each row's line, so blank lines do not shift the locations.
+            int LineOf(int row) => row < rows.RowLines.Count ? rows.RowLines[row] : row + 2;
             var name = parse.GetValue(component)!;
             // A cold_ms column that is not all numbers would be read as categories and silently dropped.
             if (rows["cold_ms"] is CategoricalColumn { Values: var texts } && texts.Select((t, i) => (t, i)).FirstOrDefault(x => x.t is not null) is { t: not null } bad)
             {
-                error.WriteLine($"{inputPath}:{bad.i + 2}:1: error {DiagnosticCatalog.InvalidValue.Code}: cold_ms '{bad.t}' of {resources.Values[bad.i]} is not a number; expected the cold-start time in ms, or nothing");
+                error.WriteLine($"{inputPath}:{LineOf(bad.i)}:1: error {DiagnosticCatalog.InvalidValue.Code}: cold_ms '{bad.t}' of {resources.Values[bad.i]} is not a number; expected the cold-start time in ms, or nothing");
                 return ExitCodes.InvalidInput;
             }
             var cold = rows["cold_ms"] as NumericColumn;
             var entries = new List<DemandEntry>();
             for (var i = 0; i < predictions.Length; i++)
             {
-                var location = new SourceLocation(inputPath, i + 2, 1);
+                var location = new SourceLocation(inputPath, LineOf(i), 1);
                 if (!(predictions[i] > 0) || !double.IsFinite(predictions[i]))
                 {
                     error.WriteLine($"{location}: error {DiagnosticCatalog.TrainingFailed.Code}: the model predicts {predictions[i]} for {name} on {resources.Values[i]}; expected a positive time (the model extrapolates badly here: profile closer to this configuration)");

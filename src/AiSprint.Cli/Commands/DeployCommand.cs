@@ -119,19 +119,21 @@ internal static class DeployCommand
         }
 
         var solution = SolutionMapping.ToSolution(result.Best!);
-        Space4AiSolutionWriter.WriteFile(solution, Path.Combine(deployment, "solution.json"));
-        var report = $"{summary}\n{PlacementReport.Format(result.Best!)}";
-        AtomicFile.WriteAllText(Path.Combine(deployment, "report.txt"), report);
+        // The descriptor first: if it cannot be built, nothing of this placement is written.
         var production = ProductionDeploymentBuilder.Build(solution, system, application);
         diagnostics.AddRange(production.Diagnostics);
-        if (production.Value is { } descriptor)
+        if (production.Value is not { } descriptor)
         {
-            AtomicFile.WriteAllText(Path.Combine(deployment, ProductionDeploymentYaml.FileName), ProductionDeploymentYaml.Write(descriptor));
+            DiagnosticPrinter.Print(diagnostics.Items, error);
+            return ExitCodes.InvalidInput;
         }
+        Space4AiSolutionWriter.WriteFile(solution, Path.Combine(deployment, "solution.json"));
+        AtomicFile.WriteAllText(Path.Combine(deployment, "report.txt"), $"{summary}\n{PlacementReport.Format(result.Best!)}");
+        AtomicFile.WriteAllText(Path.Combine(deployment, ProductionDeploymentYaml.FileName), ProductionDeploymentYaml.Write(descriptor));
         AtomicFile.WriteAllText(Path.Combine(directory, "security", SecurityPolicy.FileName), SecurityPolicy.Write(system, solution));
         DiagnosticPrinter.Print(diagnostics.Items, error);
         output.WriteLine($"placed {system.Components.Count} components at cost {result.Best!.TotalCost.Value.ToString("0.####", CultureInfo.InvariantCulture)} per {system.Time.Value.ToString("0.##", CultureInfo.InvariantCulture)} h; wrote {directory}");
-        return production.Value is null ? ExitCodes.InvalidInput : ExitCodes.Success;
+        return ExitCodes.Success;
     }
 
     /// <summary>The document and its JSON exactly as the generator wrote it (copied, not re-serialised, so it matches aisprint design).</summary>

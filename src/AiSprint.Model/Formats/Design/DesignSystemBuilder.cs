@@ -23,7 +23,7 @@ public sealed record DesignBuildInputs
 }
 
 /// <summary>The design as an AI-SPRINT application (for its YAML files and the production deployment) and as the SPACE4AI-D system the optimiser places.</summary>
-public sealed record DesignSystem(AiSprintApplication Application, SystemDescription System, SourceMap Map);
+public sealed record CompiledDesign(AiSprintApplication Application, SystemDescription System, SourceMap Map);
 
 /// <summary>
 /// Turns the compiled design document, the candidate resources and the demands into the placement
@@ -33,7 +33,7 @@ public sealed record DesignSystem(AiSprintApplication Application, SystemDescrip
 /// </summary>
 public static class DesignSystemBuilder
 {
-    public static LoadResult<DesignSystem> Build(DesignDocument design, DesignBuildInputs inputs)
+    public static LoadResult<CompiledDesign> Build(DesignDocument design, DesignBuildInputs inputs)
     {
         var bag = new DiagnosticBag();
         var resources = inputs.Resources.Value;
@@ -119,18 +119,18 @@ public static class DesignSystemBuilder
             LocalConstraints = design.LocalConstraints.Select(c => new LocalConstraint(c.Component, new Seconds(c.ThresholdMs / 1000))).ToValueList(),
             GlobalConstraints = design.GlobalConstraints.Select(c => new GlobalConstraint(c.Name, c.Path.ToValueList(), new Seconds(c.ThresholdMs / 1000))).ToValueList(),
         };
-        if (bag.HasErrors) return new LoadResult<DesignSystem>(null, bag.Items);
+        if (bag.HasErrors) return new LoadResult<CompiledDesign>(null, bag.Items);
 
         var converted = AiSprintConverter.ToSystemDescription(new Located<AiSprintApplication>(app, map), options);
         bag.AddRange(converted.Diagnostics.Where(d => d.Descriptor != DiagnosticCatalog.NoPerformanceData));
-        if (converted.Value is null) return new LoadResult<DesignSystem>(null, bag.Items);
+        if (converted.Value is null) return new LoadResult<CompiledDesign>(null, bag.Items);
         var system = converted.Value.Value with { Time = inputs.Horizon };
         system = WithDemands(system, resources, inputs);
         // The converter records partition keys at the (empty) YAML's whole file; the design's locations go first, so they win.
         var located = new SourceMap(map.DefaultFile);
         RecordPartitionLocations(system, design, inputs.Demands, located);
         located.Merge(converted.Value.Map);
-        return new LoadResult<DesignSystem>(bag.HasErrors ? null : new DesignSystem(app, system, located), bag.Items);
+        return new LoadResult<CompiledDesign>(bag.HasErrors ? null : new CompiledDesign(app, system, located), bag.Items);
     }
 
     private static ContainerRequirements Requirements(DesignComponent component, Megabytes memory) => new()

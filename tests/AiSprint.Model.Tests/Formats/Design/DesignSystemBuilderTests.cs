@@ -3,7 +3,6 @@ using AiSprint.Model.Formats;
 using AiSprint.Model.Formats.AiSprint;
 using AiSprint.Model.Formats.Design;
 using AiSprint.Model.Units;
-using DesignSystem = AiSprint.Model.Formats.Design.DesignSystem;
 
 namespace AiSprint.Model.Tests.Formats.Design;
 
@@ -19,7 +18,7 @@ public class DesignSystemBuilderTests
 
     private static DemandTable WindFarmDemands => DemandTableCsv.Load(DesignSamples.WindFarmDemands).GetValueOrThrow();
 
-    private static LoadResult<DesignSystem> Build(DesignDocument design, DemandTable demands, RequestsPerSecond? lambda = null,
+    private static LoadResult<CompiledDesign> Build(DesignDocument design, DemandTable demands, RequestsPerSecond? lambda = null,
         IReadOnlyDictionary<string, IReadOnlyList<ModelPartitioning>>? partitionings = null) =>
         DesignSystemBuilder.Build(design, new DesignBuildInputs
         {
