@@ -94,6 +94,7 @@ internal sealed class CallSiteCache
         }
 
         SemanticModel? model = null;
+        TypeNames? typeNames = null;
         var sites = new List<CallSiteModel>();
         foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
         {
@@ -106,7 +107,8 @@ internal sealed class CallSiteCache
                 // As the driver gives syntax providers: no nullable analysis, which binding a call for its target does not need.
                 model ??= SemanticModelFor(compilation, tree);
                 Interlocked.Increment(ref _boundInvocations);
-                if (CallSiteReader.Read(model, invocation, cancellationToken) is { } site)
+                typeNames ??= new TypeNames();
+                if (CallSiteReader.Read(model, invocation, cancellationToken, typeNames) is { } site)
                 {
                     sites.Add(site);
                 }
