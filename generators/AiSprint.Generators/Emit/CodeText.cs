@@ -8,8 +8,10 @@ namespace AiSprint.Generators.Emit;
 /// </summary>
 internal sealed class CodeText
 {
-    private readonly StringBuilder _text = new();
+    private readonly StringBuilder _text;
     private int _indent;
+
+    public CodeText(int capacity = 16) => _text = new StringBuilder(capacity);
 
     public CodeText Line(string line = "")
     {
@@ -19,6 +21,15 @@ internal sealed class CodeText
         }
 
         _text.Append('\n');
+        return this;
+    }
+
+    /// <summary>A line of <paramref name="before"/>, <paramref name="text"/> as a C# string literal, and <paramref name="after"/>, without building the literal as a string first.</summary>
+    public CodeText LineWithLiteral(string before, string text, string after)
+    {
+        _text.Append(' ', _indent * 4).Append(before);
+        StringLiteral.Append(_text, text);
+        _text.Append(after).Append('\n');
         return this;
     }
 

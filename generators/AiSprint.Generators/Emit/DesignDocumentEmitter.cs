@@ -86,17 +86,17 @@ internal static class DesignDocumentEmitter
 
     public static string Source(string json)
     {
-        var literal = SymbolDisplay.FormatLiteral(json, quote: true);
-        return new CodeText()
+        // The document is embedded twice; its literal is written straight into the source (it is megabytes for thousands of components).
+        return new CodeText((json.Length * 5 / 2) + 1024)
             .Line(GeneratedCode.Header)
-            .Line($"[assembly: global::System.Reflection.AssemblyMetadataAttribute(\"{MetadataKey}\", {literal})]")
+            .LineWithLiteral($"[assembly: global::System.Reflection.AssemblyMetadataAttribute(\"{MetadataKey}\", ", json, ")]")
             .Line()
             .Open("namespace AiSprint.Generated")
             .Line("/// <summary>The AiSprint design document of this assembly, as the generator read it from the annotations.</summary>")
             .Line(GeneratedCode.Attribute)
             .Open("internal static class AiSprintDesign")
             .Line("/// <summary>The design document, JSON of schema <c>aisprint-design/1</c>.</summary>")
-            .Line($"public const string Json = {literal};")
+            .LineWithLiteral("public const string Json = ", json, ";")
             .Close()
             .Close()
             .ToString();

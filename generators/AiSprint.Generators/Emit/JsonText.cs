@@ -21,7 +21,19 @@ internal sealed class JsonText
 
     public void EndArray() => Close(']');
 
-    public void String(string? name, string? value) => Value(name, value is null ? "null" : Quote(value));
+    public void String(string? name, string? value)
+    {
+        if (value is null)
+        {
+            Value(name, "null");
+            return;
+        }
+
+        // Quoted straight into the document: a string per value was most of this writer's allocation.
+        Prefix(name);
+        Quote(_text, value);
+        _needsComma = true;
+    }
 
     public void Number(string? name, double? value) =>
         // "R" round-trips; invariant culture keeps '.' whatever the build machine's locale.
@@ -69,13 +81,14 @@ internal sealed class JsonText
 
         if (name is not null)
         {
-            _text.Append(Quote(name)).Append(": ");
+            Quote(_text, name);
+            _text.Append(": ");
         }
     }
 
-    private static string Quote(string value)
+    private static void Quote(StringBuilder quoted, string value)
     {
-        var quoted = new StringBuilder(value.Length + 2).Append('"');
+        quoted.Append('"');
         foreach (var c in value)
         {
             switch (c)
@@ -99,6 +112,6 @@ internal sealed class JsonText
             }
         }
 
-        return quoted.Append('"').ToString();
+        quoted.Append('"');
     }
 }

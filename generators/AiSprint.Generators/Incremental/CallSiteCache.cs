@@ -37,31 +37,46 @@ internal sealed class CallSiteCache
     {
         var trees = compilation.SyntaxTrees.ToArray();
         var entries = new FileEntry[trees.Length];
-        var declarations = 14695981039346656037ul;
         for (var i = 0; i < trees.Length; i++)
         {
             entries[i] = _files.GetValue(trees[i], static tree => new FileEntry(tree));
-            declarations = unchecked((declarations ^ entries[i].Declarations(cancellationToken)) * 1099511628211ul);
         }
 
         var state = new CompilationState(
-            declarations,
+            trees,
             compilation.AssemblyName ?? string.Empty,
             BindingOptions(compilation.Options),
             string.Join("\n", compilation.References.Select(r => r.Display)),
             componentMethodNames);
+        // Whether each state a file was last bound under still holds (compared by reference), decided once per state in this run.
+        var holds = new Dictionary<CompilationState, bool>();
         HashSet<string>? names = null;
         var files = new List<FileCallSitesModel>();
         for (var i = 0; i < trees.Length; i++)
         {
-            var cached = entries[i].SitesFor(state);
+            var (boundUnder, cached) = entries[i].Stored();
+            if (boundUnder is not null && cached is not null)
+            {
+                if (!holds.TryGetValue(boundUnder, out var stillHolds))
+                {
+                    stillHolds = boundUnder.Holds(state, tree => _files.GetValue(tree, static t => new FileEntry(t)).Declarations(cancellationToken));
+                    holds.Add(boundUnder, stillHolds);
+                }
+
+                if (!stillHolds)
+                {
+                    cached = null;
+                }
+            }
+
             if (cached is null)
             {
                 names ??= new HashSet<string>(componentMethodNames, System.StringComparer.Ordinal);
                 cached = Bind(compilation, trees[i], names, cancellationToken);
-                entries[i].Store(state, cached);
             }
 
+            // Stored under this run's state even when it still held: the previous state (and the trees it keeps) can go.
+            entries[i].Store(state, cached);
             if (cached.CallSites.Count > 0)
             {
                 files.Add(cached);
@@ -79,6 +94,7 @@ internal sealed class CallSiteCache
         }
 
         SemanticModel? model = null;
+        TypeNames? typeNames = null;
         var sites = new List<CallSiteModel>();
         foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
         {
@@ -91,7 +107,8 @@ internal sealed class CallSiteCache
                 // As the driver gives syntax providers: no nullable analysis, which binding a call for its target does not need.
                 model ??= SemanticModelFor(compilation, tree);
                 Interlocked.Increment(ref _boundInvocations);
-                if (CallSiteReader.Read(model, invocation, cancellationToken) is { } site)
+                typeNames ??= new TypeNames();
+                if (CallSiteReader.Read(model, invocation, cancellationToken, typeNames) is { } site)
                 {
                     sites.Add(site);
                 }
@@ -142,8 +159,51 @@ internal sealed class CallSiteCache
         compilation.GetSemanticModel(tree, SemanticModelOptions.DisableNullableAnalysis);
 #pragma warning restore RSEXPERIMENTAL001
 
-    /// <summary>Everything outside a file that its calls' binding depends on; equal states mean a file's sites still hold.</summary>
-    private sealed record CompilationState(ulong Declarations, string AssemblyName, string Options, string References, EquatableArray<string> ComponentMethodNames);
+    /// <summary>
+    /// Everything outside a file that its calls' binding depends on. The declarations enter as the trees themselves:
+    /// a state still holds for a later compilation when every tree is the same instance or declares the same
+    /// (<see cref="DeclarationFingerprint"/>, computed only for trees that differ), so a first run, which binds
+    /// every file anyway, hashes no declarations at all.
+    /// </summary>
+    private sealed class CompilationState(SyntaxTree[] trees, string assemblyName, string options, string references, EquatableArray<string> componentMethodNames)
+    {
+        private SyntaxTree[] Trees { get; } = trees;
+
+        private string AssemblyName { get; } = assemblyName;
+
+        private string Options { get; } = options;
+
+        private string References { get; } = references;
+
+        private EquatableArray<string> ComponentMethodNames { get; } = componentMethodNames;
+
+        public bool Holds(CompilationState current, System.Func<SyntaxTree, ulong> declarations)
+        {
+            if (ReferenceEquals(this, current))
+            {
+                return true;
+            }
+
+            if (AssemblyName != current.AssemblyName
+                || Options != current.Options
+                || References != current.References
+                || !ComponentMethodNames.Equals(current.ComponentMethodNames)
+                || Trees.Length != current.Trees.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < Trees.Length; i++)
+            {
+                if (!ReferenceEquals(Trees[i], current.Trees[i]) && declarations(Trees[i]) != declarations(current.Trees[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
 
     // The options that can change how a call binds, as text. Not CompilationOptions.GetHashCode: in the command-line
     // compiler it reaches a reference resolver whose GetHashCode throws NotImplementedException.
@@ -171,11 +231,11 @@ internal sealed class CallSiteCache
             }
         }
 
-        public FileCallSitesModel? SitesFor(CompilationState state)
+        public (CompilationState? State, FileCallSitesModel? Sites) Stored()
         {
             lock (_gate)
             {
-                return Equals(_state, state) ? _sites : null;
+                return (_state, _sites);
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using AiSprint.Generators.Model;
@@ -41,7 +42,8 @@ internal static class CallSiteReader
     /// instance method of a struct (the receiver would be copied), a ref return, or a method of a
     /// type whose type arguments are the caller's type parameters (<c>Box&lt;T&gt;.M()</c> inside a generic method).
     /// </summary>
-    public static CallSiteModel? Read(SemanticModel semanticModel, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
+    /// <param name="typeNames">Display strings already made for this file's calls, or null.</param>
+    public static CallSiteModel? Read(SemanticModel semanticModel, InvocationExpressionSyntax invocation, CancellationToken cancellationToken, TypeNames? typeNames = null)
     {
         // GetSymbolInfo, not GetOperation: building the IOperation tree costs more than binding the symbol.
         if (semanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol called)
@@ -79,7 +81,7 @@ internal static class CallSiteReader
         }
 
         var declaredHere = SymbolEqualityComparer.Default.Equals(definition.ContainingAssembly, semanticModel.Compilation.Assembly);
-        var callee = Describe(definition.OriginalDefinition, signature, open, declaredHere);
+        var callee = Describe(definition.OriginalDefinition, signature, open, declaredHere, typeNames);
 
         var display = location.GetDisplayLocation();
         return new CallSiteModel(invocation.SyntaxTree.FilePath, location.Version, location.Data, display, callee);
@@ -88,24 +90,26 @@ internal static class CallSiteReader
     /// <summary>The wrapper's view of <paramref name="signature"/>, a call of the component <paramref name="definition"/>.</summary>
     /// <param name="open">Whether the wrapper redeclares the method's own type parameters.</param>
     /// <param name="declaredHere">Whether the component is declared in the compilation being generated.</param>
-    public static CalleeModel Describe(IMethodSymbol definition, IMethodSymbol signature, bool open, bool declaredHere)
+    /// <param name="typeNames">Display strings already made (the calls of one file share their types), or null.</param>
+    public static CalleeModel Describe(IMethodSymbol definition, IMethodSymbol signature, bool open, bool declaredHere, TypeNames? typeNames = null)
     {
+        typeNames ??= new TypeNames();
         var typeArguments = signature.IsGenericMethod
-            ? "<" + string.Join(", ", signature.TypeArguments.Select(t => t.ToDisplayString(TypeFormat))) + ">"
+            ? "<" + string.Join(", ", signature.TypeArguments.Select(typeNames.Of)) + ">"
             : string.Empty;
         return new CalleeModel(
             AttributeReader.ComponentName(definition),
             declaredHere,
             declaredHere ? null : UsableThreshold(AttributeReader.LocalThresholdMilliseconds(definition)),
-            signature.IsStatic ? null : signature.ContainingType.ToDisplayString(TypeFormat),
-            signature.ContainingType.ToDisplayString(TypeFormat),
+            signature.IsStatic ? null : typeNames.Of(signature.ContainingType),
+            typeNames.Of(signature.ContainingType),
             Escape(signature.Name),
             typeArguments,
             open ? typeArguments : string.Empty,
             open ? TypeParameterConstraints.Of(signature, TypeFormat) : string.Empty,
-            signature.ReturnsVoid ? "void" : signature.ReturnType.ToDisplayString(TypeFormat),
+            signature.ReturnsVoid ? "void" : typeNames.Of(signature.ReturnType),
             ShapeOf(signature),
-            signature.Parameters.Select(p => new ParameterModel(Escape(p.Name), p.Type.ToDisplayString(TypeFormat), Modifier(p.RefKind), ArgumentModifier(p.RefKind))).ToEquatableArray());
+            signature.Parameters.Select(p => new ParameterModel(Escape(p.Name), typeNames.Of(p.Type), Modifier(p.RefKind), ArgumentModifier(p.RefKind))).ToEquatableArray());
     }
 
     /// <summary>A threshold the runtime accepts, else null.</summary>
@@ -170,6 +174,39 @@ internal static class CallSiteReader
         RefKind.In or RefKind.RefReadOnlyParameter => "in ",
         _ => string.Empty,
     };
+}
+
+/// <summary>
+/// The display strings of types, made once per type symbol instance: the calls of one file mostly share their callee's
+/// type, return and parameter types, and display strings were most of describing a call. Keyed by reference (the same
+/// symbol always displays the same), so it holds only within one compilation; callers keep one per file.
+/// </summary>
+internal sealed class TypeNames
+{
+    private static readonly SymbolDisplayFormat Format = SymbolDisplayFormat.FullyQualifiedFormat
+        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+    private readonly Dictionary<ITypeSymbol, string> _names = new(ByReference.Instance);
+
+    public string Of(ITypeSymbol type)
+    {
+        if (!_names.TryGetValue(type, out var name))
+        {
+            name = type.ToDisplayString(Format);
+            _names.Add(type, name);
+        }
+
+        return name;
+    }
+
+    private sealed class ByReference : IEqualityComparer<ITypeSymbol>
+    {
+        public static readonly ByReference Instance = new();
+
+        public bool Equals(ITypeSymbol? x, ITypeSymbol? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(ITypeSymbol obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+    }
 }
 
 internal static class TypeParameterSearch
