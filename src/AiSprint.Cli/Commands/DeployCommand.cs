@@ -223,8 +223,7 @@ internal static class DeployCommand
         IReadOnlyList<BindingConstraint> binding = [];
         if (request.Explain)
         {
-            // A smaller budget per probe: each bisection step is a whole search.
-            var probe = request.Search with { RandomGreedyIterations = Math.Min(request.Search.RandomGreedyIterations, 2_000), LocalSearchIterations = Math.Min(request.Search.LocalSearchIterations, 200), TimeLimit = null };
+            var probe = InfeasibilityAnalysis.ProbeOptions(request.Search);
             var report = InfeasibilityAnalysis.Analyse(system, map, system.Lambda, probe);
             if (report.ThresholdScale is { } scale) fixes.Add($"every threshold multiplied by {scale.ToString("0.##", CultureInfo.InvariantCulture)}");
             if (report.LargestLambda is { } largest) fixes.Add($"an arrival rate of at most {largest.Value.ToString("0.######", CultureInfo.InvariantCulture)} req/s");

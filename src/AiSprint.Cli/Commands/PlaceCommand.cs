@@ -164,8 +164,7 @@ internal static class PlaceCommand
                 $"{(impossible.IsGlobal ? "path" : "component")} {impossible.Name} cannot meet its threshold of {impossible.Threshold.Value:0.####} s: even in the best case it takes {impossible.BestCase.Value:0.####} s; relax it to at least that.");
         }
         if (!search) return text.ToString();
-        // A smaller budget per probe: each bisection step is a whole search.
-        var probe = options with { RandomGreedyIterations = Math.Min(options.RandomGreedyIterations, 2_000), LocalSearchIterations = Math.Min(options.LocalSearchIterations, 200), TimeLimit = null };
+        var probe = InfeasibilityAnalysis.ProbeOptions(options);
         var report = InfeasibilityAnalysis.Analyse(system, map, lambda, probe);
         text.AppendLine(report.ThresholdScale is { } scale
             ? $"Multiplying every threshold by {scale.ToString("0.##", CultureInfo.InvariantCulture)} makes the instance feasible."

@@ -32,6 +32,17 @@ public static class InfeasibilityAnalysis
     public const double MaxScale = 1000;
     private const double Precision = 0.01;
 
+    /// <summary>
+    /// The budget of one probe: each bisection step of the analysis is a whole search, so a probe gets at most
+    /// 2,000 Random Greedy and 200 Local Search iterations and no wall-time limit (which would make it nondeterministic).
+    /// </summary>
+    public static SearchOptions ProbeOptions(SearchOptions options) => options with
+    {
+        RandomGreedyIterations = Math.Min(options.RandomGreedyIterations, 2_000),
+        LocalSearchIterations = Math.Min(options.LocalSearchIterations, 200),
+        TimeLimit = null,
+    };
+
     public static InfeasibilityReport Analyse(SystemDescription system, SourceMap map, RequestsPerSecond lambda, SearchOptions options)
     {
         var problem = PlacementProblemBuilder.Build(system, map, lambda).GetValueOrThrow();
