@@ -17,9 +17,6 @@ public sealed record DesignDocument(
 {
     public const string SchemaName = "aisprint-design/1";
 
-    /// <summary>The assembly metadata key the document is stored under.</summary>
-    public const string MetadataKey = "AiSprint.Design";
-
     public DesignComponent? Find(string name) => Components.FirstOrDefault(c => c.Name == name);
 }
 

@@ -10,7 +10,8 @@ namespace AiSprint.Model.Formats.Design;
 /// </summary>
 public static class DesignMetadataReader
 {
-    private const string Key = "AiSprint.Design";
+    /// <summary>The assembly metadata key the generator stores the document under.</summary>
+    public const string Key = "AiSprint.Design";
 
     /// <summary>The document's JSON, or null when the assembly has none (no annotated component).</summary>
     /// <exception cref="BadImageFormatException">The file is not a .NET assembly.</exception>
