@@ -1,3 +1,5 @@
+using AiSprint.Contract.Inputs;
+using AiSprint.Contract;
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -207,8 +209,8 @@ public sealed class AnnotationAnalyzer : DiagnosticAnalyzer
 
     private static string UnitSuffix(int unit) => unit switch
     {
-        AnnotationNames.Milliseconds => " ms",
-        AnnotationNames.Seconds => " s",
+        AnnotationContract.Milliseconds => " ms",
+        AnnotationContract.Seconds => " s",
         _ => string.Empty,
     };
 

@@ -1,3 +1,4 @@
+using AiSprint.Contract;
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -86,7 +87,7 @@ internal sealed class ResourceRequirements
 
     public Location SecurityLocation { get; }
 
-    public bool NeedsTrustedExecution => (Security & AnnotationNames.TrustedExecution) != 0;
+    public bool NeedsTrustedExecution => (Security & AnnotationContract.TrustedExecution) != 0;
 
     /// <summary>RamMb of [DeviceConstraints] when set to a positive value.</summary>
     public Located<double>? RamMb { get; }
@@ -168,29 +169,29 @@ internal static class AnnotationReader
         {
             switch (AnnotationName(attribute))
             {
-                case AnnotationNames.Component:
+                case AnnotationContract.Component:
                     component = attribute;
                     break;
-                case AnnotationNames.ExecTime:
+                case AnnotationContract.ExecTime:
                     execTime = attribute;
                     break;
-                case AnnotationNames.Partitionable:
+                case AnnotationContract.Partitionable:
                     partitionable = attribute;
                     break;
-                case AnnotationNames.Security:
+                case AnnotationContract.Security:
                     security = attribute;
                     break;
-                case AnnotationNames.DeviceConstraints:
+                case AnnotationContract.DeviceConstraints:
                     deviceConstraints = attribute;
                     break;
-                case AnnotationNames.GlobalExecTime:
+                case AnnotationContract.GlobalExecTime:
                     if (ReadGlobal(attribute, methodLocation, cancellationToken) is { } global)
                     {
                         globals.Add(global);
                     }
 
                     break;
-                case AnnotationNames.Successor:
+                case AnnotationContract.Successor:
                     var syntax = Syntax(attribute, cancellationToken);
                     successors.Add(new SuccessorAnnotation(
                         new Located<string>(Argument<string>(attribute, 0) ?? string.Empty, ArgumentLocation(syntax, 0, "component", methodLocation)),
@@ -268,16 +269,16 @@ internal static class AnnotationReader
 
     /// <summary>A cheap filter before the index is built: does the method carry [Component] or [ExecTime]?</summary>
     public static bool HasComponentAttribute(IMethodSymbol method) =>
-        method.GetAttributes().Any(a => AnnotationName(a) is AnnotationNames.Component or AnnotationNames.ExecTime);
+        method.GetAttributes().Any(a => AnnotationName(a) is AnnotationContract.Component or AnnotationContract.ExecTime);
 
     public static double? ToMilliseconds(double threshold, int unit) => unit switch
     {
-        AnnotationNames.Milliseconds => threshold,
-        AnnotationNames.Seconds => threshold * 1000.0,
+        AnnotationContract.Milliseconds => threshold,
+        AnnotationContract.Seconds => threshold * 1000.0,
         _ => null,
     };
 
-    public static bool IsDefinedUnit(int unit) => unit is AnnotationNames.Milliseconds or AnnotationNames.Seconds;
+    public static bool IsDefinedUnit(int unit) => unit is AnnotationContract.Milliseconds or AnnotationContract.Seconds;
 
     private static GlobalPathAnnotation? ReadGlobal(AttributeData attribute, Location fallback, CancellationToken cancellationToken)
     {

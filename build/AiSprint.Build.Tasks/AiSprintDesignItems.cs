@@ -1,4 +1,6 @@
 using System.Text.Json;
+using AiSprint.Contract.Diagnostics;
+using AiSprint.Model.Formats.Design;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -7,6 +9,7 @@ namespace AiSprint.Build.Tasks;
 /// <summary>
 /// The [Partitionable] components of a design document as items (Include = component name; metadata OnnxPath,
 /// the model's full path, and MaxPartitions), so the partition step can batch over them with Inputs/Outputs.
+/// The document is read through the same records as the CLI (<see cref="DesignDocument"/>).
 /// </summary>
 public sealed class AiSprintDesignItems : Microsoft.Build.Utilities.Task
 {
@@ -22,31 +25,35 @@ public sealed class AiSprintDesignItems : Microsoft.Build.Utilities.Task
 
     public override bool Execute()
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(DesignFile));
-        var items = new List<ITaskItem>();
-        foreach (var component in document.RootElement.GetProperty("components").EnumerateArray())
+        DesignDocument? document;
+        try
         {
-            if (!component.TryGetProperty("partitionable", out var partitionable) || partitionable.ValueKind != JsonValueKind.Object) continue;
-            var name = component.GetProperty("name").GetString()!;
-            var onnx = Path.GetFullPath(Path.Combine(ProjectDirectory, partitionable.GetProperty("onnxPath").GetString()!));
-            var item = new TaskItem(name);
-            item.SetMetadata("OnnxPath", onnx);
-            item.SetMetadata("MaxPartitions", partitionable.GetProperty("maxPartitions").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            document = JsonSerializer.Deserialize(File.ReadAllText(DesignFile), DesignJsonContext.Default.DesignDocument);
+        }
+        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
+        {
+            BuildDiagnostics.Error(Log, RuleCatalog.FileNotReadable, DesignFile, 0, 0, $"cannot read the design document: {ex.Message}");
+            return false;
+        }
+
+        var items = new List<ITaskItem>();
+        foreach (var component in document?.Components ?? [])
+        {
+            if (component?.Partitionable is not { } partitionable) continue;
+            var onnx = Path.GetFullPath(Path.Combine(ProjectDirectory, partitionable.OnnxPath));
             if (!File.Exists(onnx))
             {
-                var (file, line, column) = LocationOf(component);
-                Log.LogError("AiSprint", "AIS0001", null, file, line, column, 0, 0,
-                    "[Partitionable] of {0} names {1}, which does not exist; expected an ONNX model path relative to the project directory", name, onnx);
+                var location = component.Location;
+                BuildDiagnostics.Error(Log, RuleCatalog.ModelFileMissing, location?.File ?? DesignFile, location?.Line ?? 0, location?.Column ?? 0,
+                    $"[Partitionable] of {component.Name} names {onnx}, which does not exist; expected an ONNX model path relative to the project directory");
                 continue;
             }
+            var item = new TaskItem(component.Name);
+            item.SetMetadata("OnnxPath", onnx);
+            item.SetMetadata("MaxPartitions", partitionable.MaxPartitions.ToString(System.Globalization.CultureInfo.InvariantCulture));
             items.Add(item);
         }
         Partitionable = items.ToArray();
         return !Log.HasLoggedErrors;
     }
-
-    private static (string File, int Line, int Column) LocationOf(JsonElement component) =>
-        component.TryGetProperty("location", out var location) && location.ValueKind == JsonValueKind.Object
-            ? (location.GetProperty("file").GetString() ?? "", location.GetProperty("line").GetInt32(), location.GetProperty("column").GetInt32())
-            : ("", 0, 0);
 }

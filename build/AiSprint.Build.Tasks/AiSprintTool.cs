@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using AiSprint.Contract;
+using AiSprint.Contract.Diagnostics;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -20,14 +22,14 @@ public sealed partial class AiSprintTool : ToolTask
     public string[] Arguments { get; set; } = [];
 
     /// <summary>The code of the build error for a failure the tool reports without a code of its own (AIS0052 for training).</summary>
-    public string FailureCode { get; set; } = "AIS0001";
+    public string FailureCode { get; set; } = RuleCatalog.ToolFailed.Id;
 
     /// <summary>Relative paths in <see cref="Arguments"/> are relative to this directory (the project's).</summary>
     public string? WorkingDirectory { get; set; }
 
     protected override string? GetWorkingDirectory() => WorkingDirectory;
 
-    /// <summary>Exit code 3 (no feasible placement) is reported through its warnings, not as a failure.</summary>
+    /// <summary>Exit code <see cref="ExitCodes.Infeasible"/> (no feasible placement) is reported through its warnings, not as a failure.</summary>
     public bool InfeasibleIsWarning { get; set; }
 
     protected override string ToolName => "dotnet";
@@ -62,12 +64,12 @@ public sealed partial class AiSprintTool : ToolTask
             // too, at the file and line they name when they name one.
             if (LocatedFailureLine().Match(singleLine) is { Success: true } located)
             {
-                Log.LogError("AiSprint", FailureCode, null, located.Groups["file"].Value, Number(located, "line"), Number(located, "column"), 0, 0,
+                Log.LogError("AiSprint", FailureCode, null, HelpLink(FailureCode), located.Groups["file"].Value, Number(located, "line"), Number(located, "column"), 0, 0,
                     "aisprint {0}: {1}", Arguments.FirstOrDefault(), located.Groups["message"].Value);
             }
             else if (singleLine.StartsWith("error:", StringComparison.Ordinal))
             {
-                Log.LogError("AiSprint", FailureCode, null, ToolAssembly, 0, 0, 0, 0, "aisprint {0}: {1}", Arguments.FirstOrDefault(), singleLine[6..].Trim());
+                Log.LogError("AiSprint", FailureCode, null, HelpLink(FailureCode), ToolAssembly, 0, 0, 0, 0, "aisprint {0}: {1}", Arguments.FirstOrDefault(), singleLine[6..].Trim());
             }
             else
             {
@@ -80,17 +82,20 @@ public sealed partial class AiSprintTool : ToolTask
         var column = Number(match, "column");
         var code = match.Groups["code"].Value;
         var message = match.Groups["message"].Value;
-        if (match.Groups["severity"].Value == "error") Log.LogError("AiSprint", code, null, file, line, column, 0, 0, "{0}", message);
-        else Log.LogWarning("AiSprint", code, null, file, line, column, 0, 0, "{0}", message);
+        if (match.Groups["severity"].Value == "error") Log.LogError("AiSprint", code, null, HelpLink(code), file, line, column, 0, 0, "{0}", message);
+        else Log.LogWarning("AiSprint", code, null, HelpLink(code), file, line, column, 0, 0, "{0}", message);
     }
+
+    /// <summary>The catalogue's help link of a code the tool printed (none for a code this SDK version does not know).</summary>
+    private static string? HelpLink(string code) => RuleCatalog.Find(code)?.HelpLink;
 
     private static int Number(Match match, string group) =>
         match.Groups[group].Success ? int.Parse(match.Groups[group].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
 
     protected override bool HandleTaskExecutionErrors()
     {
-        if (ExitCode == 3 && InfeasibleIsWarning) return true;
-        if (!Log.HasLoggedErrors) Log.LogError("AiSprint", FailureCode, null, ToolAssembly, 0, 0, 0, 0, "aisprint {0} failed with exit code {1}", Arguments.FirstOrDefault(), ExitCode);
+        if (ExitCode == ExitCodes.Infeasible && InfeasibleIsWarning) return true;
+        if (!Log.HasLoggedErrors) Log.LogError("AiSprint", FailureCode, null, HelpLink(FailureCode), ToolAssembly, 0, 0, 0, 0, "aisprint {0} failed with exit code {1}", Arguments.FirstOrDefault(), ExitCode);
         return false;
     }
 

@@ -1,3 +1,4 @@
+using AiSprint.Contract;
 using System;
 using System.Linq;
 using AiSprint.Generators.Emit;
@@ -27,11 +28,11 @@ public sealed class ComponentGenerator : IIncrementalGenerator
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var annotated = context.SyntaxProvider
-            .ForAttributeWithMetadataName(AnnotationNames.Component, static (node, _) => true, ComponentReader.ReadComponent)
+            .ForAttributeWithMetadataName(AnnotationContract.ComponentFullName, static (node, _) => true, ComponentReader.ReadComponent)
             .Where(static c => c is not null)
             .WithTrackingName(StepNames.Components);
         var execTimeOnly = context.SyntaxProvider
-            .ForAttributeWithMetadataName(AnnotationNames.ExecTime, static (node, _) => true, ComponentReader.ReadExecTimeOnly)
+            .ForAttributeWithMetadataName(AnnotationContract.ExecTimeFullName, static (node, _) => true, ComponentReader.ReadExecTimeOnly)
             .Where(static c => c is not null)
             .WithTrackingName(StepNames.ExecTimeComponents);
         var components = annotated.Collect()

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using AiSprint.Contract;
 
 namespace AiSprint.Telemetry;
 
@@ -10,37 +11,37 @@ namespace AiSprint.Telemetry;
 public static class AiSprintInstruments
 {
     /// <summary>The name of the <see cref="System.Diagnostics.ActivitySource"/> of component activities.</summary>
-    public const string ActivitySourceName = "AiSprint";
+    public const string ActivitySourceName = TelemetryNames.ActivitySource;
 
     /// <summary>The name of the <see cref="System.Diagnostics.Metrics.Meter"/> of component metrics.</summary>
-    public const string MeterName = "AiSprint";
+    public const string MeterName = TelemetryNames.Meter;
 
     /// <summary>The histogram of component response times, in milliseconds; tag <see cref="ComponentTag"/>.</summary>
-    public const string DurationName = "aisprint.component.duration";
+    public const string DurationName = TelemetryNames.ComponentDuration;
 
     /// <summary>The counter of constraint breaches; tags <see cref="ConstraintTag"/> and <see cref="ScopeTag"/>.</summary>
-    public const string ViolationsName = "aisprint.constraint.violations";
+    public const string ViolationsName = TelemetryNames.ConstraintViolations;
 
     /// <summary>The histogram of global-path response times (first component's start to last component's end), in milliseconds; tag <see cref="PathTag"/>.</summary>
-    public const string PathDurationName = "aisprint.path.duration";
+    public const string PathDurationName = TelemetryNames.PathDuration;
 
     /// <summary>The tag naming the component a measurement belongs to.</summary>
-    public const string ComponentTag = "component";
+    public const string ComponentTag = TelemetryNames.ComponentTag;
 
     /// <summary>The tag naming the breached constraint (a component name for a local constraint, a path name for a global one).</summary>
-    public const string ConstraintTag = "constraint";
+    public const string ConstraintTag = TelemetryNames.ConstraintTag;
 
     /// <summary>The tag telling a local breach (<c>local</c>) from a global one (<c>global</c>).</summary>
-    public const string ScopeTag = "scope";
+    public const string ScopeTag = TelemetryNames.ScopeTag;
 
     /// <summary>The tag naming the global path (constraint) a path duration belongs to.</summary>
-    public const string PathTag = "path";
+    public const string PathTag = TelemetryNames.PathTag;
 
     /// <summary>The tag naming the deployment the process belongs to (see <see cref="DeploymentIdentity"/>).</summary>
-    public const string DeploymentTag = "deployment";
+    public const string DeploymentTag = TelemetryNames.DeploymentTag;
 
     /// <summary>The tag naming the resource the process runs on (see <see cref="DeploymentIdentity"/>).</summary>
-    public const string ResourceTag = "resource";
+    public const string ResourceTag = TelemetryNames.ResourceTag;
 
     /// <summary>The source of one activity per timed component call.</summary>
     public static ActivitySource ActivitySource { get; } = new(ActivitySourceName);
@@ -50,10 +51,10 @@ public static class AiSprintInstruments
 
     // Instruments are created once: creating one per call would allocate and re-register listeners.
     internal static Histogram<double> Duration { get; } = Meter.CreateHistogram<double>(
-        DurationName, unit: "ms", description: "Response time of an AiSprint component call.");
+        DurationName, unit: TelemetryNames.MillisecondsUnit, description: "Response time of an AiSprint component call.");
 
     internal static Histogram<double> PathDuration { get; } = Meter.CreateHistogram<double>(
-        PathDurationName, unit: "ms", description: "Response time of an AiSprint global path, from its first component's start to its last component's end.");
+        PathDurationName, unit: TelemetryNames.MillisecondsUnit, description: "Response time of an AiSprint global path, from its first component's start to its last component's end.");
 
     internal static Counter<long> Violations { get; } = Meter.CreateCounter<long>(
         ViolationsName, unit: "{violation}", description: "Calls whose response time exceeded a constraint's threshold.");

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using AiSprint.Analyzers.Inputs;
+using AiSprint.Contract.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -91,34 +92,29 @@ public sealed class FeasibilityAnalyzer : DiagnosticAnalyzer
             }
 
             var members = path.Previous.Select(p => components.FirstByName[p.Value]).Concat(new[] { last }).ToArray();
-            var terms = new List<string>();
-            var total = 0.0;
-            var anyDemand = false;
+            var bound = new BestCasePath();
             for (var i = 0; i < members.Length; i++)
             {
-                if (i > 0 && candidates.LeastTransferMilliseconds(members[i - 1], members[i]) is { } transfer && transfer > 0)
+                if (i > 0)
                 {
-                    total += transfer;
-                    terms.Add(members[i - 1].Name + " -> " + members[i].Name + " " + AnnotationAnalyzer.Format(transfer) + " ms");
+                    bound.Transfer(members[i - 1].Name, members[i].Name, candidates.LeastTransferMilliseconds(members[i - 1], members[i]));
                 }
 
                 if (demands.Fastest(members[i].Name) is { } fastest)
                 {
-                    anyDemand = true;
-                    total += fastest.Milliseconds;
-                    terms.Add(members[i].Name + " " + AnnotationAnalyzer.Format(fastest.Milliseconds) + " ms on " + fastest.Resource);
+                    bound.Component(members[i].Name, fastest.Milliseconds, fastest.Resource);
                 }
             }
 
-            if (anyDemand && total > threshold)
+            if (bound.Exceeds(threshold))
             {
                 report(Diagnostic.Create(
                     AiSprintRules.GlobalPathInfeasible,
                     path.ThresholdLocation,
                     path.Name,
-                    AnnotationAnalyzer.Format(total),
-                    string.Join(" + ", terms),
-                    AnnotationAnalyzer.Format(threshold)));
+                    BestCasePath.Format(bound.TotalMilliseconds),
+                    bound.Breakdown,
+                    BestCasePath.Format(threshold)));
             }
         }
     }

@@ -34,7 +34,7 @@ internal sealed class CandidateResource
     public bool MeasuredBoot { get; }
 
     /// <summary>SGX, or the fallback the AI-SPRINT tools accept for trusted execution: secure and measured boot together.</summary>
-    public bool CanRunTrusted => HasSgx || (SecureBoot && MeasuredBoot);
+    public bool CanRunTrusted => AiSprint.Contract.Rules.TrustedExecution.CanRun(HasSgx, SecureBoot, MeasuredBoot);
 
     public Location Location { get; }
 }

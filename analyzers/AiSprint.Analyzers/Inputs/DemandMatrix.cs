@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using AiSprint.Contract.Inputs;
 using Microsoft.CodeAnalysis;
 
 namespace AiSprint.Analyzers.Inputs;
@@ -8,11 +9,12 @@ namespace AiSprint.Analyzers.Inputs;
 /// <summary>A row of a demands file: the service time (ms, no contention) of a component on a compatible resource.</summary>
 internal sealed class Demand
 {
-    public Demand(string component, string resource, double milliseconds, Location location)
+    public Demand(string component, string resource, double milliseconds, double? coldMilliseconds, Location location)
     {
         Component = component;
         Resource = resource;
         Milliseconds = milliseconds;
+        ColdMilliseconds = coldMilliseconds;
         Location = location;
     }
 
@@ -20,39 +22,39 @@ internal sealed class Demand
 
     public string Resource { get; }
 
+    /// <summary>The demand; on FaaS the warm time, the best case a request can see.</summary>
     public double Milliseconds { get; }
+
+    public double? ColdMilliseconds { get; }
 
     public Location Location { get; }
 }
 
 /// <summary>
-/// The demands of every component, one entry per compatible resource. A component may be listed with several rows per
-/// resource (one per partition, a column this analyzer ignores); the smallest is kept, so every number used stays a
-/// lower bound of the component's time there and a rule never fires on a reading of the file that could be too high.
+/// The demands of every component, one entry per compatible resource, combined from the demands files the way the
+/// build combines them (<see cref="DemandsMerge"/>: a later file's row replaces an earlier one's), so the IDE judges
+/// the very numbers the placement will use.
 /// </summary>
 internal sealed class DemandMatrix
 {
     private readonly Dictionary<string, List<Demand>> byComponent;
 
     public DemandMatrix(IEnumerable<Demand> rows)
+        : this(new[] { rows })
+    {
+    }
+
+    public DemandMatrix(IEnumerable<IEnumerable<Demand>> files)
     {
         byComponent = new Dictionary<string, List<Demand>>(StringComparer.Ordinal);
-        foreach (var row in rows)
+        foreach (var row in DemandsMerge.LaterWins(files, d => d.Component, d => d.Resource))
         {
             if (!byComponent.TryGetValue(row.Component, out var list))
             {
                 byComponent.Add(row.Component, list = new List<Demand>());
             }
 
-            var same = list.FindIndex(d => d.Resource == row.Resource);
-            if (same < 0)
-            {
-                list.Add(row);
-            }
-            else if (row.Milliseconds < list[same].Milliseconds)
-            {
-                list[same] = row;
-            }
+            list.Add(row);
         }
     }
 

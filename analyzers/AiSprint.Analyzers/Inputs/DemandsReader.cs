@@ -1,88 +1,47 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Globalization;
-using System.Linq;
+using AiSprint.Contract.Inputs;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
 namespace AiSprint.Analyzers.Inputs;
 
 /// <summary>
-/// Reads a demands file: CSV with the header <c>component,resource,demand_ms</c> (any column order; an extra
-/// <c>partition</c> column or any other is ignored), one row per compatible (component, resource); blank lines and
-/// lines starting with '#' are skipped. Fields are not quoted: component and resource names hold no commas. The
-/// MSBuild step writes the same file from the performance-model predictions; samples ship it by hand.
+/// Reads a demands file with the build's own reader (<see cref="DemandsCsv"/>, shared source): the same rows, the same
+/// problems under the same IDs, located in the AdditionalFile.
 /// </summary>
 internal static class DemandsReader
 {
-    public const string FileName = "demands.csv";
-    public const string Suffix = ".demands.csv";
-    private static readonly string[] RequiredColumns = { "component", "resource", "demand_ms" };
-
-    public static bool IsDemandsFile(string fileName) =>
-        fileName.Equals(FileName, StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(Suffix, StringComparison.OrdinalIgnoreCase);
+    public static bool IsDemandsFile(string fileName) => DemandsCsv.IsDemandsFile(fileName);
 
     public static ParsedFile<DemandMatrix> Read(string path, SourceText text)
     {
+        var read = DemandsCsv.Parse(text.ToString());
         var problems = ImmutableArray.CreateBuilder<FileProblem>();
-        var rows = new List<Demand>();
-        int[]? columns = null;
-        var headerWidth = 0;
-        foreach (var line in text.Lines)
+        foreach (var problem in read.Problems)
         {
-            var content = line.ToString();
-            var trimmed = content.Trim();
-            if (trimmed.Length == 0 || trimmed[0] == '#')
-            {
-                continue;
-            }
-
-            var fields = content.Split(',').Select(f => f.Trim()).ToArray();
-            var location = FileLocation.Of(path, text, line.Span);
-            if (columns is null)
-            {
-                var header = fields.Select(f => f.ToLowerInvariant()).ToList();
-                var missing = RequiredColumns.Where(c => !header.Contains(c)).ToArray();
-                if (missing.Length > 0)
-                {
-                    problems.Add(new FileProblem(location, "the header '" + trimmed + "' lacks " + string.Join(", ", missing) + "; expected component,resource,demand_ms"));
-                    return new ParsedFile<DemandMatrix>(path, null, problems.ToImmutable());
-                }
-
-                columns = RequiredColumns.Select(c => header.IndexOf(c)).ToArray();
-                headerWidth = fields.Length;
-                continue;
-            }
-
-            if (fields.Length != headerWidth)
-            {
-                problems.Add(new FileProblem(location, "the row has " + fields.Length + " fields; the header has " + headerWidth));
-                continue;
-            }
-
-            var component = fields[columns[0]];
-            var resource = fields[columns[1]];
-            var demandText = fields[columns[2]];
-            if (component.Length == 0 || resource.Length == 0)
-            {
-                problems.Add(new FileProblem(location, "the row has an empty component or resource; expected both names"));
-            }
-            else if (!double.TryParse(demandText, NumberStyles.Float, CultureInfo.InvariantCulture, out var demand) || double.IsNaN(demand) || double.IsInfinity(demand) || demand < 0)
-            {
-                problems.Add(new FileProblem(location, "demand_ms is '" + demandText + "'; expected a number of milliseconds, at least 0"));
-            }
-            else
-            {
-                rows.Add(new Demand(component, resource, demand, location));
-            }
+            problems.Add(new FileProblem(At(path, text, problem.Line, problem.Column), problem.Message, problem.Rule));
         }
 
-        if (columns is null)
+        if (read.Rows is null)
         {
-            problems.Add(new FileProblem(FileLocation.OfLine(path, text, 1), "the file has no header; expected component,resource,demand_ms"));
             return new ParsedFile<DemandMatrix>(path, null, problems.ToImmutable());
         }
 
+        var rows = new List<Demand>(read.Rows.Count);
+        foreach (var row in read.Rows)
+        {
+            rows.Add(new Demand(row.Component, row.Resource, row.DemandMs, row.ColdMs, FileLocation.OfLine(path, text, row.Line)));
+        }
+
         return new ParsedFile<DemandMatrix>(path, new DemandMatrix(rows), problems.ToImmutable());
+    }
+
+    /// <summary>From the 1-based column to the end of the line.</summary>
+    private static Location At(string path, SourceText text, int line, int column)
+    {
+        var lineSpan = text.Lines[System.Math.Min(System.Math.Max(line, 1), text.Lines.Count) - 1].Span;
+        var start = System.Math.Min(lineSpan.Start + System.Math.Max(column - 1, 0), lineSpan.End);
+        return FileLocation.Of(path, text, TextSpan.FromBounds(start, lineSpan.End));
     }
 }

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using AiSprint.Contract.Inputs;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -16,7 +18,7 @@ public sealed class InputFileAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         AiSprintRules.InvalidDesignFile,
-        AiSprintRules.InvalidFeasibilityFile);
+        AiSprintRules.InvalidFeasibilityFile).AddRange(InputRules.All);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -32,14 +34,16 @@ public sealed class InputFileAnalyzer : DiagnosticAnalyzer
                 var name = ProjectInputs.FileName(path);
                 foreach (var file in all.ParsedFiles().Where(f => f.Path == path))
                 {
-                    var rule = file.Design ? AiSprintRules.InvalidDesignFile : AiSprintRules.InvalidFeasibilityFile;
+                    var fileRule = file.Design ? AiSprintRules.InvalidDesignFile : AiSprintRules.InvalidFeasibilityFile;
                     foreach (var problem in file.Problems)
                     {
+                        var rule = problem.Rule is { } shared ? InputRules.For(shared) : fileRule;
                         fileContext.ReportDiagnostic(Diagnostic.Create(rule, problem.Location, name, problem.Message));
                     }
                 }
 
-                if (all.Resources?.Value is { } resources)
+                // A resources file with problems is off for this rule: a resource it failed to read is no unknown name.
+                if (all.UsableResources is { } resources)
                 {
                     ReportUnknownResources(all, path, name, resources, fileContext.ReportDiagnostic);
                 }
@@ -47,20 +51,56 @@ public sealed class InputFileAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    /// <summary>A demand on a resource the candidates do not define is most often a misspelt name; its row would be ignored.</summary>
+    /// <summary>
+    /// A demand on a resource the candidates do not define is a misspelt name, in one file or the other. When the closest
+    /// candidate is named by no demand at all, the candidate is the odd one out: it is reported once, at its line in
+    /// candidate_resources.yaml, with the name the demands use. Otherwise each row is reported at its line in the
+    /// demands file, with the closest candidate name.
+    /// </summary>
     private static void ReportUnknownResources(ProjectInputs inputs, string path, string name, CandidateResources resources, Action<Diagnostic> report)
     {
-        foreach (var demands in inputs.DemandFiles.Where(f => f.Path == path && f.Value is not null))
+        if (inputs.Demands is not { } demands)
         {
-            foreach (var row in demands.Value!.All.Where(r => resources.Find(r.Resource) is null).OrderBy(r => r.Location.SourceSpan.Start))
+            return;
+        }
+
+        var candidateNames = resources.Resources.Select(r => r.Name).ToArray();
+        var named = new HashSet<string>(demands.All.Select(d => d.Resource), StringComparer.Ordinal);
+        var unknown = demands.All.Where(d => resources.Find(d.Resource) is null).ToList();
+        var misspeltCandidates = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var resource in unknown.Select(d => d.Resource).Distinct(StringComparer.Ordinal).OrderBy(r => r, StringComparer.Ordinal))
+        {
+            if (NameSuggestion.Closest(resource, candidateNames) is { } closest && !named.Contains(closest) && !misspeltCandidates.ContainsValue(closest))
             {
-                var known = string.Join(", ", resources.Resources.Select(r => r.Name));
-                var hint = NameSuggestion.Closest(row.Resource, resources.Resources.Select(r => r.Name).ToArray()) is { } closest ? "did you mean '" + closest + "'? " : string.Empty;
+                misspeltCandidates.Add(resource, closest);
+            }
+        }
+
+        if (name.Equals(CandidateResourcesReader.FileName, StringComparison.OrdinalIgnoreCase))
+        {
+            foreach (var pair in misspeltCandidates)
+            {
+                var candidate = resources.Find(pair.Value)!;
+                report(Diagnostic.Create(
+                    AiSprintRules.InvalidFeasibilityFile,
+                    candidate.Location,
+                    name,
+                    "resource '" + pair.Value + "' is named by no demand, while the demands name '" + pair.Key + "', which this file lacks; did you mean '" + pair.Key + "'?"));
+            }
+
+            return;
+        }
+
+        foreach (var demandsFile in inputs.DemandFiles.Where(f => f.Path == path && f.Value is not null))
+        {
+            foreach (var row in demandsFile.Value!.All.Where(r => resources.Find(r.Resource) is null && !misspeltCandidates.ContainsKey(r.Resource)).OrderBy(r => r.Location.SourceSpan.Start))
+            {
+                var hint = NameSuggestion.Closest(row.Resource, candidateNames) is { } closest ? "did you mean '" + closest + "'? " : string.Empty;
                 report(Diagnostic.Create(
                     AiSprintRules.InvalidFeasibilityFile,
                     row.Location,
                     name,
-                    "resource '" + row.Resource + "' is not in " + CandidateResourcesReader.FileName + "; " + hint + "expected one of " + known));
+                    "resource '" + row.Resource + "' is not in " + CandidateResourcesReader.FileName + "; " + hint + "expected one of " + string.Join(", ", candidateNames)));
             }
         }
     }

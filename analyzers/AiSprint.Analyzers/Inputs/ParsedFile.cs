@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AiSprint.Contract.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
@@ -26,16 +27,20 @@ internal sealed class ParsedFile<T>
     public ImmutableArray<FileProblem> Problems { get; }
 }
 
-/// <summary>A problem in an input file: where (a span of the file's text) and what.</summary>
+/// <summary>A problem in an input file: where (a span of the file's text), what, and under which rule.</summary>
 internal readonly struct FileProblem
 {
-    public FileProblem(Location location, string message)
+    public FileProblem(Location location, string message, Rule? rule = null)
     {
         Location = location;
         Message = message;
+        Rule = rule;
     }
 
     public Location Location { get; }
+
+    /// <summary>The catalogue rule when a shared reader found the problem (the build reports it under the same ID); null for the file's own rule (AIS0111, AIS1000).</summary>
+    public Rule? Rule { get; }
 
     public string Message { get; }
 }

@@ -11,7 +11,8 @@ namespace AiSprint.Analyzers.Inputs;
 /// <summary>
 /// The AdditionalFiles and build properties the AiSprint analyzers read, gathered once per compilation. Files are
 /// recognised by name: application_dag.yaml, components_data_size.yaml, candidate_resources.yaml (the first of each,
-/// in ordinal path order, when a project has several), and every demands.csv / *.demands.csv (merged).
+/// in ordinal path order, when a project has several), and every demands.csv / *.demands.csv, merged in the order
+/// the build passes them (the AdditionalFiles' item order: hand-written tables, then this build's predictions).
 /// </summary>
 internal sealed class ProjectInputs
 {
@@ -39,8 +40,9 @@ internal sealed class ProjectInputs
         DataSizes = dataSizes;
         Resources = resources;
         DemandFiles = demandFiles;
-        var rows = demandFiles.Where(f => f.Value is not null).SelectMany(f => f.Value!.All).ToList();
-        Demands = demandFiles.Any(f => f.Value is not null) ? new DemandMatrix(rows) : null;
+        Demands = demandFiles.Any(f => f.Value is not null)
+            ? new DemandMatrix(demandFiles.Where(f => f.Value is not null).Select(f => f.Value!.All))
+            : null;
         AdditionalFilePaths = additionalFilePaths;
         ProjectDirectory = projectDirectory;
         OnnxFilesPassed = onnxFilesPassed;
@@ -80,7 +82,7 @@ internal sealed class ProjectInputs
     /// </summary>
     public DemandMatrix? UsableDemands =>
         Demands is { } demands
-        && DemandFiles.All(f => f.Problems.IsEmpty)
+        && DemandFiles.All(f => f.Problems.All(p => p.Rule is { IsError: false }))
         && (UsableResources is not { } resources || demands.All.All(d => resources.Find(d.Resource) is not null))
             ? demands
             : null;
@@ -115,6 +117,14 @@ internal sealed class ProjectInputs
         ParsedFile<ComponentDataSizes>? sizes = null;
         ParsedFile<CandidateResources>? resources = null;
         var demands = ImmutableArray.CreateBuilder<ParsedFile<DemandMatrix>>();
+        foreach (var file in options.AdditionalFiles)
+        {
+            if (DemandsReader.IsDemandsFile(FileName(file.Path)) && file.GetText(cancellationToken) is { } demandsText)
+            {
+                demands.Add(ParseCache.Shared.Get("demands", file.Path, demandsText, DemandsReader.Read));
+            }
+        }
+
         var files = options.AdditionalFiles.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         foreach (var file in files)
         {
@@ -122,8 +132,7 @@ internal sealed class ProjectInputs
             var isDag = name.Equals(Inputs.DagFile.FileName, StringComparison.OrdinalIgnoreCase) && dag is null;
             var isSizes = name.Equals(ComponentDataSizes.FileName, StringComparison.OrdinalIgnoreCase) && sizes is null;
             var isResources = name.Equals(CandidateResourcesReader.FileName, StringComparison.OrdinalIgnoreCase) && resources is null;
-            var isDemands = DemandsReader.IsDemandsFile(name);
-            if (!(isDag || isSizes || isResources || isDemands) || file.GetText(cancellationToken) is not { } text)
+            if (!(isDag || isSizes || isResources) || file.GetText(cancellationToken) is not { } text)
             {
                 continue;
             }
@@ -136,13 +145,9 @@ internal sealed class ProjectInputs
             {
                 sizes = ParseCache.Shared.Get("sizes", file.Path, text, ComponentDataSizes.Read);
             }
-            else if (isResources)
-            {
-                resources = ParseCache.Shared.Get("resources", file.Path, text, CandidateResourcesReader.Read);
-            }
             else
             {
-                demands.Add(ParseCache.Shared.Get("demands", file.Path, text, DemandsReader.Read));
+                resources = ParseCache.Shared.Get("resources", file.Path, text, CandidateResourcesReader.Read);
             }
         }
 

@@ -1,3 +1,4 @@
+using AiSprint.Contract;
 using System;
 using System.Linq;
 using AiSprint.Generators.Model;
@@ -6,13 +7,12 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace AiSprint.Generators.Emit;
 
 /// <summary>
-/// Writes the design document (schema <c>aisprint-design/1</c>) and the source that embeds it
-/// twice: as <c>AiSprint.Generated.AiSprintDesign.Json</c> for code, and as the assembly metadata
-/// <c>AiSprint.Design</c>, which a build reads through System.Reflection.Metadata without loading the assembly.
+/// Writes the design document (<see cref="DesignSchema"/>: the field names the build reads back) and the source that
+/// embeds it once, as the assembly metadata <see cref="DesignSchema.MetadataKey"/>, which a build reads through
+/// System.Reflection.Metadata without loading the assembly. Each threshold is written once, in its constraint.
 /// </summary>
 internal static class DesignDocumentEmitter
 {
-    public const string MetadataKey = "AiSprint.Design";
     public const string HintName = "AiSprintDesign.g.cs";
 
     public static string Json(string assemblyName, EquatableArray<ComponentModel> components)
@@ -22,10 +22,10 @@ internal static class DesignDocumentEmitter
         var entryPoints = GeneratedNames.EntryPoints(ordered);
         var json = new JsonText();
         json.StartObject();
-        json.String("schema", "aisprint-design/1");
-        json.String("assembly", assemblyName);
+        json.String(DesignSchema.Schema, DesignSchema.SchemaName);
+        json.String(DesignSchema.Assembly, assemblyName);
 
-        json.StartArray("components");
+        json.StartArray(DesignSchema.Components);
         foreach (var component in ordered)
         {
             WriteComponent(json, component, entryPoints);
@@ -33,41 +33,41 @@ internal static class DesignDocumentEmitter
 
         json.EndArray();
 
-        json.StartArray("dag");
+        json.StartArray(DesignSchema.Dag);
         foreach (var component in ordered)
         {
             foreach (var successor in component.Successors)
             {
                 json.StartObject();
-                json.String("from", component.Name);
-                json.String("to", successor.Component);
-                json.Number("probability", successor.Probability);
-                json.Number("dataSizeMb", successor.DataSizeMegabytes);
+                json.String(DesignSchema.From, component.Name);
+                json.String(DesignSchema.To, successor.Component);
+                json.Number(DesignSchema.Probability, successor.Probability);
+                json.Number(DesignSchema.DataSizeMb, successor.DataSizeMegabytes);
                 json.EndObject();
             }
         }
 
         json.EndArray();
 
-        json.StartArray("localConstraints");
+        json.StartArray(DesignSchema.LocalConstraints);
         foreach (var component in ordered.Where(c => c.LocalThresholdMilliseconds is not null))
         {
             json.StartObject();
-            json.String("component", component.Name);
-            json.Number("thresholdMs", component.LocalThresholdMilliseconds);
+            json.String(DesignSchema.Component, component.Name);
+            json.Number(DesignSchema.ThresholdMs, component.LocalThresholdMilliseconds);
             json.EndObject();
         }
 
         json.EndArray();
 
-        json.StartArray("globalConstraints");
+        json.StartArray(DesignSchema.GlobalConstraints);
         foreach (var (component, constraint) in ordered
             .SelectMany(c => c.GlobalConstraints.Select(g => (c, g)))
             .OrderBy(p => p.g.PathName, StringComparer.Ordinal))
         {
             json.StartObject();
-            json.String("name", constraint.PathName);
-            json.StartArray("path");
+            json.String(DesignSchema.Name, constraint.PathName);
+            json.StartArray(DesignSchema.Path);
             foreach (var previous in constraint.PreviousComponents)
             {
                 json.String(null, previous);
@@ -75,7 +75,7 @@ internal static class DesignDocumentEmitter
 
             json.String(null, component.Name);
             json.EndArray();
-            json.Number("thresholdMs", constraint.ThresholdMilliseconds);
+            json.Number(DesignSchema.ThresholdMs, constraint.ThresholdMilliseconds);
             json.EndObject();
         }
 
@@ -86,65 +86,55 @@ internal static class DesignDocumentEmitter
 
     public static string Source(string json)
     {
-        // The document is embedded twice; its literal is written straight into the source (it is megabytes for thousands of components).
-        return new CodeText((json.Length * 5 / 2) + 1024)
+        // The literal is written straight into the source (it is megabytes for thousands of components).
+        return new CodeText((json.Length * 5 / 4) + 512)
             .Line(GeneratedCode.Header)
-            .LineWithLiteral($"[assembly: global::System.Reflection.AssemblyMetadataAttribute(\"{MetadataKey}\", ", json, ")]")
-            .Line()
-            .Open("namespace AiSprint.Generated")
-            .Line("/// <summary>The AiSprint design document of this assembly, as the generator read it from the annotations.</summary>")
-            .Line(GeneratedCode.Attribute)
-            .Open("internal static class AiSprintDesign")
-            .Line("/// <summary>The design document, JSON of schema <c>aisprint-design/1</c>.</summary>")
-            .LineWithLiteral("public const string Json = ", json, ";")
-            .Close()
-            .Close()
+            .LineWithLiteral($"[assembly: global::System.Reflection.AssemblyMetadataAttribute(\"{DesignSchema.MetadataKey}\", ", json, ")]")
             .ToString();
     }
 
     private static void WriteComponent(JsonText json, ComponentModel component, System.Collections.Generic.Dictionary<string, string> entryPoints)
     {
         json.StartObject();
-        json.String("name", component.Name);
-        json.String("method", component.Method);
-        json.StartObject("location");
-        json.String("file", component.Location.FilePath);
-        json.Number("line", component.Location.Line);
-        json.Number("column", component.Location.Column);
+        json.String(DesignSchema.Name, component.Name);
+        json.String(DesignSchema.Method, component.Method);
+        json.StartObject(DesignSchema.Location);
+        json.String(DesignSchema.File, component.Location.FilePath);
+        json.Number(DesignSchema.Line, component.Location.Line);
+        json.Number(DesignSchema.Column, component.Location.Column);
         json.EndObject();
-        json.Number("localThresholdMs", component.LocalThresholdMilliseconds);
         if (component.Security is { } security)
         {
-            json.StartObject("security");
-            json.Boolean("trustedExecution", security.TrustedExecution);
-            json.Boolean("networkShield", security.NetworkShield);
-            json.Boolean("filesystemShield", security.FilesystemShield);
+            json.StartObject(DesignSchema.Security);
+            json.Boolean(DesignSchema.TrustedExecution, security.TrustedExecution);
+            json.Boolean(DesignSchema.NetworkShield, security.NetworkShield);
+            json.Boolean(DesignSchema.FilesystemShield, security.FilesystemShield);
             json.EndObject();
         }
         else
         {
-            json.Null("security");
+            json.Null(DesignSchema.Security);
         }
 
         if (component.Partitionable is { } partitionable)
         {
-            json.StartObject("partitionable");
-            json.String("onnxPath", partitionable.OnnxPath);
-            json.Number("maxPartitions", partitionable.MaxPartitions);
+            json.StartObject(DesignSchema.Partitionable);
+            json.String(DesignSchema.OnnxPath, partitionable.OnnxPath);
+            json.Number(DesignSchema.MaxPartitions, partitionable.MaxPartitions);
             json.EndObject();
         }
         else
         {
-            json.Null("partitionable");
+            json.Null(DesignSchema.Partitionable);
         }
 
-        json.Number("expectedRequestsPerSecond", component.ExpectedRequestsPerSecond);
+        json.Number(DesignSchema.ExpectedRequestsPerSecond, component.ExpectedRequestsPerSecond);
         if (component.DeviceConstraints is { } device)
         {
-            json.StartObject("deviceConstraints");
-            json.Number("ramMb", device.RamMegabytes);
-            json.Number("vramMb", device.VramMegabytes);
-            json.StartArray("useGpuFor");
+            json.StartObject(DesignSchema.DeviceConstraints);
+            json.Number(DesignSchema.RamMb, device.RamMegabytes);
+            json.Number(DesignSchema.VramMb, device.VramMegabytes);
+            json.StartArray(DesignSchema.UseGpuFor);
             foreach (var framework in device.UseGpuFor)
             {
                 json.String(null, framework);
@@ -155,12 +145,12 @@ internal static class DesignDocumentEmitter
         }
         else
         {
-            json.Null("deviceConstraints");
+            json.Null(DesignSchema.DeviceConstraints);
         }
 
         // Added after the first schema release (fields are only ever added): the generated method a host
         // (a FaaS handler, a Lambda-style runtime) calls to run this component timed; null when there is none.
-        json.String("entryPoint", component.EntryPoint is not null && entryPoints.TryGetValue(component.Name, out var entryPoint)
+        json.String(DesignSchema.EntryPoint, component.EntryPoint is not null && entryPoints.TryGetValue(component.Name, out var entryPoint)
             ? GeneratedNames.ComponentsClassFullName + "." + entryPoint
             : null);
         json.EndObject();

@@ -1,3 +1,4 @@
+using AiSprint.Contract;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -19,7 +20,7 @@ internal static class AttributeReader
         foreach (var attribute in method.GetAttributes())
         {
             if (attribute.AttributeClass?.Name is "ComponentAttribute" or "ExecTimeAttribute"
-                && (Is(attribute, AnnotationNames.Component) || Is(attribute, AnnotationNames.ExecTime)))
+                && (Is(attribute, AnnotationContract.ComponentFullName) || Is(attribute, AnnotationContract.ExecTimeFullName)))
             {
                 return true;
             }
@@ -30,20 +31,20 @@ internal static class AttributeReader
 
     /// <summary>The component name: <c>[Component(name)]</c>, else the method's name.</summary>
     public static string ComponentName(IMethodSymbol method) =>
-        Find(method, AnnotationNames.Component) is { } component && Argument<string>(component, 0) is { Length: > 0 } name
+        Find(method, AnnotationContract.ComponentFullName) is { } component && Argument<string>(component, 0) is { Length: > 0 } name
             ? name
             : method.Name;
 
     /// <summary>The local threshold of <c>[ExecTime(threshold, unit)]</c> in milliseconds; null without one or with an unknown unit.</summary>
     public static double? LocalThresholdMilliseconds(IMethodSymbol method) =>
-        Find(method, AnnotationNames.ExecTime) is { ConstructorArguments.Length: 2 } execTime
+        Find(method, AnnotationContract.ExecTimeFullName) is { ConstructorArguments.Length: 2 } execTime
             ? ToMilliseconds(Argument<double>(execTime, 0), Argument<int>(execTime, 1))
             : null;
 
     public static double? ToMilliseconds(double threshold, int unit) => unit switch
     {
-        AnnotationNames.Milliseconds => threshold,
-        AnnotationNames.Seconds => threshold * 1000.0,
+        AnnotationContract.Milliseconds => threshold,
+        AnnotationContract.Seconds => threshold * 1000.0,
         _ => null,
     };
 
@@ -72,7 +73,7 @@ internal static class AttributeReader
 
     private static bool Is(AttributeData attribute, string metadataName) =>
         attribute.AttributeClass is { } type
-        && metadataName.Length == AnnotationNames.Namespace.Length + 1 + type.MetadataName.Length
+        && metadataName.Length == AnnotationContract.Namespace.Length + 1 + type.MetadataName.Length
         && metadataName.EndsWith(type.MetadataName, System.StringComparison.Ordinal)
         && type.ContainingNamespace is { Name: "Annotations", ContainingNamespace: { Name: "AiSprint", ContainingNamespace.IsGlobalNamespace: true } };
 }

@@ -1,3 +1,4 @@
+using AiSprint.Contract;
 using System.Linq;
 using System.Threading;
 using AiSprint.Generators.Model;
@@ -14,7 +15,7 @@ internal static class ComponentReader
 
     /// <summary>Reads a method found through <c>[ExecTime]</c>, unless <c>[Component]</c> already reports it.</summary>
     public static ComponentModel? ReadExecTimeOnly(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
-        context.TargetSymbol is IMethodSymbol method && AttributeReader.Find(method, AnnotationNames.Component) is null
+        context.TargetSymbol is IMethodSymbol method && AttributeReader.Find(method, AnnotationContract.ComponentFullName) is null
             ? Read(method, cancellationToken)
             : null;
 
@@ -30,7 +31,7 @@ internal static class ComponentReader
             ReadGlobalConstraints(method),
             ReadSecurity(method),
             ReadPartitionable(method),
-            AttributeReader.Find(method, AnnotationNames.ExpectedThroughput) is { } throughput ? AttributeReader.Argument<double>(throughput, 0) : null,
+            AttributeReader.Find(method, AnnotationContract.ExpectedThroughputFullName) is { } throughput ? AttributeReader.Argument<double>(throughput, 0) : null,
             ReadDeviceConstraints(method),
             ReadSuccessors(method),
             ReadEntryPoint(method));
@@ -68,7 +69,7 @@ internal static class ComponentReader
     }
 
     private static EquatableArray<GlobalConstraintModel> ReadGlobalConstraints(IMethodSymbol method) =>
-        AttributeReader.FindAll(method, AnnotationNames.GlobalExecTime)
+        AttributeReader.FindAll(method, AnnotationContract.GlobalExecTimeFullName)
             .Select(a => (Attribute: a, Milliseconds: AttributeReader.ToMilliseconds(AttributeReader.Argument<double>(a, 1), AttributeReader.Argument<int>(a, 2))))
             .Where(c => c.Milliseconds is not null)
             .Select(c => new GlobalConstraintModel(
@@ -79,26 +80,26 @@ internal static class ComponentReader
 
     private static SecurityModel? ReadSecurity(IMethodSymbol method)
     {
-        if (AttributeReader.Find(method, AnnotationNames.Security) is not { } security)
+        if (AttributeReader.Find(method, AnnotationContract.SecurityFullName) is not { } security)
         {
             return null;
         }
 
         var flags = AttributeReader.Argument<int>(security, 0);
         return new SecurityModel(
-            (flags & AnnotationNames.TrustedExecution) != 0,
-            (flags & AnnotationNames.NetworkShield) != 0,
-            (flags & AnnotationNames.FilesystemShield) != 0);
+            (flags & AnnotationContract.TrustedExecution) != 0,
+            (flags & AnnotationContract.NetworkShield) != 0,
+            (flags & AnnotationContract.FilesystemShield) != 0);
     }
 
     private static PartitionableModel? ReadPartitionable(IMethodSymbol method) =>
-        AttributeReader.Find(method, AnnotationNames.Partitionable) is { } partitionable
+        AttributeReader.Find(method, AnnotationContract.PartitionableFullName) is { } partitionable
             ? new PartitionableModel(AttributeReader.Argument<string>(partitionable, 0) ?? string.Empty, AttributeReader.Argument<int>(partitionable, 1))
             : null;
 
     private static DeviceConstraintsModel? ReadDeviceConstraints(IMethodSymbol method)
     {
-        if (AttributeReader.Find(method, AnnotationNames.DeviceConstraints) is not { } device)
+        if (AttributeReader.Find(method, AnnotationContract.DeviceConstraintsFullName) is not { } device)
         {
             return null;
         }
@@ -113,7 +114,7 @@ internal static class ComponentReader
     }
 
     private static EquatableArray<SuccessorModel> ReadSuccessors(IMethodSymbol method) =>
-        AttributeReader.FindAll(method, AnnotationNames.Successor)
+        AttributeReader.FindAll(method, AnnotationContract.SuccessorFullName)
             .Select(s => new SuccessorModel(
                 AttributeReader.Argument<string>(s, 0) ?? string.Empty,
                 AttributeReader.Named(s, "Probability")?.Value is double probability ? probability : 1.0,

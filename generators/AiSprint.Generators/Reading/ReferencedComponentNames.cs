@@ -1,3 +1,4 @@
+using AiSprint.Contract;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
@@ -20,7 +21,7 @@ internal sealed class ReferencedComponentNames
         foreach (var reference in compilation.References)
         {
             if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly
-                && assembly.Modules.Any(m => m.ReferencedAssemblies.Any(a => a.Name == AnnotationNames.AssemblyName)))
+                && assembly.Modules.Any(m => m.ReferencedAssemblies.Any(a => a.Name == AnnotationContract.AssemblyName)))
             {
                 names.UnionWith(_byAssembly.GetValue(assembly, static a => ComponentMethodNames(a.GlobalNamespace).Distinct().ToArray()));
             }

@@ -7,14 +7,14 @@ namespace AiSprint.Annotations;
 public enum SecurityRequirements
 {
     /// <summary>No requirement.</summary>
-    None = 0,
+    None = AiSprint.Contract.AnnotationContract.NoSecurity,
 
     /// <summary>Run inside a trusted execution environment (SGX, or secure and measured boot as the fallback).</summary>
-    TrustedExecution = 1,
+    TrustedExecution = AiSprint.Contract.AnnotationContract.TrustedExecution,
 
     /// <summary>Protect the component's network traffic.</summary>
-    NetworkShield = 2,
+    NetworkShield = AiSprint.Contract.AnnotationContract.NetworkShield,
 
     /// <summary>Protect the component's file system.</summary>
-    FilesystemShield = 4,
+    FilesystemShield = AiSprint.Contract.AnnotationContract.FilesystemShield,
 }

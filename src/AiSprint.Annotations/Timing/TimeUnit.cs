@@ -4,8 +4,8 @@ namespace AiSprint.Annotations;
 public enum TimeUnit
 {
     /// <summary>Milliseconds (1/1000 s).</summary>
-    Milliseconds = 1,
+    Milliseconds = AiSprint.Contract.AnnotationContract.Milliseconds,
 
     /// <summary>Seconds.</summary>
-    Seconds = 2,
+    Seconds = AiSprint.Contract.AnnotationContract.Seconds,
 }

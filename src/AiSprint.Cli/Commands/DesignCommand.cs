@@ -1,3 +1,4 @@
+using AiSprint.Contract.Diagnostics;
 using System.CommandLine;
 using System.Diagnostics;
 using AiSprint.Model.Formats;
@@ -70,7 +71,7 @@ internal static class DesignCommand
         process.WaitForExit();
         if (process.ExitCode != 0 || stdout.Length == 0 || !File.Exists(stdout))
         {
-            error.WriteLine($"{project}: error AIS0001: 'dotnet build' failed (exit code {process.ExitCode})");
+            error.WriteLine($"{project}: error {RuleCatalog.ToolFailed.Id}: 'dotnet build' failed (exit code {process.ExitCode})");
             error.Write(stdout);
             error.Write(stderr.Result);
             return null;

@@ -15,15 +15,3 @@ internal static class DiagnosticPrinter
         foreach (var diagnostic in ordered) writer.WriteLine(diagnostic.ToString());
     }
 }
-
-/// <summary>Process exit codes of every aisprint command.</summary>
-internal static class ExitCodes
-{
-    public const int Success = 0;
-    /// <summary>An input has errors (or, for convert, could not be converted); nothing was written.</summary>
-    public const int InvalidInput = 1;
-    /// <summary>Command-line usage error (System.CommandLine's own).</summary>
-    public const int Usage = 2;
-    /// <summary>The inputs are valid but the placement violates a constraint.</summary>
-    public const int Infeasible = 3;
-}

@@ -22,5 +22,8 @@ public sealed record Diagnostic(DiagnosticDescriptor Descriptor, SourceLocation 
 /// <summary>A rule: its stable code, default severity and a one-line title.</summary>
 public sealed record DiagnosticDescriptor(string Code, Severity Severity, string Title)
 {
+    /// <summary>The rule's entry in docs/diagnostics.md.</summary>
+    public string? HelpLink { get; init; }
+
     public Diagnostic At(SourceLocation location, string message) => new(this, location, message);
 }

@@ -1,3 +1,4 @@
+using AiSprint.Contract.Inputs;
 using AiSprint.Model.Diagnostics;
 using AiSprint.Model.Formats;
 
@@ -113,7 +114,7 @@ public static class SystemValidator
         var known = partition.Candidates.Where(c => resources.ContainsKey(c.Resource)).ToList();
         foreach (var candidate in partition.Candidates.Where(c => !resources.ContainsKey(c.Resource)))
         {
-            var hint = KeySuggestion.Closest(candidate.Resource, resources.Keys) is { } s ? $" (did you mean {s}?)" : "";
+            var hint = NameSuggestion.Closest(candidate.Resource, resources.Keys) is { } s ? $" (did you mean {s}?)" : "";
             bag.Add(DiagnosticCatalog.UnknownResource, map.Locate(ModelKeys.Candidate(component.Name, partition.Name, candidate.Resource)),
                 $"{component.Name}/{partition.Name} may run on {candidate.Resource}, which no computational layer defines{hint}; expected one of: {List(resources.Keys)}");
         }
@@ -163,7 +164,7 @@ public static class SystemValidator
     /// secure and measured boot. A FaaS platform offers neither guarantee.
     /// </summary>
     public static bool CanRunTrusted(Resource resource) =>
-        resource is NodeResource node && (node.HasSgx || (node.SecureBoot && node.MeasuredBoot));
+        resource is NodeResource node && global::AiSprint.Contract.Rules.TrustedExecution.CanRun(node.HasSgx, node.SecureBoot, node.MeasuredBoot);
 
     private static void CheckDag(SystemDescription system, SourceMap map, DiagnosticBag bag)
     {
@@ -174,7 +175,7 @@ public static class SystemValidator
             var location = map.Locate(ModelKeys.DagEdge(edge.From, edge.To), ModelKeys.DagNode(edge.From));
             foreach (var end in new[] { edge.From, edge.To }.Distinct().Where(e => !components.Contains(e)))
             {
-                var hint = KeySuggestion.Closest(end, components) is { } s ? $" (did you mean {s}?)" : "";
+                var hint = NameSuggestion.Closest(end, components) is { } s ? $" (did you mean {s}?)" : "";
                 bag.Add(DiagnosticCatalog.UnknownComponent, location, $"the DAG edge {edge.From} -> {edge.To} names {end}, which is not a component{hint}; expected one of: {List(components)}");
             }
             if (!seen.Add((edge.From, edge.To)))

@@ -1,11 +1,13 @@
 using System.Text.RegularExpressions;
+using AiSprint.Contract.Diagnostics;
+using Microsoft.CodeAnalysis;
 
 namespace AiSprint.Analyzers.Tests.Rules;
 
 /// <summary>The catalogue: IDs in range and unique, help links from the one helper, each rule documented and release-tracked.</summary>
 public sealed class RuleCatalogueTests
 {
-    private static readonly Microsoft.CodeAnalysis.DiagnosticDescriptor[] Rules =
+    private static readonly DiagnosticDescriptor[] Rules =
     [
         .. new AnnotationAnalyzer().SupportedDiagnostics,
         .. new AiSprint.Analyzers.Consistency.DagFileAnalyzer().SupportedDiagnostics,
@@ -29,16 +31,31 @@ public sealed class RuleCatalogueTests
     public void Ids_are_unique_and_in_the_range_of_their_category()
     {
         Assert.Equal(Rules.Length, Rules.Select(r => r.Id).Distinct().Count());
-        Assert.All(Rules.Where(r => r.Category == AiSprintRules.Category), r => Assert.Matches("^AIS01[0-9]{2}$", r.Id));
-        Assert.All(Rules.Where(r => r.Category == AiSprintRules.FeasibilityCategory), r => Assert.Matches("^AIS1[0-9]{3}$", r.Id));
-        Assert.All(Rules, r => Assert.Contains(r.Category, new[] { AiSprintRules.Category, AiSprintRules.FeasibilityCategory }));
+        Assert.All(Rules.Where(r => r.Category == RuleCatalog.AnnotationsCategory), r => Assert.Matches("^AIS01[0-9]{2}$", r.Id));
+        Assert.All(Rules.Where(r => r.Category == RuleCatalog.FeasibilityCategory), r => Assert.Matches("^AIS1[0-9]{3}$", r.Id));
+        Assert.All(Rules.Where(r => r.Category == RuleCatalog.InputsCategory), r => Assert.Matches("^AIS00[0-3][0-9]$", r.Id));
     }
 
     [Fact]
-    public void Help_links_are_built_from_the_id()
+    public void Every_descriptor_is_its_catalogue_rule_with_the_same_title_severity_category_and_help_link()
     {
-        Assert.All(Rules, r => Assert.Equal(AiSprintRules.HelpLink(r.Id), r.HelpLinkUri));
-        Assert.All(Rules, r => Assert.EndsWith("#" + r.Id.ToLowerInvariant(), r.HelpLinkUri, StringComparison.Ordinal));
+        // The analyzers pass ID, severity and category as constants (release tracking reads them); this ties them to the
+        // one catalogue the build reports from.
+        Assert.All(Rules, descriptor =>
+        {
+            var rule = RuleCatalog.Find(descriptor.Id);
+            Assert.True(rule is { IsRetired: false }, descriptor.Id + " is not a live rule of the catalogue");
+            Assert.Equal(rule!.Title, descriptor.Title.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(rule.IsError ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, descriptor.DefaultSeverity);
+            Assert.Equal(rule.Category, descriptor.Category);
+            Assert.Equal(rule.HelpLink, descriptor.HelpLinkUri);
+        });
+    }
+
+    [Fact]
+    public void Help_links_are_anchors_of_the_published_catalogue()
+    {
+        Assert.All(Rules, r => Assert.Equal(RuleCatalog.DocumentationUri + "#" + r.Id.ToLowerInvariant(), r.HelpLinkUri));
     }
 
     [Fact]

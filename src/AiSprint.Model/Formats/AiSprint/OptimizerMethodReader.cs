@@ -1,3 +1,4 @@
+using AiSprint.Contract.Inputs;
 using AiSprint.Model.Diagnostics;
 using AiSprint.Model.Units;
 
@@ -26,7 +27,7 @@ internal static class OptimizerMethodReader
         var name = nameNode is null ? null : reader.String(nameNode, "the method name");
         if (name is not null && !KnownMethods.Contains(name))
         {
-            var hint = KeySuggestion.Closest(name.Replace(" ", ""), KnownMethods) is { } s ? $" (did you mean '{s}'?)" : "";
+            var hint = NameSuggestion.Closest(name.Replace(" ", ""), KnownMethods) is { } s ? $" (did you mean '{s}'?)" : "";
             reader.Error(DiagnosticCatalog.UnknownKey, nameNode!.Location, $"method '{name}' is not one SPACE4AI-D runs{hint}, so it is skipped; expected one of: {string.Join(", ", KnownMethods)}");
         }
         int? Int(string key, string what) => NodeReader.Optional(node, key) is { } n ? reader.Integer(n, what, 0) : null;

@@ -1,3 +1,4 @@
+using AiSprint.Contract.Inputs;
 using AiSprint.Model.Diagnostics;
 
 namespace AiSprint.Model.Formats.AiSprint;
@@ -49,7 +50,7 @@ internal static class YamlInput
         {
             if (Array.IndexOf(known, member.Key) < 0)
             {
-                var hint = KeySuggestion.Closest(member.Key, known) is { } s ? $"did you mean '{s}'? " : "";
+                var hint = NameSuggestion.Closest(member.Key, known) is { } s ? $"did you mean '{s}'? " : "";
                 reader.Error(DiagnosticCatalog.UnknownKey, member.KeyLocation,
                     $"'{member.Key}' is not a key of {where}; {hint}expected one of {string.Join(", ", known)}");
             }

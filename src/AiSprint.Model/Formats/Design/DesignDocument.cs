@@ -1,54 +1,80 @@
 using System.Text.Json.Serialization;
+using AiSprint.Contract;
 
 namespace AiSprint.Model.Formats.Design;
 
 /// <summary>
-/// The design document the generator emits into every annotated assembly (schema <c>aisprint-design/1</c>):
-/// components with their annotations and source locations, the DAG and the constraints, thresholds in ms.
-/// Fields the generator may add later are ignored, so an older SDK still reads a newer document.
+/// The design document the generator emits into every annotated assembly (<see cref="DesignSchema"/>, the one
+/// contract of its field names): components with their annotations and source locations, the DAG and the
+/// constraints, thresholds in ms. Fields the generator may add later are ignored, so an older SDK still reads a newer document.
 /// </summary>
 public sealed record DesignDocument(
-    string Schema,
-    string? Assembly,
-    IReadOnlyList<DesignComponent> Components,
-    IReadOnlyList<DesignEdge> Dag,
-    IReadOnlyList<DesignLocalConstraint> LocalConstraints,
-    IReadOnlyList<DesignGlobalConstraint> GlobalConstraints)
+    [property: JsonPropertyName(DesignSchema.Schema)] string Schema,
+    [property: JsonPropertyName(DesignSchema.Assembly)] string? Assembly,
+    [property: JsonPropertyName(DesignSchema.Components)] IReadOnlyList<DesignComponent> Components,
+    [property: JsonPropertyName(DesignSchema.Dag)] IReadOnlyList<DesignEdge> Dag,
+    [property: JsonPropertyName(DesignSchema.LocalConstraints)] IReadOnlyList<DesignLocalConstraint> LocalConstraints,
+    [property: JsonPropertyName(DesignSchema.GlobalConstraints)] IReadOnlyList<DesignGlobalConstraint> GlobalConstraints)
 {
-    public const string SchemaName = "aisprint-design/1";
+    public const string SchemaName = DesignSchema.SchemaName;
 
     public DesignComponent? Find(string name) => Components.FirstOrDefault(c => c.Name == name);
+
+    /// <summary>The component's local threshold in ms (its entry of <see cref="LocalConstraints"/>), null when it has none.</summary>
+    public double? LocalThresholdMs(string component) =>
+        LocalConstraints.FirstOrDefault(c => c.Component == component)?.ThresholdMs;
 }
 
+/// <param name="EntryPoint">The generated method a host calls to run the component timed, null when there is none.</param>
 public sealed record DesignComponent(
-    string Name,
-    string? Method,
-    DesignLocation? Location,
-    double? LocalThresholdMs,
-    DesignSecurity? Security,
-    DesignPartitionable? Partitionable,
-    double? ExpectedRequestsPerSecond,
-    DesignDeviceConstraints? DeviceConstraints);
+    [property: JsonPropertyName(DesignSchema.Name)] string Name,
+    [property: JsonPropertyName(DesignSchema.Method)] string? Method,
+    [property: JsonPropertyName(DesignSchema.Location)] DesignLocation? Location,
+    [property: JsonPropertyName(DesignSchema.Security)] DesignSecurity? Security,
+    [property: JsonPropertyName(DesignSchema.Partitionable)] DesignPartitionable? Partitionable,
+    [property: JsonPropertyName(DesignSchema.ExpectedRequestsPerSecond)] double? ExpectedRequestsPerSecond,
+    [property: JsonPropertyName(DesignSchema.DeviceConstraints)] DesignDeviceConstraints? DeviceConstraints,
+    [property: JsonPropertyName(DesignSchema.EntryPoint)] string? EntryPoint = null);
 
 /// <summary>Where the annotated method is declared (1-based line and column).</summary>
-public sealed record DesignLocation(string File, int Line, int Column);
+public sealed record DesignLocation(
+    [property: JsonPropertyName(DesignSchema.File)] string File,
+    [property: JsonPropertyName(DesignSchema.Line)] int Line,
+    [property: JsonPropertyName(DesignSchema.Column)] int Column);
 
-public sealed record DesignSecurity(bool TrustedExecution, bool NetworkShield, bool FilesystemShield)
+public sealed record DesignSecurity(
+    [property: JsonPropertyName(DesignSchema.TrustedExecution)] bool TrustedExecution,
+    [property: JsonPropertyName(DesignSchema.NetworkShield)] bool NetworkShield,
+    [property: JsonPropertyName(DesignSchema.FilesystemShield)] bool FilesystemShield)
 {
     [JsonIgnore]
     public bool Any => TrustedExecution || NetworkShield || FilesystemShield;
 }
 
 /// <summary>An ONNX model the component runs, relative to the project directory, and how many pieces it may be cut into.</summary>
-public sealed record DesignPartitionable(string OnnxPath, int MaxPartitions);
+public sealed record DesignPartitionable(
+    [property: JsonPropertyName(DesignSchema.OnnxPath)] string OnnxPath,
+    [property: JsonPropertyName(DesignSchema.MaxPartitions)] int MaxPartitions);
 
-public sealed record DesignDeviceConstraints(double? RamMb, double? VramMb, IReadOnlyList<string>? UseGpuFor);
+public sealed record DesignDeviceConstraints(
+    [property: JsonPropertyName(DesignSchema.RamMb)] double? RamMb,
+    [property: JsonPropertyName(DesignSchema.VramMb)] double? VramMb,
+    [property: JsonPropertyName(DesignSchema.UseGpuFor)] IReadOnlyList<string>? UseGpuFor);
 
-public sealed record DesignEdge(string From, string To, double Probability, double? DataSizeMb);
+public sealed record DesignEdge(
+    [property: JsonPropertyName(DesignSchema.From)] string From,
+    [property: JsonPropertyName(DesignSchema.To)] string To,
+    [property: JsonPropertyName(DesignSchema.Probability)] double Probability,
+    [property: JsonPropertyName(DesignSchema.DataSizeMb)] double? DataSizeMb);
 
-public sealed record DesignLocalConstraint(string Component, double ThresholdMs);
+public sealed record DesignLocalConstraint(
+    [property: JsonPropertyName(DesignSchema.Component)] string Component,
+    [property: JsonPropertyName(DesignSchema.ThresholdMs)] double ThresholdMs);
 
-public sealed record DesignGlobalConstraint(string Name, IReadOnlyList<string> Path, double ThresholdMs);
+public sealed record DesignGlobalConstraint(
+    [property: JsonPropertyName(DesignSchema.Name)] string Name,
+    [property: JsonPropertyName(DesignSchema.Path)] IReadOnlyList<string> Path,
+    [property: JsonPropertyName(DesignSchema.ThresholdMs)] double ThresholdMs);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never, ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip)]

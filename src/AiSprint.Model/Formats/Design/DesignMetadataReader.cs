@@ -4,14 +4,14 @@ using System.Reflection.PortableExecutable;
 namespace AiSprint.Model.Formats.Design;
 
 /// <summary>
-/// Reads the design document out of a compiled assembly's <c>[assembly: AssemblyMetadata("AiSprint.Design", json)]</c>
+/// Reads the design document out of a compiled assembly's <c>[assembly: AssemblyMetadata(DesignSchema.MetadataKey, json)]</c>
 /// with System.Reflection.Metadata: the assembly is never loaded, so the build can read it right after compiling
 /// (and the MSBuild task, which links this file, needs no dependency beyond the framework).
 /// </summary>
 public static class DesignMetadataReader
 {
     /// <summary>The assembly metadata key the generator stores the document under.</summary>
-    public const string Key = "AiSprint.Design";
+    public const string Key = global::AiSprint.Contract.DesignSchema.MetadataKey;
 
     /// <summary>The document's JSON, or null when the assembly has none (no annotated component).</summary>
     /// <exception cref="BadImageFormatException">The file is not a .NET assembly.</exception>

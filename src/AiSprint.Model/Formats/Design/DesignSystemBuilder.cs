@@ -1,3 +1,4 @@
+using AiSprint.Contract.Inputs;
 using AiSprint.Model.Diagnostics;
 using AiSprint.Model.Formats.AiSprint;
 using AiSprint.Model.Units;
@@ -51,7 +52,7 @@ public static class DesignSystemBuilder
             }
             if (!resourceNames.Contains(row.Resource))
             {
-                var hint = KeySuggestion.Closest(row.Resource, resourceNames) is { } s ? $" (did you mean '{s}'?)" : "";
+                var hint = NameSuggestion.Closest(row.Resource, resourceNames) is { } s ? $" (did you mean '{s}'?)" : "";
                 bag.Add(DiagnosticCatalog.UnknownResource, row.Location,
                     $"the demands name resource '{row.Resource}', which the candidate resources do not define{hint}; expected one of {string.Join(", ", resourceNames)}");
             }

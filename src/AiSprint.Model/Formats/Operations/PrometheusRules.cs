@@ -1,3 +1,4 @@
+using AiSprint.Contract;
 using System.Globalization;
 using System.Text;
 using AiSprint.Model.Formats.AiSprint;
@@ -15,10 +16,10 @@ public static class PrometheusRules
     public const string FileName = "rules.yml";
 
     /// <summary>aisprint.component.duration (ms) as the OpenTelemetry Prometheus exporter names it.</summary>
-    public const string ComponentDuration = "aisprint_component_duration_milliseconds";
+    public static string ComponentDuration => TelemetryNames.PrometheusComponentDuration;
 
     /// <summary>aisprint.path.duration (ms), recorded by the last component of a path.</summary>
-    public const string PathDuration = "aisprint_path_duration_milliseconds";
+    public static string PathDuration => TelemetryNames.PrometheusPathDuration;
 
     public static string Write(SystemDescription system, string window = "5m", string holdFor = "2m")
     {
@@ -28,7 +29,7 @@ public static class PrometheusRules
             var ms = local.MaxResponseTime.Value * 1000;
             rules.Add(Rule(
                 $"AiSprintLocalConstraint_{Sanitize(local.Component)}",
-                Mean(ComponentDuration, "component", local.Component, window, ms),
+                Mean(ComponentDuration, TelemetryNames.ComponentTag, local.Component, window, ms),
                 holdFor, local.Component, "local",
                 $"{local.Component} answers in {{{{ $value | printf \"%.0f\" }}}} ms on average over {window}; its local constraint is {Format(ms)} ms"));
         }
@@ -37,7 +38,7 @@ public static class PrometheusRules
             var ms = global.MaxResponseTime.Value * 1000;
             rules.Add(Rule(
                 $"AiSprintGlobalConstraint_{Sanitize(global.Name)}",
-                Mean(PathDuration, "path", global.Name, window, ms),
+                Mean(PathDuration, TelemetryNames.PathTag, global.Name, window, ms),
                 holdFor, global.Name, "global",
                 $"path {global.Name} ({string.Join(" -> ", global.Path)}) takes {{{{ $value | printf \"%.0f\" }}}} ms on average over {window}; its global constraint is {Format(ms)} ms"));
         }

@@ -1,3 +1,4 @@
+using AiSprint.Contract.Inputs;
 using AiSprint.Model.Diagnostics;
 using AiSprint.Model.Units;
 
@@ -33,7 +34,7 @@ public static class Space4AiSystemReader
         {
             if (!KnownKeys.Contains(member.Key))
             {
-                var hint = KeySuggestion.Closest(member.Key, KnownKeys) is { } s ? $" (did you mean '{s}'?)" : "";
+                var hint = NameSuggestion.Closest(member.Key, KnownKeys) is { } s ? $" (did you mean '{s}'?)" : "";
                 diagnostics.Add(DiagnosticCatalog.UnknownKey, member.KeyLocation, $"'{member.Key}' is not a SPACE4AI-D key and is ignored{hint}");
             }
         }

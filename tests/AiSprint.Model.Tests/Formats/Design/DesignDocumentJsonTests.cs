@@ -19,14 +19,14 @@ public class DesignDocumentJsonTests
         Assert.Equal("WindFarm.Inspection.Capture", capture.Method);
         Assert.Equal(new DesignLocation(DesignSamples.Source, 25, 25), capture.Location);
         Assert.Equal(0.25, capture.ExpectedRequestsPerSecond);
-        Assert.Null(capture.LocalThresholdMs);
+        Assert.Null(design.LocalThresholdMs("capture"));
         Assert.Equal(64, capture.DeviceConstraints!.RamMb);
         Assert.Empty(capture.DeviceConstraints.UseGpuFor!);
 
         var classifier = design.Find("defect-classifier")!;
         Assert.Equal(new DesignSecurity(TrustedExecution: true, NetworkShield: false, FilesystemShield: false), classifier.Security);
         Assert.True(classifier.Security!.Any);
-        Assert.Equal(2500, design.Find("report")!.LocalThresholdMs);
+        Assert.Equal(2500, design.LocalThresholdMs("report"));
         Assert.Null(design.Find("nowhere"));
 
         Assert.Equal(new DesignEdge("capture", "blade-detector", 0.9, 4.5), design.Dag[1]);

@@ -1,18 +1,28 @@
 using System;
 using System.Collections.Generic;
 
-namespace AiSprint.Analyzers;
+namespace AiSprint.Contract.Inputs;
 
-/// <summary>The closest known name by Levenshtein distance (ties: the ordinally smaller name, so results are stable).</summary>
+/// <summary>
+/// "Did you mean …?" for every misspelt name the SDK reports (keys, columns, components, resources), in the IDE and the
+/// build alike: the closest candidate by case-insensitive Levenshtein distance, ties to the ordinally smaller name so
+/// messages are stable, and none when more than a third of the name would change (a different word, not a typo).
+/// </summary>
 internal static class NameSuggestion
 {
     public static string? Closest(string name, IEnumerable<string> candidates)
     {
         string? best = null;
         var bestDistance = int.MaxValue;
+        var lowered = name.ToLowerInvariant();
         foreach (var candidate in candidates)
         {
-            var distance = Distance(name, candidate);
+            if (candidate == name)
+            {
+                continue; // The name itself is no suggestion.
+            }
+
+            var distance = Distance(lowered, candidate.ToLowerInvariant());
             if (distance < bestDistance || (distance == bestDistance && best is not null && string.CompareOrdinal(candidate, best) < 0))
             {
                 best = candidate;
@@ -20,7 +30,7 @@ internal static class NameSuggestion
             }
         }
 
-        return best;
+        return bestDistance <= Math.Max(1, name.Length / 3) ? best : null;
     }
 
     public static int Distance(string a, string b)
@@ -41,7 +51,9 @@ internal static class NameSuggestion
                 current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), substitution);
             }
 
-            (previous, current) = (current, previous);
+            var swap = previous;
+            previous = current;
+            current = swap;
         }
 
         return previous[b.Length];

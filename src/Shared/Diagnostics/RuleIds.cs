@@ -1,0 +1,62 @@
+namespace AiSprint.Contract.Diagnostics;
+
+/// <summary>
+/// The IDs of <see cref="RuleCatalog"/> as constants, for the places that need a compile-time constant (analyzer
+/// descriptors, which the release-tracking analyzer reads; code fixes' fixable IDs; switch labels).
+/// </summary>
+internal static class RuleIds
+{
+    public const string FileNotReadable = "AIS0001";
+    public const string Syntax = "AIS0002";
+    public const string WrongType = "AIS0003";
+    public const string MissingKey = "AIS0004";
+    public const string UnknownKey = "AIS0005";
+    public const string UnknownFormat = "AIS0006";
+    public const string ModelFileMissing = "AIS0007";
+    public const string DuplicateName = "AIS0010";
+    public const string UnknownResource = "AIS0011";
+    public const string DagCycle = "AIS0012";
+    public const string ProbabilitiesExceedOne = "AIS0013";
+    public const string ProbabilitiesBelowOne = "AIS0014";
+    public const string PathNotConsecutive = "AIS0015";
+    public const string NoCompatibleResource = "AIS0016";
+    public const string MissingDemand = "AIS0017";
+    public const string InvalidValue = "AIS0018";
+    public const string MemoryTooLarge = "AIS0019";
+    public const string UnknownComponent = "AIS0020";
+    public const string BrokenPartitionChain = "AIS0021";
+    public const string NoPerformanceData = "AIS0022";
+    public const string UnknownLayer = "AIS0023";
+    public const string InconsistentReplicas = "AIS0024";
+    public const string UnknownPartition = "AIS0025";
+    public const string NotRepresentable = "AIS0026";
+    public const string NoTrustedResource = "AIS0027";
+    public const string AmlUnknownTechnique = "AIS0040";
+    public const string AmlInterpolation = "AIS0041";
+    public const string AmlPriorWithoutHyperopt = "AIS0042";
+    public const string AmlInlineComment = "AIS0043";
+    public const string AmlIgnoredOption = "AIS0044";
+    public const string CsvRowLength = "AIS0045";
+    public const string InfeasiblePlacement = "AIS0050";
+    public const string ConstraintUnreachable = "AIS0051";
+    public const string TrainingFailed = "AIS0052";
+    public const string NoDesignDocument = "AIS0053";
+    public const string ToolFailed = "AIS0099";
+    public const string NonPositiveThreshold = "AIS0100";
+    public const string UnknownPathComponent = "AIS0101";
+    public const string DuplicateComponent = "AIS0102";
+    public const string GlobalBelowLocalSum = "AIS0103";
+    public const string UnknownSuccessor = "AIS0104";
+    public const string ProbabilitiesAboveOneRetired = "AIS0105";
+    public const string NotOnnxPath = "AIS0106";
+    public const string UndefinedTimeUnit = "AIS0107";
+    public const string PathNotConsecutiveRetired = "AIS0108";
+    public const string DagFileMismatch = "AIS0109";
+    public const string PartitionableModelMissing = "AIS0110";
+    public const string InvalidDesignFile = "AIS0111";
+    public const string InvalidFeasibilityFile = "AIS1000";
+    public const string LocalThresholdBelowDemand = "AIS1001";
+    public const string GlobalPathInfeasible = "AIS1002";
+    public const string NoTrustedResourceRetired = "AIS1003";
+    public const string MemoryAboveEveryResourceRetired = "AIS1004";
+}
