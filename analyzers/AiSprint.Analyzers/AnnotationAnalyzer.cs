@@ -148,7 +148,9 @@ public sealed class AnnotationAnalyzer : DiagnosticAnalyzer
         var properties = suggestion is null
             ? ImmutableDictionary<string, string?>.Empty
             : ImmutableDictionary<string, string?>.Empty.Add(AiSprintRules.SuggestionProperty, suggestion);
-        var hint = suggestion is null ? "; the compilation has no components" : "; did you mean '" + suggestion + "'?";
+        var hint = suggestion is not null ? "; did you mean '" + suggestion + "'?"
+            : names.Length == 0 ? "; the compilation has no components"
+            : "; expected one of " + string.Join(", ", names);
         var args = rule == AiSprintRules.UnknownPathComponent
             ? new object[] { owner, unknown.Value, hint }
             : new object[] { unknown.Value, owner, hint };

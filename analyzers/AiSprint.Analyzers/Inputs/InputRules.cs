@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using AiSprint.Contract.Diagnostics;
@@ -7,25 +6,27 @@ using Microsoft.CodeAnalysis;
 namespace AiSprint.Analyzers.Inputs;
 
 /// <summary>
-/// Descriptors for the catalogue rules a shared reader reports in an AdditionalFile (a zero demand is AIS0018 in the
-/// IDE as in the build): one per rule, message "file: what was wrong".
+/// Descriptors for the catalogue rules the shared demands reader reports in an AdditionalFile (a zero demand is
+/// AIS0018 in the IDE as in the build), message "file: what was wrong". Written out one by one with constant IDs,
+/// severities and categories so release tracking sees them; a test ties each to its catalogue rule.
 /// </summary>
 internal static class InputRules
 {
+    private const string Description = "Found by the reader the build uses (shared source), so the build reports it under the same ID.";
+
+    public static readonly DiagnosticDescriptor Syntax = Create(RuleIds.Syntax, RuleCatalog.Syntax, DiagnosticSeverity.Error, RuleCatalog.InputsCategory);
+    public static readonly DiagnosticDescriptor MissingKey = Create(RuleIds.MissingKey, RuleCatalog.MissingKey, DiagnosticSeverity.Error, RuleCatalog.InputsCategory);
+    public static readonly DiagnosticDescriptor UnknownKey = Create(RuleIds.UnknownKey, RuleCatalog.UnknownKey, DiagnosticSeverity.Warning, RuleCatalog.InputsCategory);
+    public static readonly DiagnosticDescriptor DuplicateName = Create(RuleIds.DuplicateName, RuleCatalog.DuplicateName, DiagnosticSeverity.Error, RuleCatalog.InputsCategory);
+    public static readonly DiagnosticDescriptor InvalidValue = Create(RuleIds.InvalidValue, RuleCatalog.InvalidValue, DiagnosticSeverity.Error, RuleCatalog.InputsCategory);
+    public static readonly DiagnosticDescriptor CsvRowLength = Create(RuleIds.CsvRowLength, RuleCatalog.CsvRowLength, DiagnosticSeverity.Error, RuleCatalog.RegressionCategory);
+
     /// <summary>Every rule <see cref="AiSprint.Contract.Inputs.DemandsCsv"/> can report.</summary>
-    private static readonly Rule[] SharedReaderRules =
-    {
-        RuleCatalog.Syntax, RuleCatalog.MissingKey, RuleCatalog.UnknownKey, RuleCatalog.DuplicateName,
-        RuleCatalog.InvalidValue, RuleCatalog.CsvRowLength,
-    };
+    public static ImmutableArray<DiagnosticDescriptor> All { get; } =
+        ImmutableArray.Create(Syntax, MissingKey, UnknownKey, DuplicateName, InvalidValue, CsvRowLength);
 
-    private static readonly Dictionary<string, DiagnosticDescriptor> ById = SharedReaderRules.ToDictionary(
-        r => r.Id,
-        r => new DiagnosticDescriptor(
-            r.Id, r.Title, "{0}: {1}", r.Category, r.IsError ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
-            isEnabledByDefault: true, "Found by the same reader the build uses, so the build reports it under the same ID.", r.HelpLink));
+    public static DiagnosticDescriptor For(Rule rule) => All.First(d => d.Id == rule.Id);
 
-    public static ImmutableArray<DiagnosticDescriptor> All { get; } = SharedReaderRules.Select(r => ById[r.Id]).ToImmutableArray();
-
-    public static DiagnosticDescriptor For(Rule rule) => ById[rule.Id];
+    private static DiagnosticDescriptor Create(string id, Rule rule, DiagnosticSeverity severity, string category) =>
+        new(id, rule.Title, "{0}: {1}", category, severity, isEnabledByDefault: true, Description, rule.HelpLink);
 }

@@ -33,12 +33,18 @@ public sealed class Ais0101UnknownPathComponentTests
 
     [Fact]
     public Task Names_in_an_explicit_array_are_located_and_fixed() => Verify.CodeFixAsync(
-        Template.Replace("PATH", "new[] { \"blurry-faces-onnx\", {|#0:\"Mask-Detector\"|} }"),
+        Template.Replace("PATH", "new[] { \"blurry-faces-onnx\", {|#0:\"Mask-Detector-Onnx\"|} }"),
         [
             Verify.Diagnostic(AiSprintRules.UnknownPathComponent).WithLocation(0)
-                .WithMessage("Global path 'path1' names 'Mask-Detector', which is no component of this compilation; did you mean 'mask-detector-onnx'?"),
+                .WithMessage("Global path 'path1' names 'Mask-Detector-Onnx', which is no component of this compilation; did you mean 'mask-detector-onnx'?"),
         ],
         Template.Replace("PATH", "new[] { \"blurry-faces-onnx\", \"mask-detector-onnx\" }"));
+
+    [Fact]
+    public Task A_name_too_far_from_every_component_gets_no_suggestion_but_the_list_of_names() => Verify.AnalyzerAsync(
+        Template.Replace("PATH", "\"blurry-faces-onnx\", {|#0:\"Mask-Detector\"|}"),
+        Verify.Diagnostic(AiSprintRules.UnknownPathComponent).WithLocation(0)
+            .WithMessage("Global path 'path1' names 'Mask-Detector', which is no component of this compilation; expected one of alert, blurry-faces-onnx, mask-detector-onnx"));
 
     [Fact]
     public Task Known_components_are_not_reported() =>

@@ -9,22 +9,47 @@ public sealed class Ais0111And1000InvalidInputFileTests
     private const string NoComponents = "public static class App { }";
 
     [Fact]
-    public Task A_demand_that_is_no_number_and_a_row_of_the_wrong_width_are_reported_at_their_lines() => VerifyInputs.AnalyzerAsync<InputFileAnalyzer>(
+    public Task A_demand_that_is_no_number_and_a_row_of_the_wrong_width_are_reported_at_their_lines_under_the_builds_ids() => VerifyInputs.AnalyzerAsync<InputFileAnalyzer>(
         NoComponents,
         [("app.demands.csv", "# demands\ncomponent,resource,demand_ms\na,VM1,fast\na,VM1\n\na,VM1,-1\na,VM1,12\n")],
-        VerifyInputs.InFile(AiSprintRules.InvalidFeasibilityFile, "app.demands.csv", 3, 1, 3, 11)
-            .WithMessage("app.demands.csv: demand_ms is 'fast'; expected a number of milliseconds, at least 0"),
-        VerifyInputs.InFile(AiSprintRules.InvalidFeasibilityFile, "app.demands.csv", 4, 1, 4, 6)
-            .WithMessage("app.demands.csv: the row has 2 fields; the header has 3"),
-        VerifyInputs.InFile(AiSprintRules.InvalidFeasibilityFile, "app.demands.csv", 6, 1, 6, 9)
-            .WithMessage("app.demands.csv: demand_ms is '-1'; expected a number of milliseconds, at least 0"));
+        VerifyInputs.InFile(InputRules.InvalidValue, "app.demands.csv", 3, 7, 3, 11)
+            .WithMessage("app.demands.csv: demand_ms 'fast' is not a positive number of milliseconds"),
+        VerifyInputs.InFile(InputRules.CsvRowLength, "app.demands.csv", 4, 1, 4, 6)
+            .WithMessage("app.demands.csv: this row has 2 fields but the header names 3 columns"),
+        VerifyInputs.InFile(InputRules.InvalidValue, "app.demands.csv", 6, 7, 6, 9)
+            .WithMessage("app.demands.csv: demand_ms '-1' is not a positive number of milliseconds"));
+
+    [Fact]
+    public Task A_zero_demand_is_refused_as_the_build_refuses_it() => VerifyInputs.AnalyzerAsync<InputFileAnalyzer>(
+        NoComponents,
+        [("demands.csv", "component,resource,demand_ms\na,VM1,0\n")],
+        VerifyInputs.InFile(InputRules.InvalidValue, "demands.csv", 2, 7, 2, 8)
+            .WithMessage("demands.csv: demand_ms '0' is not a positive number of milliseconds"));
+
+    [Fact]
+    public Task A_duplicate_row_is_reported_as_the_build_reports_it_not_reduced_to_the_smaller_value() => VerifyInputs.AnalyzerAsync<InputFileAnalyzer>(
+        NoComponents,
+        [("demands.csv", "component,resource,demand_ms\na,VM1,30\na,VM1,10\n")],
+        VerifyInputs.InFile(InputRules.DuplicateName, "demands.csv", 3, 1, 3, 9)
+            .WithMessage("demands.csv: a on VM1 is listed twice (first at line 2); expected one demand per component and resource"));
+
+    [Fact]
+    public Task Cold_starts_and_unknown_columns_are_read_as_the_build_reads_them() => VerifyInputs.AnalyzerAsync<InputFileAnalyzer>(
+        NoComponents,
+        [("demands.csv", "component,resource,demand_ms,cold_ms,cold_msx\na,VM1,30,10,1\n")],
+        VerifyInputs.InFile(InputRules.UnknownKey, "demands.csv", 1, 38, 1, 46)
+            .WithMessage("demands.csv: column 'cold_msx' is not part of the demands format and is ignored; expected component, resource, demand_ms, cold_ms, partition (did you mean 'cold_ms'?)"),
+        VerifyInputs.InFile(InputRules.InvalidValue, "demands.csv", 2, 10, 2, 14)
+            .WithMessage("demands.csv: cold_ms 10 is below demand_ms 30; a cold start is never faster than a warm call"));
 
     [Fact]
     public Task A_demands_file_without_its_header_is_reported_on_its_first_row() => VerifyInputs.AnalyzerAsync<InputFileAnalyzer>(
         NoComponents,
         [("demands.csv", "component,resource,ms\na,VM1,12\n")],
-        VerifyInputs.InFile(AiSprintRules.InvalidFeasibilityFile, "demands.csv", 1, 1, 1, 22)
-            .WithMessage("demands.csv: the header 'component,resource,ms' lacks demand_ms; expected component,resource,demand_ms"));
+        VerifyInputs.InFile(InputRules.MissingKey, "demands.csv", 1, 1, 1, 22)
+            .WithMessage("demands.csv: the header has no 'demand_ms' column; expected component,resource,demand_ms (optionally cold_ms, partition)"),
+        VerifyInputs.InFile(InputRules.UnknownKey, "demands.csv", 1, 20, 1, 22)
+            .WithMessage("demands.csv: column 'ms' is not part of the demands format and is ignored; expected component, resource, demand_ms, cold_ms, partition"));
 
     [Fact]
     public Task A_demand_on_a_resource_the_candidates_lack_is_reported_with_the_closest_name() => VerifyInputs.AnalyzerAsync<InputFileAnalyzer>(

@@ -34,6 +34,7 @@ public sealed class RuleCatalogueTests
         Assert.All(Rules.Where(r => r.Category == RuleCatalog.AnnotationsCategory), r => Assert.Matches("^AIS01[0-9]{2}$", r.Id));
         Assert.All(Rules.Where(r => r.Category == RuleCatalog.FeasibilityCategory), r => Assert.Matches("^AIS1[0-9]{3}$", r.Id));
         Assert.All(Rules.Where(r => r.Category == RuleCatalog.InputsCategory), r => Assert.Matches("^AIS00[0-3][0-9]$", r.Id));
+        Assert.All(Rules.Where(r => r.Category == RuleCatalog.RegressionCategory), r => Assert.Matches("^AIS004[0-9]$", r.Id));
     }
 
     [Fact]
