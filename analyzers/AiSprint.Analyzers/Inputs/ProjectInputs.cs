@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using AiSprint.Contract.Inputs;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -11,8 +12,8 @@ namespace AiSprint.Analyzers.Inputs;
 /// <summary>
 /// The AdditionalFiles and build properties the AiSprint analyzers read, gathered once per compilation. Files are
 /// recognised by name: application_dag.yaml, components_data_size.yaml, candidate_resources.yaml (the first of each,
-/// in ordinal path order, when a project has several), and every demands.csv / *.demands.csv, merged in the order
-/// the build passes them (the AdditionalFiles' item order: hand-written tables, then this build's predictions).
+/// in ordinal path order, when a project has several), and every demands.csv / *.demands.csv, merged in the order the
+/// build merges them (<see cref="DemandsMerge"/>: hand-written tables, then this build's predictions).
 /// </summary>
 internal sealed class ProjectInputs
 {
@@ -117,7 +118,7 @@ internal sealed class ProjectInputs
         ParsedFile<ComponentDataSizes>? sizes = null;
         ParsedFile<CandidateResources>? resources = null;
         var demands = ImmutableArray.CreateBuilder<ParsedFile<DemandMatrix>>();
-        foreach (var file in options.AdditionalFiles)
+        foreach (var file in DemandsMerge.Order(options.AdditionalFiles, f => f.Path))
         {
             if (DemandsReader.IsDemandsFile(FileName(file.Path)) && file.GetText(cancellationToken) is { } demandsText)
             {

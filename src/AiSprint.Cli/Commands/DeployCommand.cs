@@ -63,7 +63,7 @@ internal static class DeployCommand
         var (document, designJson) = LoadDesign(request.Design, diagnostics);
         var resources = CandidateResourcesYaml.ReadFile(request.Resources);
         diagnostics.AddRange(resources.Diagnostics);
-        var tables = request.Demands.Select(DemandTableCsv.Load).ToList();
+        var tables = AiSprint.Contract.Inputs.DemandsMerge.Order(request.Demands, p => Path.GetFullPath(p)).Select(DemandTableCsv.Load).ToList();
         foreach (var table in tables) diagnostics.AddRange(table.Diagnostics);
         var partitionings = LoadPartitionings(request.Partitions, diagnostics);
         if (document is null || !resources.Succeeded || tables.Any(t => !t.Succeeded) || diagnostics.HasErrors)
@@ -215,7 +215,7 @@ internal static class DeployCommand
         foreach (var constraint in impossible)
         {
             var kind = constraint.IsGlobal ? "path" : "component";
-            var message = $"{kind} {constraint.Name} cannot meet its threshold of {Ms(constraint.Threshold)} ms: even on its fastest compatible resources, without queueing, it takes {Ms(constraint.BestCase)} ms; relax it to at least that";
+            var message = $"{kind} {constraint.Name} cannot meet its threshold of {Ms(constraint.Threshold)} ms: even on its fastest compatible resources, without queueing, it takes {Ms(constraint.BestCase)} ms ({constraint.Breakdown}); relax it to at least that";
             diagnostics.Add(DiagnosticCatalog.ConstraintUnreachable, LocationOf(map, constraint.Name, constraint.IsGlobal), message);
             text.AppendLine(message + ".");
         }

@@ -161,7 +161,7 @@ internal static class PlaceCommand
         foreach (var impossible in InfeasibilityAnalysis.ImpossibleConstraints(problem))
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"{(impossible.IsGlobal ? "path" : "component")} {impossible.Name} cannot meet its threshold of {impossible.Threshold.Value:0.####} s: even in the best case it takes {impossible.BestCase.Value:0.####} s; relax it to at least that.");
+                $"{(impossible.IsGlobal ? "path" : "component")} {impossible.Name} cannot meet its threshold of {impossible.Threshold.Value:0.####} s: even in the best case it takes {impossible.BestCase.Value:0.####} s ({impossible.Breakdown}); relax it to at least that.");
         }
         if (!search) return text.ToString();
         var probe = InfeasibilityAnalysis.ProbeOptions(options);

@@ -1,3 +1,4 @@
+using AiSprint.Contract.Rules;
 using AiSprint.Model;
 using AiSprint.Model.Formats;
 using AiSprint.Model.Units;
@@ -8,7 +9,8 @@ namespace AiSprint.Placement.Analysis;
 
 /// <summary>A constraint no placement can meet: even its best case is over the threshold.</summary>
 /// <param name="BestCase">An admissible lower bound on the constraint's response time over every placement.</param>
-public sealed record ImpossibleConstraint(string Name, bool IsGlobal, Seconds Threshold, Seconds BestCase);
+/// <param name="Breakdown">Where the bound comes from (<c>a 10 ms on VM1 + a -> b 3.2 ms + b 40 ms on VM2</c>), in the analyzers' words.</param>
+public sealed record ImpossibleConstraint(string Name, bool IsGlobal, Seconds Threshold, Seconds BestCase, string Breakdown = "");
 
 /// <summary>A constraint that alone keeps the instance infeasible: with only its threshold raised to <see cref="Needed"/> a placement exists.</summary>
 public sealed record BindingConstraint(string Name, bool IsGlobal, Seconds Threshold, Seconds Needed);
@@ -49,23 +51,40 @@ public static class InfeasibilityAnalysis
         return new InfeasibilityReport(ImpossibleConstraints(problem), SmallestScale(system, map, lambda, options), LargestLambda(system, map, lambda, options));
     }
 
-    /// <summary>Constraints whose best-case response time already exceeds the threshold.</summary>
+    /// <summary>
+    /// Constraints whose best-case response time already exceeds the threshold. The bound is the one the analyzers
+    /// report as AIS1002 (<see cref="BestCasePath"/>): each component at its best case (fastest compatible resource,
+    /// no queueing, partitions weighted by their reach probability), each hop of a path at its least transfer time.
+    /// </summary>
     public static IReadOnlyList<ImpossibleConstraint> ImpossibleConstraints(PlacementProblem problem)
     {
-        var best = problem.Components.Select(BestCaseTime).ToArray();
+        var best = problem.Components.Select(c => BestCase(problem, c)).ToArray();
         var impossible = new List<ImpossibleConstraint>();
         for (var c = 0; c < problem.Components.Count; c++)
         {
             var threshold = problem.Components[c].LocalThreshold;
-            if (best[c] > threshold.Value) impossible.Add(new(problem.Components[c].Name, false, threshold, new Seconds(best[c])));
+            var bound = new BestCasePath().Component(problem.Components[c].Name, best[c].Milliseconds, best[c].Resource);
+            if (bound.Exceeds(threshold.Value * 1000)) impossible.Add(new(problem.Components[c].Name, false, threshold, Seconds(bound), bound.Breakdown));
         }
         foreach (var path in problem.Paths)
         {
-            var bound = path.Components.Sum(c => best[c]);
-            if (bound > path.Threshold.Value) impossible.Add(new(path.Name, true, path.Threshold, new Seconds(bound)));
+            var bound = new BestCasePath();
+            for (var i = 0; i < path.Components.Count; i++)
+            {
+                var c = path.Components[i];
+                if (i > 0)
+                {
+                    var a = path.Components[i - 1];
+                    bound.Transfer(problem.Components[a].Name, problem.Components[c].Name, LeastTransferMilliseconds(problem, a, c));
+                }
+                bound.Component(problem.Components[c].Name, best[c].Milliseconds, best[c].Resource);
+            }
+            if (bound.Exceeds(path.Threshold.Value * 1000)) impossible.Add(new(path.Name, true, path.Threshold, Seconds(bound), bound.Breakdown));
         }
         return impossible;
     }
+
+    private static Seconds Seconds(BestCasePath bound) => new(bound.TotalMilliseconds / 1000);
 
     /// <summary>
     /// The constraints that bind on their own: for each, the smallest threshold (to 1 %) that, with every other
@@ -93,10 +112,52 @@ public static class InfeasibilityAnalysis
     }
 
     /// <summary>min over deployments of Σ P_k · (fastest candidate at zero utilisation).</summary>
-    private static double BestCaseTime(ComponentSlot component) =>
-        component.Deployments.Min(d => d.Partitions.Sum(p => p.ReachProbability * p.Candidates.Select(Fastest).DefaultIfEmpty(double.PositiveInfinity).Min()));
+    /// <summary>The component's best case in ms, and its resource when one partition on one resource achieves it.</summary>
+    private static (double Milliseconds, string? Resource) BestCase(PlacementProblem problem, ComponentSlot component)
+    {
+        var best = (Milliseconds: double.PositiveInfinity, Resource: (string?)null);
+        foreach (var deployment in component.Deployments)
+        {
+            var time = deployment.Partitions.Sum(p => p.ReachProbability * p.Candidates.Select(Fastest).DefaultIfEmpty(double.PositiveInfinity).Min()) * 1000;
+            if (time < best.Milliseconds)
+            {
+                var resource = deployment.Partitions.Count == 1 && deployment.Partitions[0].Candidates.Count > 0
+                    ? problem.Resources[deployment.Partitions[0].Candidates.MinBy(Fastest).Resource].Name
+                    : null;
+                best = (time, resource);
+            }
+        }
+        return best;
+    }
 
+    /// <summary>
+    /// A candidate's time without queueing: the demand, or on FaaS (which has no queue) the expected time at the design
+    /// load, cold starts included. The analyzers, which do not know the load, use the warm demand there: their bound is
+    /// never above this one, so the IDE never warns where the build would not.
+    /// </summary>
     private static double Fastest(CandidateSlot candidate) => candidate.FaasResponseTime.Value > 0 ? candidate.FaasResponseTime.Value : candidate.Demand.Value;
+
+    /// <summary>The least transfer time (ms) from any last partition of <paramref name="from"/> to any first partition of <paramref name="to"/>; null when no pair shares a network.</summary>
+    private static double? LeastTransferMilliseconds(PlacementProblem problem, int from, int to)
+    {
+        var times = new List<double?>();
+        foreach (var sender in problem.Components[from].Deployments.Select(d => d.Partitions[^1]))
+        {
+            var size = sender.DataToSuccessor.TryGetValue(to, out var data) ? data : Megabytes.Zero;
+            foreach (var receiver in problem.Components[to].Deployments.Select(d => d.Partitions[0]))
+            {
+                foreach (var a in sender.Candidates)
+                {
+                    foreach (var b in receiver.Candidates)
+                    {
+                        var delay = problem.TransferDelay(a.Resource, b.Resource, size);
+                        times.Add(double.IsPositiveInfinity(delay) ? null : delay * 1000);
+                    }
+                }
+            }
+        }
+        return BestCasePath.Least(times);
+    }
 
     private static double? SmallestScale(SystemDescription system, SourceMap map, RequestsPerSecond lambda, SearchOptions options) =>
         SmallestScale(system, map, lambda, options, _ => true, _ => true);

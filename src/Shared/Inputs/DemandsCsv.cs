@@ -165,7 +165,7 @@ internal static class DemandsCsv
 
         if (header is null)
         {
-            Report(RuleCatalog.Syntax, 1, 1, "the file has no header; expected " + string.Join(",", Required) + " (optionally cold_ms, partition)");
+            Report(RuleCatalog.Syntax, 1, 1, "the file is empty; expected the header " + string.Join(",", Required));
         }
 
         return new DemandsCsvResult(hasError ? null : rows, problems);

@@ -1,16 +1,30 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace AiSprint.Contract.Inputs;
 
 /// <summary>
-/// How several demands files combine, in the build (<c>aisprint deploy --demands</c>, in item order: the hand-written
-/// files, then this build's predictions) and in the analyzers (AdditionalFiles, in the same item order): a later file's
-/// row replaces an earlier file's row for the same component and resource, so a prediction refreshes a hand-written
-/// number. Within one file a pair is listed once (a duplicate is an error of that file).
+/// How several demands files combine, alike in the build (<c>aisprint deploy --demands …</c>) and in the analyzers
+/// (AdditionalFiles): in <see cref="Order"/> — hand-written tables first, then the build's predictions (the files it
+/// writes under <c>aisprint/demands/</c>), each group in ordinal path order — a later file's row replaces an earlier
+/// file's row for the same component and resource, so a prediction refreshes a hand-written number. The order is
+/// computed from the paths, never taken from how the files were passed: the compiler does not promise the
+/// AdditionalFiles' order, and a hand-typed command line should not change the numbers.
 /// </summary>
 internal static class DemandsMerge
 {
+    /// <summary>The folder (under the build's intermediate <c>aisprint</c> folder) where the build writes predicted demands.</summary>
+    public const string PredictionsFolder = "aisprint/demands/";
+
+    public static bool IsPrediction(string path) =>
+        path.Replace('\\', '/').IndexOf("/" + PredictionsFolder, StringComparison.OrdinalIgnoreCase) >= 0;
+
+    /// <summary>The files in merge order (see the type's summary).</summary>
+    public static IReadOnlyList<T> Order<T>(IEnumerable<T> files, Func<T, string> path) =>
+        files.OrderBy(f => IsPrediction(path(f)) ? 1 : 0).ThenBy(f => path(f).Replace('\\', '/'), StringComparer.Ordinal).ToList();
+
+    /// <summary>The rows of <paramref name="files"/>, already in <see cref="Order"/>, a later file's row replacing an earlier one's.</summary>
     public static IReadOnlyList<TRow> LaterWins<TRow>(IEnumerable<IEnumerable<TRow>> files, Func<TRow, string> component, Func<TRow, string> resource)
     {
         var merged = new List<TRow>();

@@ -5,8 +5,10 @@ namespace AiSprint.Contract.Inputs;
 
 /// <summary>
 /// "Did you mean …?" for every misspelt name the SDK reports (keys, columns, components, resources), in the IDE and the
-/// build alike: the closest candidate by case-insensitive Levenshtein distance, ties to the ordinally smaller name so
-/// messages are stable, and none when more than a third of the name would change (a different word, not a typo).
+/// build alike: the closest candidate by case-insensitive Levenshtein distance; ties go to the candidate of the closest
+/// length (a slipped letter is likelier than a dropped one: <c>LobalConstraints</c> is <c>LocalConstraints</c>, not
+/// <c>GlobalConstraints</c>), then to the ordinally smaller name so messages are stable; none when more than a third of
+/// the name would change (a different word, not a typo).
 /// </summary>
 internal static class NameSuggestion
 {
@@ -23,7 +25,7 @@ internal static class NameSuggestion
             }
 
             var distance = Distance(lowered, candidate.ToLowerInvariant());
-            if (distance < bestDistance || (distance == bestDistance && best is not null && string.CompareOrdinal(candidate, best) < 0))
+            if (distance < bestDistance || (distance == bestDistance && best is not null && IsBetterTie(name, candidate, best)))
             {
                 best = candidate;
                 bestDistance = distance;
@@ -31,6 +33,13 @@ internal static class NameSuggestion
         }
 
         return bestDistance <= Math.Max(1, name.Length / 3) ? best : null;
+    }
+
+    private static bool IsBetterTie(string name, string candidate, string best)
+    {
+        var lengthGap = Math.Abs(candidate.Length - name.Length);
+        var bestGap = Math.Abs(best.Length - name.Length);
+        return lengthGap != bestGap ? lengthGap < bestGap : string.CompareOrdinal(candidate, best) < 0;
     }
 
     public static int Distance(string a, string b)

@@ -20,6 +20,24 @@ public sealed class Ais1001LocalThresholdBelowDemandTests
             .WithMessage("mask-detector needs at least 1,240 ms on its fastest compatible resource (VM2); the threshold is 1,000 ms"));
 
     [Fact]
+    public Task A_predicted_demand_replaces_a_hand_written_one_as_in_the_build_not_the_smaller_value() => VerifyInputs.AnalyzerAsync<FeasibilityAnalyzer>(
+        """
+        public static class App
+        {
+            [Component("mask-detector")]
+            [ExecTime({|#0:1|}, TimeUnit.Seconds)]
+            public static void Detect() { }
+        }
+        """,
+        [
+            TestInputs.ResourcesFile,
+            ("obj/aisprint/demands/mask-detector.demands.csv", "component,resource,demand_ms\nmask-detector,VM2,1240\n"),
+            ("demands.csv", "component,resource,demand_ms\nmask-detector,VM2,500\n"),
+        ],
+        Verify.Diagnostic(AiSprintRules.LocalThresholdBelowDemand).WithLocation(0)
+            .WithMessage("mask-detector needs at least 1,240 ms on its fastest compatible resource (VM2); the threshold is 1,000 ms"));
+
+    [Fact]
     public Task Demands_alone_suffice_without_candidate_resources() => VerifyInputs.AnalyzerAsync<FeasibilityAnalyzer>(
         """
         public static class App

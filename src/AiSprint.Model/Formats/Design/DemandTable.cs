@@ -18,7 +18,7 @@ public sealed record DemandTable(ValueList<DemandEntry> Entries)
 
     public IEnumerable<DemandEntry> Of(string component) => Entries.Where(e => e.Component == component);
 
-    /// <summary>Later tables win over earlier ones for the same component and resource (<see cref="DemandsMerge"/>, the analyzers' rule too).</summary>
+    /// <summary>Later tables win over earlier ones for the same component and resource; pass them in <see cref="DemandsMerge.Order"/> (the analyzers' rule too).</summary>
     public static DemandTable Merge(IEnumerable<DemandTable> tables) =>
         new(DemandsMerge.LaterWins(tables.Select(t => t.Entries.AsEnumerable()), e => e.Component, e => e.Resource).ToValueList());
 }

@@ -120,7 +120,7 @@ public class DemandTableCsvTests
         Assert.Null(read.Value);
         var diagnostic = Assert.Single(read.Diagnostics);
         Assert.Equal(("AIS0010", new SourceLocation(File, 4, 1)), (diagnostic.Code, diagnostic.Location));
-        Assert.Equal("capture on VM1 is listed twice; expected one demand per component and resource", diagnostic.Message);
+        Assert.Equal("capture on VM1 is listed twice (first at line 2); expected one demand per component and resource", diagnostic.Message);
     }
 
     [Theory]

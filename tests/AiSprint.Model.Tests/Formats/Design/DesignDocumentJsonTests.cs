@@ -102,7 +102,7 @@ public class DesignDocumentJsonTests
     [Fact]
     public void A_value_of_the_wrong_type_is_AIS0002_at_its_line()
     {
-        var read = DesignDocumentJson.Parse("{\n  \"schema\": \"aisprint-design/1\",\n  \"components\": [ { \"name\": \"a\", \"localThresholdMs\": \"fast\" } ]\n}", "design.json");
+        var read = DesignDocumentJson.Parse("{\n  \"schema\": \"aisprint-design/1\",\n  \"components\": [ { \"name\": \"a\", \"expectedRequestsPerSecond\": \"fast\" } ]\n}", "design.json");
         var diagnostic = Assert.Single(read.Diagnostics);
         Assert.Equal("AIS0002", diagnostic.Code);
         Assert.Equal(3, diagnostic.Location.Line);
