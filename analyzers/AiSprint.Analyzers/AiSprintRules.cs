@@ -23,6 +23,7 @@ internal static class AiSprintRules
     public const string NotOnnxPathId = RuleIds.NotOnnxPath;
     public const string UndefinedTimeUnitId = RuleIds.UndefinedTimeUnit;
     public const string PathNotConsecutiveId = RuleIds.PathNotConsecutive;
+    public const string DagCycleId = RuleIds.DagCycle;
     public const string DagFileMismatchId = RuleIds.DagFileMismatch;
     public const string PartitionableModelMissingId = RuleIds.PartitionableModelMissing;
     public const string InvalidDesignFileId = RuleIds.InvalidDesignFile;
@@ -103,6 +104,14 @@ internal static class AiSprintRules
         RuleCatalog.InputsCategory,
         "Global path '{0}' goes from '{1}' to '{2}', but the [Successor] edges of '{1}' lead only to {3}",
         "Neighbours in a path must be joined by a DAG edge. Checked where the earlier component declares its edges in code with [Successor]; a DAG kept only in application_dag.yaml is checked by the build.");
+
+    public static readonly DiagnosticDescriptor DagCycle = Create(
+        DagCycleId,
+        RuleCatalog.DagCycle,
+        DiagnosticSeverity.Error,
+        RuleCatalog.InputsCategory,
+        "Successor '{0}' of '{1}' closes a cycle in the application DAG: {2}",
+        "SPACE4AI-D needs an acyclic graph: requests flow from the entry component to the exits. The edge reported is the one that closes the cycle when the components are walked in source order; remove it or point it at a later component. The build reports the same mistake under the same ID.");
 
     public static readonly DiagnosticDescriptor DagFileMismatch = Create(
         DagFileMismatchId,

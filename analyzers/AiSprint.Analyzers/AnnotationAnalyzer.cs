@@ -38,7 +38,8 @@ public sealed class AnnotationAnalyzer : DiagnosticAnalyzer
         AiSprintRules.ProbabilitiesAboveOne,
         AiSprintRules.NotOnnxPath,
         AiSprintRules.UndefinedTimeUnit,
-        AiSprintRules.PathNotConsecutive);
+        AiSprintRules.PathNotConsecutive,
+        AiSprintRules.DagCycle);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -112,6 +113,16 @@ public sealed class AnnotationAnalyzer : DiagnosticAnalyzer
         if (!ReferenceEquals(first, component))
         {
             report(Diagnostic.Create(AiSprintRules.DuplicateComponent, component.NameLocation, component.Name, Describe(first)));
+        }
+        else
+        {
+            foreach (var successor in component.Successors)
+            {
+                if (index.CycleClosingEdges.TryGetValue(successor, out var cycle))
+                {
+                    report(Diagnostic.Create(AiSprintRules.DagCycle, successor.Target.Location, successor.Target.Value, component.Name, cycle));
+                }
+            }
         }
 
         foreach (var path in component.GlobalPaths)

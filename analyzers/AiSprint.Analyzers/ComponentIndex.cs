@@ -24,6 +24,72 @@ internal sealed class ComponentIndex
 
     public ComponentAnnotation? Find(IMethodSymbol method) => byMethod.TryGetValue(method, out var component) ? component : null;
 
+    /// <summary>
+    /// The <c>[Successor]</c> edges that close a cycle, each with the cycle it closes (<c>a → b → a</c>): the back edges
+    /// of a depth-first walk from the components in source order, successors in declaration order, so the edge
+    /// reported is the one written last along the cycle, whichever method the IDE analyses first. Computed once.
+    /// </summary>
+    public IReadOnlyDictionary<SuccessorAnnotation, string> CycleClosingEdges
+    {
+        get
+        {
+            if (Volatile.Read(ref cycleClosingEdges) is { } found)
+            {
+                return found;
+            }
+
+            var computed = FindCycleClosingEdges();
+            Interlocked.CompareExchange(ref cycleClosingEdges, computed, null);
+            return cycleClosingEdges!;
+        }
+    }
+
+    private Dictionary<SuccessorAnnotation, string>? cycleClosingEdges;
+
+    private Dictionary<SuccessorAnnotation, string> FindCycleClosingEdges()
+    {
+        var closing = new Dictionary<SuccessorAnnotation, string>();
+        var state = new Dictionary<string, int>(StringComparer.Ordinal); // 1: on the walk's stack, 2: done.
+        var stack = new List<string>();
+
+        void Visit(ComponentAnnotation component)
+        {
+            state[component.Name] = 1;
+            stack.Add(component.Name);
+            foreach (var successor in component.Successors)
+            {
+                if (!FirstByName.TryGetValue(successor.Target.Value, out var next))
+                {
+                    continue; // AIS0104.
+                }
+
+                state.TryGetValue(next.Name, out var seen);
+                if (seen == 1)
+                {
+                    var start = stack.LastIndexOf(next.Name);
+                    closing[successor] = string.Join(" -> ", stack.Skip(start).Concat(new[] { next.Name }));
+                }
+                else if (seen == 0)
+                {
+                    Visit(next);
+                }
+            }
+
+            stack.RemoveAt(stack.Count - 1);
+            state[component.Name] = 2;
+        }
+
+        foreach (var component in FirstByName.Values.OrderBy(c => c.NameLocation.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(c => c.NameLocation.SourceSpan.Start))
+        {
+            if (!state.ContainsKey(component.Name))
+            {
+                Visit(component);
+            }
+        }
+
+        return closing;
+    }
+
     public static ComponentIndex Build(IAssemblySymbol assembly, CancellationToken cancellationToken)
     {
         var byMethod = new Dictionary<IMethodSymbol, ComponentAnnotation>(SymbolEqualityComparer.Default);
