@@ -14,6 +14,9 @@ internal static class AiSprintRules
     /// <summary>The key of the closest known component name in a diagnostic's properties (read by the code fix).</summary>
     public const string SuggestionProperty = "Suggestion";
 
+    /// <summary>The key of the component an AIS0015 fix inserts into a path (set when exactly one joins the two neighbours).</summary>
+    public const string InsertProperty = "Insert";
+
     public const string NonPositiveThresholdId = RuleIds.NonPositiveThreshold;
     public const string UnknownPathComponentId = RuleIds.UnknownPathComponent;
     public const string DuplicateComponentId = RuleIds.DuplicateComponent;

@@ -203,9 +203,15 @@ public sealed class AnnotationAnalyzer : DiagnosticAnalyzer
                 && from.Successors.All(s => byName.ContainsKey(s.Target.Value))
                 && !from.Successors.Any(s => s.Target.Value == to))
             {
+                // The fix inserts the component between them when exactly one successor of 'from' leads on to 'to'.
+                var between = from.Successors.Select(s => byName[s.Target.Value]).Where(b => b.Successors.Any(s => s.Target.Value == to)).Select(b => b.Name).Distinct().ToArray();
+                var properties = between.Length == 1
+                    ? ImmutableDictionary<string, string?>.Empty.Add(AiSprintRules.InsertProperty, between[0])
+                    : ImmutableDictionary<string, string?>.Empty;
                 report(Diagnostic.Create(
                     AiSprintRules.PathNotConsecutive,
                     path.Previous[i].Location,
+                    properties,
                     path.Name,
                     from.Name,
                     to,

@@ -29,12 +29,17 @@ internal static class Verify
         return test.RunAsync();
     }
 
-    public static Task CodeFixAsync(string source, DiagnosticResult[] expected, string fixedSource, DiagnosticResult[]? remaining = null)
+    public static Task CodeFixAsync(string source, DiagnosticResult[] expected, string fixedSource, DiagnosticResult[]? remaining = null) =>
+        CodeFixAsync<ClosestComponentNameCodeFix>(source, expected, fixedSource, remaining);
+
+    public static Task CodeFixAsync<TCodeFix>(string source, DiagnosticResult[] expected, string fixedSource, DiagnosticResult[]? remaining = null, int actionIndex = 0)
+        where TCodeFix : Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider, new()
     {
-        var test = new CSharpCodeFixTest<AnnotationAnalyzer, ClosestComponentNameCodeFix, DefaultVerifier>
+        var test = new CSharpCodeFixTest<AnnotationAnalyzer, TCodeFix, DefaultVerifier>
         {
             TestCode = Usings + source,
             FixedCode = Usings + fixedSource,
+            CodeActionIndex = actionIndex,
         };
         Configure(test.TestState);
         Configure(test.FixedState);
