@@ -21,8 +21,15 @@ public static class YamlDocumentLoader
         }
         catch (YamlException ex)
         {
-            diagnostics.Add(DiagnosticCatalog.Syntax, new SourceLocation(file, (int)ex.Start.Line, (int)ex.Start.Column),
-                "malformed YAML: " + Unwrap(ex).Message.Split('\n')[0].Trim());
+            var reason = Unwrap(ex).Message.Split('\n')[0].Trim();
+            if (reason.Contains("flow", StringComparison.OrdinalIgnoreCase) && UnclosedFlowCollection(text) is { } open)
+            {
+                // The parser only notices a missing ']' or '}' where the file ends; the mistake is at the bracket.
+                diagnostics.Add(DiagnosticCatalog.Syntax, new SourceLocation(file, (int)open.Start.Line, (int)open.Start.Column),
+                    $"malformed YAML: this '{open.Bracket}' is never closed; expected a matching '{(open.Bracket == '[' ? ']' : '}')}' (the parser gave up at line {ex.Start.Line}, column {ex.Start.Column}: {reason})");
+                return null;
+            }
+            diagnostics.Add(DiagnosticCatalog.Syntax, new SourceLocation(file, (int)ex.Start.Line, (int)ex.Start.Column), "malformed YAML: " + reason);
             return null;
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
@@ -73,6 +80,36 @@ public static class YamlDocumentLoader
             // The parser itself failed here: the last event it produced ends where trouble starts.
         }
         return ((int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
+    }
+
+    /// <summary>The innermost flow collection ('[' or '{') still open where the parser failed, if the failure is inside one.</summary>
+    private static (Mark Start, char Bracket)? UnclosedFlowCollection(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        var open = new Stack<(Mark Start, char Bracket)?>();
+        try
+        {
+            while (parser.MoveNext())
+            {
+                switch (parser.Current)
+                {
+                    case YamlDotNet.Core.Events.SequenceStart start:
+                        open.Push(start.Style == YamlDotNet.Core.Events.SequenceStyle.Flow ? (start.Start, '[') : null);
+                        break;
+                    case YamlDotNet.Core.Events.MappingStart start:
+                        open.Push(start.Style == YamlDotNet.Core.Events.MappingStyle.Flow ? (start.Start, '{') : null);
+                        break;
+                    case YamlDotNet.Core.Events.SequenceEnd or YamlDotNet.Core.Events.MappingEnd when open.Count > 0:
+                        open.Pop();
+                        break;
+                }
+            }
+        }
+        catch (YamlException)
+        {
+            return open.FirstOrDefault(o => o is not null);
+        }
+        return null;
     }
 
     private sealed class RecursiveAliasException(SourceLocation location) : Exception

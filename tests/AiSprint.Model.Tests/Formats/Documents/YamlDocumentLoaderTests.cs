@@ -7,7 +7,8 @@ public class YamlDocumentLoaderTests
 {
     [Theory]
     [InlineData("a: 1\na: 2\n", 2, "Duplicate key")]
-    [InlineData("a: [1, 2\n", 2, "flow sequence")]
+    [InlineData("a: [1, 2\n", 1, "flow sequence")]
+    [InlineData("a: {b: 1\n", 1, "this '{' is never closed")]
     [InlineData("- &a [*a]\n", 1, "alias refers to a node that contains it")]
     [InlineData("a: &b\n  c: *b\n", 1, "alias refers to a node that contains it")]
     [InlineData("---\na: 1\n---\nb: 2\n", 4, "single YAML document")]
@@ -19,6 +20,19 @@ public class YamlDocumentLoaderTests
         Assert.Equal("AIS0002", error.Code);
         Assert.Equal(line, error.Location.Line);
         Assert.Contains(message, error.Message);
+    }
+
+    [Fact]
+    public void An_unclosed_bracket_is_reported_at_the_bracket_with_where_the_parser_gave_up()
+    {
+        // 114 lines, the '[' on line 3: YamlDotNet only notices at the end of the file (line 115).
+        var text = "System:\n  name: x\n  components: ['a', 'b'\n" + string.Concat(Enumerable.Range(1, 111).Select(i => $"  # comment {i}\n"));
+        Assert.Equal(114, text.Count(c => c == '\n'));
+        var bag = new DiagnosticBag();
+        Assert.Null(YamlDocumentLoader.Parse(text, "f.yaml", bag));
+        var error = Assert.Single(bag.Items);
+        Assert.Equal(("AIS0002", 3, 15), (error.Code, error.Location.Line, error.Location.Column));
+        Assert.StartsWith("malformed YAML: this '[' is never closed; expected a matching ']' (the parser gave up at line 115, column 1:", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
