@@ -13,13 +13,13 @@ public static class CandidateResourcesYaml
         reader.Members(root, "candidate resources");
         YamlInput.CheckKeys(reader, root, FileName, "System");
         return reader.Required(root, "System", "the System mapping") is { } system
-            ? ResourceSystemYaml.Read(system, reader, map, ResourceSystemYaml.Dialect.CandidateResources)
+            ? ResourceSystemYaml.Read(system, reader, map, ResourceSystemDialect.CandidateResources)
             : null;
     });
 
     public static string Write(ResourceSystem system) =>
         YamlOutput.Emit(new YamlDotNet.RepresentationModel.YamlMappingNode
         {
-            { "System", ResourceSystemYaml.Write(system, ResourceSystemYaml.Dialect.CandidateResources) },
+            { "System", ResourceSystemYamlWriter.Write(system, ResourceSystemDialect.CandidateResources) },
         });
 }

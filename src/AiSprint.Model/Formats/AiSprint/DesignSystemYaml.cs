@@ -22,7 +22,7 @@ public static class DesignSystemYaml
         reader.Members(root, "the System YAML");
         YamlInput.CheckKeys(reader, root, "the System YAML", "System");
         if (reader.Required(root, "System", "the System mapping") is not { } system) return null;
-        var resources = ResourceSystemYaml.Read(system, reader, map, ResourceSystemYaml.Dialect.DesignDocument, "Containers");
+        var resources = ResourceSystemYaml.Read(system, reader, map, ResourceSystemDialect.DesignDocument, "Containers");
         var containers = new List<DesignContainer>();
         if (reader.Required(system, "Containers", "the list of Containers") is { } containersNode)
         {
@@ -57,14 +57,14 @@ public static class DesignSystemYaml
 
     public static string Write(DesignSystem system)
     {
-        var dialect = ResourceSystemYaml.Dialect.DesignDocument;
-        var containers = ResourceSystemYaml.Collection(dialect, system.Containers.Select(c =>
+        var dialect = ResourceSystemDialect.DesignDocument;
+        var containers = ResourceSystemYamlWriter.Collection(dialect, system.Containers.Select(c =>
         {
             var node = new YamlMappingNode { { "name", YamlOutput.Str(c.Component) } };
             foreach (var (key, value) in ContainerYaml.WriteRequirements(c.Requirements).Children) node.Add(key, value);
             node.Add("candidateExecutionLayers", YamlOutput.Numbers(c.CandidateExecutionLayers.Select(l => (double)l)));
             return (c.Requirements.Key, (YamlNode)node);
         }));
-        return YamlOutput.Emit(new YamlMappingNode { { "System", ResourceSystemYaml.Write(system.Resources, dialect, ("Containers", containers)) } });
+        return YamlOutput.Emit(new YamlMappingNode { { "System", ResourceSystemYamlWriter.Write(system.Resources, dialect, ("Containers", containers)) } });
     }
 }

@@ -43,7 +43,7 @@ public static class ProductionDeploymentYaml
             }
         }
         var resources = reader.Required(system, "Resources", "the Resources in use") is { } resourcesNode
-            ? ResourceSystemYaml.Read(resourcesNode, reader, map, ResourceSystemYaml.Dialect.CandidateResources)
+            ? ResourceSystemYaml.Read(resourcesNode, reader, map, ResourceSystemDialect.CandidateResources)
             : null;
         var feasible = YamlInput.OptionalBoolean(reader, system, "Feasible", "whether the deployment is feasible");
         return resources is null ? null : new ProductionDeployment(units.ToValueList(), resources) { Feasible = feasible };
@@ -96,7 +96,7 @@ public static class ProductionDeploymentYaml
         var system = new YamlMappingNode
         {
             { "Components", components },
-            { "Resources", ResourceSystemYaml.Write(deployment.Resources, ResourceSystemYaml.Dialect.CandidateResources) },
+            { "Resources", ResourceSystemYamlWriter.Write(deployment.Resources, ResourceSystemDialect.CandidateResources) },
         };
         system.AddIf("Feasible", YamlOutput.OptBool(deployment.Feasible));
         return YamlOutput.Emit(new YamlMappingNode { { "System", system } });
