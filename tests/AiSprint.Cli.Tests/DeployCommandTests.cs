@@ -142,15 +142,16 @@ public class DeployCommandTests
     }
 
     [Fact]
-    public void Later_demand_files_win_over_earlier_ones()
+    public void Predicted_demands_win_over_hand_written_ones_whatever_the_argument_order()
     {
         var directory = Temp();
-        // Only the slow Lambda256 is left for the report, which cannot meet its 2.5 s there: exit 3 proves the second file won.
-        var demands = Path.Combine(directory, "report.demands.csv");
+        // Only the slow Lambda256 is left for the report, which cannot meet its 2.5 s there: exit 3 proves the prediction won.
+        var demands = Path.Combine(directory, "obj", "aisprint", "demands", "report.demands.csv");
+        Directory.CreateDirectory(Path.GetDirectoryName(demands)!);
         File.WriteAllText(demands, "component,resource,demand_ms,cold_ms\nreport,Lambda512,9000,9500\n");
         var output = Path.Combine(directory, "aisprint");
         var (code, _, error) = ValidateCommandTests.Run(["deploy", DesignFile(DesignSamples.WindFarmJson), "--resources", DesignSamples.WindFarmResources,
-            "--demands", DesignSamples.WindFarmDemands, "--demands", demands, "-o", output, "--no-explain", .. Budget]);
+            "--demands", demands, "--demands", DesignSamples.WindFarmDemands, "-o", output, "--no-explain", .. Budget]);
         Assert.Equal(3, code);
         Assert.Contains($"{DesignSamples.Source}:78:26: warning AIS0051: component report cannot meet its threshold of 2,500 ms", error);
     }

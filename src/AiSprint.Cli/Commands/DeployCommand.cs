@@ -30,7 +30,7 @@ internal static class DeployCommand
     {
         var design = new Argument<string>("design") { Description = "The design document: a compiled assembly (.dll/.exe) or its JSON (aisprint design)." };
         var resources = new Option<string>("--resources") { Description = "The candidate resources (AI-SPRINT candidate_resources.yaml).", Required = true };
-        var demands = new Option<string[]>("--demands") { Description = "A demands CSV (component,resource,demand_ms[,cold_ms]); repeatable, later files win." };
+        var demands = new Option<string[]>("--demands") { Description = "A demands CSV (component,resource,demand_ms[,cold_ms]); repeatable. Files merge as the analyzers merge them: hand-written ones, then the build's predictions (under aisprint/demands/), each in path order, a later file's row winning." };
         var partitions = new Option<string[]>("--partition") { Description = "COMPONENT=MANIFEST: the partition manifest (aisprint partition) of a [Partitionable] component; repeatable." };
         var lambda = new Option<double?>("--lambda") { Description = "Arrival rate in req/s (default: [ExpectedThroughput] of the entry component)." };
         var outputDirectory = new Option<string>("--output", "-o") { Description = "The aisprint/ directory to write.", Required = true };
