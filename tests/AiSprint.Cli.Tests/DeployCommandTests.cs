@@ -132,6 +132,25 @@ public class DeployCommandTests
     }
 
     [Fact]
+    public void A_failed_deploy_removes_the_descriptors_and_the_feasible_report_of_an_earlier_one()
+    {
+        var directory = Temp();
+        var output = Path.Combine(directory, "aisprint");
+        var design = DesignFile(DesignSamples.WindFarmJson);
+        var (code, _, error) = Deploy(design, output);
+        Assert.True(code == 0, error);
+        Assert.Equal(Written, FilesUnder(output));
+
+        // The next run's input is bad: nothing of the earlier placement may stay and read as current.
+        var demands = Path.Combine(directory, "extra.demands.csv");
+        File.WriteAllText(demands, "component,resource,demand_ms\nreport,VMLarge,0\n");
+        (code, _, error) = Deploy(design, output, "--demands", demands);
+        Assert.Equal(1, code);
+        Assert.Contains($"{demands}:2:16: error AIS0018", error);
+        Assert.Empty(FilesUnder(output));
+    }
+
+    [Fact]
     public void A_component_without_demands_is_reported_at_its_annotation()
     {
         var output = Path.Combine(Temp(), "aisprint");

@@ -59,6 +59,15 @@ internal static class DeployCommand
 
     private static int Run(DeployRequest request, TextWriter output, TextWriter error)
     {
+        var code = Place(request, output, error);
+        // A failed deploy must leave nothing that reads as current: an earlier build's descriptor and "feasible" report
+        // would describe a design that no longer holds. Removing report.txt also makes the build rerun the step.
+        if (code == ExitCodes.InvalidInput) DeployOutputs.Remove(request.Directory);
+        return code;
+    }
+
+    private static int Place(DeployRequest request, TextWriter output, TextWriter error)
+    {
         var diagnostics = new DiagnosticBag();
         var (document, designJson) = LoadDesign(request.Design, diagnostics);
         var resources = CandidateResourcesYaml.ReadFile(request.Resources);
