@@ -41,6 +41,41 @@ public class ProductionDeploymentWriterTests
     }
 
     [Fact]
+    public void Small_numbers_are_written_as_the_input_wrote_them_never_in_E_notation()
+    {
+        var app = ConversionTests.LoadApp(AiSprintData.Example3).Value;
+        var system = ConversionTests.Convert(AiSprintData.Example3).Value;
+        var solution = new Solution(ValueList.Of(new ComponentPlacement("blurry-faces-onnx", "s1", ValueList.Of(On("h1", "computationalLayer1", "VM1", 1))))) { Feasible = true };
+        var text = ProductionDeploymentYaml.Write(ProductionDeploymentBuilder.Build(solution, system, app).Value!);
+
+        // candidate_resources.yaml says AccessDelay: 0.00000277.
+        Assert.Contains("AccessDelay: 0.00000277\n", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\d[eE][+-]?\d", text);
+    }
+
+    [Theory]
+    [InlineData(2.77e-6, "0.00000277")]
+    [InlineData(8.3e-6, "0.0000083")]
+    [InlineData(-1.5e-7, "-0.00000015")]
+    [InlineData(1e20, "100000000000000000000")]
+    [InlineData(1.25e16, "12500000000000000")]
+    [InlineData(0.5, "0.5")]
+    [InlineData(1024, "1024")]
+    public void Numbers_are_written_in_positional_notation(double value, string expected) => Assert.Equal(expected, YamlOutput.PlainNumber(value));
+
+    [Fact]
+    public void Positional_numbers_read_back_to_the_same_double()
+    {
+        var random = new Random(7);
+        for (var i = 0; i < 10_000; i++)
+        {
+            var value = (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-12, 22));
+            var text = YamlOutput.PlainNumber(value);
+            Assert.Equal(value, double.Parse(text, System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    [Fact]
     public void A_partition_the_application_does_not_have_is_reported_not_thrown()
     {
         var app = ConversionTests.LoadApp(AiSprintData.Example3).Value;
