@@ -43,7 +43,13 @@ public sealed partial class AiSprintTool : ToolTask
     [Output]
     public string? WrittenDiagnosticsFile { get; private set; }
 
+    /// <summary>Output lines starting with one of these are the step's summary: shown at the build's default verbosity.</summary>
+    public string[] SummaryPrefixes { get; set; } = [];
+
     private readonly List<string> warnings = [];
+
+    /// <summary>The command line is for -v:d (docs/build.md); the default output shows the step's summary instead.</summary>
+    protected override void LogToolCommand(string message) => Log.LogCommandLine(MessageImportance.Low, message);
 
     public override bool Execute()
     {
@@ -96,7 +102,8 @@ public sealed partial class AiSprintTool : ToolTask
         }
         else
         {
-            Log.LogMessage(messageImportance, "{0}", singleLine);
+            var summary = SummaryPrefixes.Any(p => singleLine.StartsWith(p, StringComparison.Ordinal));
+            Log.LogMessage(summary ? MessageImportance.High : messageImportance, "{0}", summary ? "AiSprint: " + singleLine : singleLine);
         }
     }
 

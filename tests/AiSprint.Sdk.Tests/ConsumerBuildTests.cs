@@ -93,6 +93,15 @@ public sealed class ConsumerBuildTests(PackedSdk sdk)
         Assert.Matches(@"Pipeline\.cs\(\d+,\d+\): AiSprint warning AIS0050: no placement", fourth.Output);
         Assert.Equal(Regex.Matches(third.Output, unreachable).Count, Regex.Matches(fourth.Output, unreachable).Count);
         Assert.DoesNotMatch(@"\b0 Warning\(s\)", fourth.Output);
+
+        // Back to a feasible threshold, at the default verbosity: the placement in two lines, not the tool's command line.
+        File.WriteAllText(source, File.ReadAllText(source).Replace("BlurThresholdMs = 2;", "BlurThresholdMs = 20;", StringComparison.Ordinal));
+        var fifth = sdk.Dotnet(project, "build", "-c", "Debug", "-nodeReuse:false", "-p:AiSprintSdkVersion=" + PackedSdk.Version);
+        Assert.True(fifth.ExitCode == 0, fifth.ToString());
+        Assert.Matches(@"AiSprint: placed 2 components at cost [\d.]+ per 1 h: blurry-faces-onnx on \w+, mask-detector on \w+", fifth.Output);
+        Assert.Matches(@"AiSprint: tightest constraint: (component|path) [\w-]+, [\d.,]+ ms of [\d.,]+ ms \(slack [\d.,]+ ms\)", fifth.Output);
+        Assert.DoesNotContain("aisprint.dll", fifth.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(output, "deployment", "production_deployment.yaml")), fifth.ToString());
     }
 
     [Fact]

@@ -141,7 +141,9 @@ internal static class DeployCommand
         AtomicFile.WriteAllText(Path.Combine(deployment, ProductionDeploymentYaml.FileName), ProductionDeploymentYaml.Write(descriptor));
         AtomicFile.WriteAllText(Path.Combine(directory, "security", SecurityPolicy.FileName), SecurityPolicy.Write(system, solution));
         DiagnosticPrinter.Print(diagnostics.Items, error);
-        output.WriteLine($"placed {system.Components.Count} components at cost {result.Best!.TotalCost.Value.ToString("0.####", CultureInfo.InvariantCulture)} per {system.Time.Value.ToString("0.##", CultureInfo.InvariantCulture)} h; wrote {directory}");
+        // Two lines the build shows at its default verbosity: the cost, where each component runs and the tightest constraint.
+        output.WriteLine(PlacementSummary.Format(result.Best!));
+        output.WriteLine($"wrote {directory} (see {Path.Combine(deployment, "report.txt")})");
         return ExitCodes.Success;
     }
 
