@@ -1,4 +1,5 @@
 using AiSprint.Model.Formats.AiSprint;
+using AiSprint.Model.Units;
 
 namespace AiSprint.Model.Tests.Formats.AiSprint;
 
@@ -51,6 +52,29 @@ public class ProductionDeploymentWriterTests
         // candidate_resources.yaml says AccessDelay: 0.00000277.
         Assert.Contains("AccessDelay: 0.00000277\n", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.DoesNotMatch(@"\d[eE][+-]?\d", text);
+    }
+
+    [Fact]
+    public void A_container_whose_memory_is_not_stated_is_written_null_not_0_and_reads_back()
+    {
+        var app = ConversionTests.LoadApp(AiSprintData.Example3).Value;
+        var system = ConversionTests.Convert(AiSprintData.Example3).Value;
+        // What the SDK's design builder makes of a component without [DeviceConstraints]: no memory requirement.
+        app = app with
+        {
+            Deployments = new CandidateDeployments(app.Deployments.Entries.Select(e => e with
+            {
+                Containers = e.Containers.Select(c => c with { Requirements = c.Requirements with { Memory = Megabytes.Zero } }).ToValueList(),
+            }).ToValueList()),
+        };
+        var solution = new Solution(ValueList.Of(new ComponentPlacement("blurry-faces-onnx", "s1", ValueList.Of(On("h1", "computationalLayer1", "VM1", 1))))) { Feasible = true };
+        var text = ProductionDeploymentYaml.Write(ProductionDeploymentBuilder.Build(solution, system, app).Value!).ReplaceLineEndings("\n");
+
+        Assert.Contains("          memorySize: null\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("memorySize: 0\n", text, StringComparison.Ordinal);
+        var read = ProductionDeploymentYaml.Read(text, "production_deployment.yaml");
+        Assert.Empty(read.Diagnostics);
+        Assert.Equal(0, read.Value!.Value.Components.Single().Containers.Single().Requirements.Memory.Value);
     }
 
     [Theory]
