@@ -32,6 +32,38 @@ public sealed partial class AiSprintTool : ToolTask
     /// <summary>Exit code <see cref="ExitCodes.Infeasible"/> (no feasible placement) is reported through its warnings, not as a failure.</summary>
     public bool InfeasibleIsWarning { get; set; }
 
+    /// <summary>
+    /// Where this run's warnings are kept (rewritten on every run, empty when there are none), so that a build that skips
+    /// the step as up to date can report them again (<see cref="ReplayAiSprintDiagnostics"/>).
+    /// </summary>
+    public string? DiagnosticsFile { get; set; }
+
+    /// <summary>
+    /// <see cref="DiagnosticsFile"/> once this run has written it. MSBuild cannot infer it for a skipped target (the task
+    /// has no input of that name), so the items it feeds name exactly the steps that ran in this build.
+    /// </summary>
+    [Output]
+    public string? WrittenDiagnosticsFile { get; private set; }
+
+    /// <summary>Output lines starting with one of these are the step's summary: shown at the build's default verbosity.</summary>
+    public string[] SummaryPrefixes { get; set; } = [];
+
+    private readonly List<string> warnings = [];
+
+    /// <summary>The command line is for -v:d (docs/build.md); the default output shows the step's summary instead.</summary>
+    protected override void LogToolCommand(string message) => Log.LogCommandLine(MessageImportance.Low, message);
+
+    public override bool Execute()
+    {
+        var succeeded = base.Execute();
+        if (!string.IsNullOrEmpty(DiagnosticsFile))
+        {
+            ToolDiagnostics.WriteAtomically(DiagnosticsFile, warnings);
+            WrittenDiagnosticsFile = DiagnosticsFile;
+        }
+        return succeeded;
+    }
+
     protected override string ToolName => "dotnet";
 
     protected override MessageImportance StandardOutputLoggingImportance => MessageImportance.Normal;
@@ -49,53 +81,40 @@ public sealed partial class AiSprintTool : ToolTask
         return builder.ToString();
     }
 
-    [GeneratedRegex(@"^(?<file>.+?)(:(?<line>\d+):(?<column>\d+))?: (?<severity>warning|error) (?<code>AIS\d{4}): (?<message>.*)$", RegexOptions.CultureInvariant)]
-    private static partial Regex DiagnosticLine();
-
     [GeneratedRegex(@"^error: (?<file>[^:]+(:[\\/][^:]*)?):(?<line>\d+):(?<column>\d+): (?<message>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex LocatedFailureLine();
 
     protected override void LogEventsFromTextOutput(string singleLine, MessageImportance messageImportance)
     {
-        var match = DiagnosticLine().Match(singleLine);
-        if (!match.Success)
+        if (ToolDiagnostics.TryLog(Log, singleLine, out var severity))
         {
-            // The CLI's own "error: …" lines (a bad option, an unreadable file, a failed campaign) must fail the build
-            // too, at the file and line they name when they name one.
-            if (LocatedFailureLine().Match(singleLine) is { Success: true } located)
-            {
-                Log.LogError("AiSprint", FailureCode, null, HelpLink(FailureCode), located.Groups["file"].Value, Number(located, "line"), Number(located, "column"), 0, 0,
-                    "aisprint {0}: {1}", Arguments.FirstOrDefault(), located.Groups["message"].Value);
-            }
-            else if (singleLine.StartsWith("error:", StringComparison.Ordinal))
-            {
-                Log.LogError("AiSprint", FailureCode, null, HelpLink(FailureCode), ToolAssembly, 0, 0, 0, 0, "aisprint {0}: {1}", Arguments.FirstOrDefault(), singleLine[6..].Trim());
-            }
-            else
-            {
-                Log.LogMessage(messageImportance, "{0}", singleLine);
-            }
+            if (severity == "warning") warnings.Add(singleLine);
             return;
         }
-        var file = match.Groups["file"].Value;
-        var line = Number(match, "line");
-        var column = Number(match, "column");
-        var code = match.Groups["code"].Value;
-        var message = match.Groups["message"].Value;
-        if (match.Groups["severity"].Value == "error") Log.LogError("AiSprint", code, null, HelpLink(code), file, line, column, 0, 0, "{0}", message);
-        else Log.LogWarning("AiSprint", code, null, HelpLink(code), file, line, column, 0, 0, "{0}", message);
+        // The CLI's own "error: …" lines (a bad option, an unreadable file, a failed campaign) must fail the build
+        // too, at the file and line they name when they name one.
+        if (LocatedFailureLine().Match(singleLine) is { Success: true } located)
+        {
+            Log.LogError("AiSprint", FailureCode, null, ToolDiagnostics.HelpLink(FailureCode), located.Groups["file"].Value, Number(located, "line"), Number(located, "column"), 0, 0,
+                "aisprint {0}: {1}", Arguments.FirstOrDefault(), located.Groups["message"].Value);
+        }
+        else if (singleLine.StartsWith("error:", StringComparison.Ordinal))
+        {
+            Log.LogError("AiSprint", FailureCode, null, ToolDiagnostics.HelpLink(FailureCode), ToolAssembly, 0, 0, 0, 0, "aisprint {0}: {1}", Arguments.FirstOrDefault(), singleLine[6..].Trim());
+        }
+        else
+        {
+            var summary = SummaryPrefixes.Any(p => singleLine.StartsWith(p, StringComparison.Ordinal));
+            Log.LogMessage(summary ? MessageImportance.High : messageImportance, "{0}", summary ? "AiSprint: " + singleLine : singleLine);
+        }
     }
 
-    /// <summary>The catalogue's help link of a code the tool printed (none for a code this SDK version does not know).</summary>
-    private static string? HelpLink(string code) => RuleCatalog.Find(code)?.HelpLink;
-
-    private static int Number(Match match, string group) =>
-        match.Groups[group].Success ? int.Parse(match.Groups[group].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+    private static int Number(Match match, string group) => ToolDiagnostics.Number(match, group);
 
     protected override bool HandleTaskExecutionErrors()
     {
         if (ExitCode == ExitCodes.Infeasible && InfeasibleIsWarning) return true;
-        if (!Log.HasLoggedErrors) Log.LogError("AiSprint", FailureCode, null, HelpLink(FailureCode), ToolAssembly, 0, 0, 0, 0, "aisprint {0} failed with exit code {1}", Arguments.FirstOrDefault(), ExitCode);
+        if (!Log.HasLoggedErrors) Log.LogError("AiSprint", FailureCode, null, ToolDiagnostics.HelpLink(FailureCode), ToolAssembly, 0, 0, 0, 0, "aisprint {0} failed with exit code {1}", Arguments.FirstOrDefault(), ExitCode);
         return false;
     }
 

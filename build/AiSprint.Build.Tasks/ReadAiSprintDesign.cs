@@ -1,4 +1,5 @@
 using System.Text;
+using AiSprint.Contract.Diagnostics;
 using AiSprint.Model.Formats.Design;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -30,13 +31,15 @@ public sealed class ReadAiSprintDesign : Microsoft.Build.Utilities.Task
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or BadImageFormatException)
         {
-            Log.LogError("AiSprint", "AIS0001", null, Assembly, 0, 0, 0, 0, "cannot read the design document from the compiled assembly: {0}", ex.Message);
+            BuildDiagnostics.Error(Log, RuleCatalog.FileNotReadable, Assembly, 0, 0, $"cannot read the design document from the compiled assembly: {ex.Message}");
             return false;
         }
         if (json is null)
         {
-            Log.LogWarning("AiSprint", "AIS0053", null, Assembly, 0, 0, 0, 0,
-                "the assembly has no AiSprint design document; expected a method with [Component] or [ExecTime] (set AiSprintEnabled=false to switch the SDK's build steps off)");
+            // Not a warning: a project that has just added the package, before its first annotation, must build clean
+            // (and with TreatWarningsAsErrors, build at all). `aisprint design` and `aisprint deploy` still report AIS0053.
+            Log.LogMessage(MessageImportance.High,
+                "AiSprint: nothing to place yet; the assembly has no design document (annotate a method with [Component] or [ExecTime], or set AiSprintEnabled=false)");
             if (File.Exists(OutputFile)) File.Delete(OutputFile);
             return true;
         }

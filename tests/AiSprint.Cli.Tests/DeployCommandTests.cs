@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AiSprint.Model.Formats.AiSprint;
 using AiSprint.Model.Formats.Space4Ai;
 
@@ -37,7 +38,11 @@ public class DeployCommandTests
         Assert.True(code == 0, error);
         Assert.Equal(Written, FilesUnder(output));
         // The optimum the sample's build finds (exact search on this small instance): DroneBasic, VMSmall, Lambda512.
-        Assert.Equal($"placed 5 components at cost 3.4024 per 1 h; wrote {output}\n", text.ReplaceLineEndings("\n"));
+        // The two lines the build shows at its default verbosity: cost, where each component runs (in DAG order), the tightest constraint.
+        Assert.Matches(
+            @"^placed 5 components at cost 3\.4024 per 1 h: capture on \w+, blade-detector on \w+, defect-segmenter on \w+, defect-classifier on VMSmall, report on \w+\n" +
+            @"tightest constraint: (component|path) [\w-]+, [\d,.]+ ms of [\d,.]+ ms \(slack [\d,.]+ ms\)\n" +
+            $"wrote {Regex.Escape(output)} \\(see {Regex.Escape(Path.Combine(output, "deployment", "report.txt"))}\\)\n$", text.ReplaceLineEndings("\n"));
         Assert.DoesNotContain("error", error);
 
         Assert.Equal(DesignSamples.WindFarmJson + "\n", File.ReadAllText(Path.Combine(output, "design", "design.json")));
@@ -129,6 +134,25 @@ public class DeployCommandTests
         Assert.Equal(1, code);
         Assert.Contains($"{demands}:2:1: error AIS0011: the demands name resource 'VMSmal', which the candidate resources do not define (did you mean 'VMSmall'?)", error);
         Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void A_failed_deploy_removes_the_descriptors_and_the_feasible_report_of_an_earlier_one()
+    {
+        var directory = Temp();
+        var output = Path.Combine(directory, "aisprint");
+        var design = DesignFile(DesignSamples.WindFarmJson);
+        var (code, _, error) = Deploy(design, output);
+        Assert.True(code == 0, error);
+        Assert.Equal(Written, FilesUnder(output));
+
+        // The next run's input is bad: nothing of the earlier placement may stay and read as current.
+        var demands = Path.Combine(directory, "extra.demands.csv");
+        File.WriteAllText(demands, "component,resource,demand_ms\nreport,VMLarge,0\n");
+        (code, _, error) = Deploy(design, output, "--demands", demands);
+        Assert.Equal(1, code);
+        Assert.Contains($"{demands}:2:16: error AIS0018", error);
+        Assert.Empty(FilesUnder(output));
     }
 
     [Fact]

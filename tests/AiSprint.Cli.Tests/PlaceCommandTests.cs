@@ -25,6 +25,48 @@ public class PlaceCommandTests
         Assert.True(File.Exists(Path.Combine(output, "report.txt")));
     }
 
+    /// <summary>The wind farm's system JSON alone, or with the authors' methods.json beside it.</summary>
+    private static string WindFarmCopy(bool withMethods)
+    {
+        var directory = Temp();
+        File.Copy(SharedData.PathOf("space4ai", "wind-farm", "system.json"), Path.Combine(directory, "system.json"));
+        if (withMethods) File.Copy(SharedData.PathOf("space4ai", "wind-farm", "methods.json"), Path.Combine(directory, "methods.json"));
+        return Path.Combine(directory, "system.json");
+    }
+
+    [Fact]
+    public void The_methods_json_beside_a_system_is_read_by_default_and_the_report_says_what_it_took()
+    {
+        var system = WindFarmCopy(withMethods: true);
+        var methods = Path.Combine(Path.GetDirectoryName(system)!, "methods.json");
+        var output = Temp();
+        var (code, text, error) = ValidateCommandTests.Run("place", system, "-o", output, "--iterations", "3000", "--ls-iterations", "300");
+        Assert.True(code == 0, error);
+        var report = File.ReadAllText(Path.Combine(output, "report.txt"));
+        // The authors ran seed 2 with Random Greedy only: their "local search" is no method SPACE4AI-D registers.
+        Assert.StartsWith("Random Greedy, seed 2: 3000 Random Greedy iterations", report, StringComparison.Ordinal);
+        Assert.Contains($"run settings: {methods}: took seed 2, method RandomGreedy; the command line's Random Greedy iterations (--iterations) won; skipped 'local search' (not a method SPACE4AI-D runs)", report, StringComparison.Ordinal);
+        Assert.Contains("durations not applied", report, StringComparison.Ordinal);
+        Assert.Matches($@"{System.Text.RegularExpressions.Regex.Escape(methods)}:5:\d+: warning AIS\d{{4}}: method 'local search' is not one SPACE4AI-D runs", error);
+    }
+
+    [Fact]
+    public void Flags_win_over_the_methods_json_and_without_one_nothing_is_said()
+    {
+        var system = WindFarmCopy(withMethods: true);
+        var output = Temp();
+        var (code, _, error) = ValidateCommandTests.Run("place", system, "-o", output, "--iterations", "3000", "--ls-iterations", "300", "--seed", "5", "--method", "ls");
+        Assert.True(code == 0, error);
+        var report = File.ReadAllText(Path.Combine(output, "report.txt"));
+        Assert.StartsWith("Random Greedy + Local Search, seed 5:", report, StringComparison.Ordinal);
+        Assert.Contains("took nothing; the command line's seed (--seed), method (--method), Random Greedy iterations (--iterations) won", report, StringComparison.Ordinal);
+
+        var alone = Temp();
+        (code, _, error) = ValidateCommandTests.Run("place", WindFarmCopy(withMethods: false), "-o", alone, "--iterations", "3000", "--ls-iterations", "300");
+        Assert.True(code == 0, error);
+        Assert.DoesNotContain("run settings", File.ReadAllText(Path.Combine(alone, "report.txt")), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_same_seed_gives_byte_identical_outputs()
     {

@@ -89,7 +89,8 @@ public class EvaluateCommandTests
         Assert.True(code == 0, error);
         Assert.Contains("feasible: yes", output);
         Assert.Contains("total cost: 11.958762", output);
-        Assert.Matches(@"p3\s+c1 -> c4 -> c5\s+2\.031542\s+388\.45368", output);
+        // time, then the components' and the network's shares of it, then the threshold.
+        Assert.Matches(@"p3\s+c1 -> c4 -> c5\s+2\.031542\s+[\d.]+\s+[\d.]+\s+388\.45368", output);
         var evaluated = AiSprint.Model.Formats.Space4Ai.Space4AiSolutionReader.Load(written).GetValueOrThrow().Value;
         Assert.Equal(11.958761937689724, evaluated.TotalCost!.Value.Value, 12);
     }

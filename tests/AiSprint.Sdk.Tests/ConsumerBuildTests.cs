@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using AiSprint.Cli;
 using AiSprint.Model.Formats.AiSprint;
 using AiSprint.Model.Formats.Design;
@@ -82,6 +83,52 @@ public sealed class ConsumerBuildTests(PackedSdk sdk)
         // The threshold edit changes the design, not the model or the partitions: those steps stay skipped.
         Assert.True(Skipped(third.Output, "AiSprintPartition"), third.ToString());
         Assert.True(Skipped(third.Output, "AiSprintTrain"), third.ToString());
+
+        // Unchanged again: the placement step is skipped, but its warnings are reported again, once, since no deployment exists.
+        var fourth = sdk.Build(project);
+        Assert.True(fourth.ExitCode == 0, fourth.ToString());
+        Assert.True(Skipped(fourth.Output, "AiSprintPlace"), fourth.ToString());
+        var unreachable = $@"Pipeline\.cs\({line},\d+\): AiSprint warning AIS0051: component blurry-faces-onnx cannot meet its threshold of 2 ms";
+        Assert.Matches(unreachable, fourth.Output);
+        Assert.Matches(@"Pipeline\.cs\(\d+,\d+\): AiSprint warning AIS0050: no placement", fourth.Output);
+        Assert.Equal(Regex.Matches(third.Output, unreachable).Count, Regex.Matches(fourth.Output, unreachable).Count);
+        Assert.DoesNotMatch(@"\b0 Warning\(s\)", fourth.Output);
+
+        // Back to a feasible threshold, at the default verbosity: the placement in two lines, not the tool's command line.
+        File.WriteAllText(source, File.ReadAllText(source).Replace("BlurThresholdMs = 2;", "BlurThresholdMs = 20;", StringComparison.Ordinal));
+        var fifth = sdk.Dotnet(project, "build", "-c", "Debug", "-nodeReuse:false", "-p:AiSprintSdkVersion=" + PackedSdk.Version);
+        Assert.True(fifth.ExitCode == 0, fifth.ToString());
+        Assert.Matches(@"AiSprint: placed 2 components at cost [\d.]+ per 1 h: blurry-faces-onnx on \w+, mask-detector on \w+", fifth.Output);
+        Assert.Matches(@"AiSprint: tightest constraint: (component|path) [\w-]+, [\d.,]+ ms of [\d.,]+ ms \(slack [\d.,]+ ms\)", fifth.Output);
+        Assert.DoesNotContain("aisprint.dll", fifth.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(output, "deployment", "production_deployment.yaml")), fifth.ToString());
+    }
+
+    [Fact]
+    public void A_project_that_adds_the_package_before_its_first_annotation_builds_clean_every_time()
+    {
+        var project = Path.Combine(sdk.Root, "not-annotated-yet");
+        Directory.CreateDirectory(project);
+        File.WriteAllText(Path.Combine(project, "App.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="AiSprint.Sdk" Version="$(AiSprintSdkVersion)" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(project, "Program.cs"), "System.Console.WriteLine(\"hello\");\n");
+        var first = sdk.Build(project);
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Contains(" 0 Warning(s)", first.Output, StringComparison.Ordinal);
+        Assert.Contains("AiSprint: nothing to place yet", first.Output, StringComparison.Ordinal);
+        var second = sdk.Build(project);
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Contains(" 0 Warning(s)", second.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -59,6 +59,15 @@ internal static class DeployCommand
 
     private static int Run(DeployRequest request, TextWriter output, TextWriter error)
     {
+        var code = Place(request, output, error);
+        // A failed deploy must leave nothing that reads as current: an earlier build's descriptor and "feasible" report
+        // would describe a design that no longer holds. Removing report.txt also makes the build rerun the step.
+        if (code == ExitCodes.InvalidInput) DeployOutputs.Remove(request.Directory);
+        return code;
+    }
+
+    private static int Place(DeployRequest request, TextWriter output, TextWriter error)
+    {
         var diagnostics = new DiagnosticBag();
         var (document, designJson) = LoadDesign(request.Design, diagnostics);
         var resources = CandidateResourcesYaml.ReadFile(request.Resources);
@@ -132,7 +141,9 @@ internal static class DeployCommand
         AtomicFile.WriteAllText(Path.Combine(deployment, ProductionDeploymentYaml.FileName), ProductionDeploymentYaml.Write(descriptor));
         AtomicFile.WriteAllText(Path.Combine(directory, "security", SecurityPolicy.FileName), SecurityPolicy.Write(system, solution));
         DiagnosticPrinter.Print(diagnostics.Items, error);
-        output.WriteLine($"placed {system.Components.Count} components at cost {result.Best!.TotalCost.Value.ToString("0.####", CultureInfo.InvariantCulture)} per {system.Time.Value.ToString("0.##", CultureInfo.InvariantCulture)} h; wrote {directory}");
+        // Two lines the build shows at its default verbosity: the cost, where each component runs and the tightest constraint.
+        output.WriteLine(PlacementSummary.Format(result.Best!));
+        output.WriteLine($"wrote {directory} (see {Path.Combine(deployment, "report.txt")})");
         return ExitCodes.Success;
     }
 

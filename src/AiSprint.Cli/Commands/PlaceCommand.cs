@@ -32,17 +32,29 @@ internal static class PlaceCommand
             Description = "START:END:STEP in req/s: place at each rate and write sweep.csv and sweep.svg (minimum cost and the binding constraint's time against Lambda).",
         };
         var explain = new Option<bool>("--no-explain") { Description = "When no placement is feasible, skip the search for the relaxation and the largest Lambda that would make it feasible." };
+        var methods = new Option<string?>("--methods")
+        {
+            Description = $"SPACE4AI-D run settings (seed, methods, iterations); default: {RunSettingsFile.FileName} beside a system JSON, when there is one. Flags win.",
+        };
         var command = new Command("place",
             "Find the cheapest placement of every component and partition on edge devices, VMs and FaaS that meets every\n" +
             "memory, compatibility, local and global response-time constraint (SPACE4AI-D's model).\n" +
             "Exit code 0 with a placement, 3 when none is feasible (the report says why), 1 on invalid input.")
         {
-            input, outputDirectory, application.Lambda, application.Local, application.Global, sweep, explain,
+            input, outputDirectory, application.Lambda, application.Local, application.Global, sweep, explain, methods,
         };
         foreach (var option in search.All) command.Options.Add(option);
         command.SetAction((parse, cancellation) =>
         {
             var options = search.Parse(parse, cancellation);
+            string? note = null;
+            if (RunSettingsFile.Locate(parse.GetValue(input)!, parse.GetValue(methods)) is { } settingsPath)
+            {
+                var settings = Space4AiRunSettingsJson.Load(settingsPath);
+                DiagnosticPrinter.Print(settings.Diagnostics, error);
+                if (!settings.Succeeded) return Task.FromResult(ExitCodes.InvalidInput);
+                (options, note) = RunSettingsFile.Apply(settings.Value!.Value, settingsPath, options, search, parse);
+            }
             try
             {
                 var conversion = application.Parse(parse);
@@ -50,7 +62,7 @@ internal static class PlaceCommand
                 {
                     return Task.FromResult(Sweep(parse.GetValue(input)!, parse.GetValue(outputDirectory)!, range, conversion, options, output, error));
                 }
-                return Task.FromResult(Run(parse.GetValue(input)!, parse.GetValue(outputDirectory)!, parse.GetValue(application.Lambda), conversion, options, !parse.GetValue(explain), output, error));
+                return Task.FromResult(Run(parse.GetValue(input)!, parse.GetValue(outputDirectory)!, parse.GetValue(application.Lambda), conversion, options, !parse.GetValue(explain), note, output, error));
             }
             catch (FormatException ex)
             {
@@ -61,7 +73,8 @@ internal static class PlaceCommand
         return command;
     }
 
-    private static int Run(string input, string directory, double? lambda, AiSprintConversionOptions conversion, SearchOptions options, bool explain, TextWriter output, TextWriter error)
+    private static int Run(string input, string directory, double? lambda, AiSprintConversionOptions conversion, SearchOptions options, bool explain, string? settingsNote,
+        TextWriter output, TextWriter error)
     {
         if (!Load(input, conversion, error, out var system, out var map, out var application)) return ExitCodes.InvalidInput;
         var rate = lambda is { } l ? new RequestsPerSecond(l) : system.Lambda;
@@ -72,7 +85,7 @@ internal static class PlaceCommand
         var result = ProgressDisplay.Run(error, "placing", progress => PlacementSearch.Run(built.Value!, options with { Progress = progress }));
         Directory.CreateDirectory(directory);
         // The files written are byte-identical for a seed and budget; the elapsed time goes to the console only.
-        var summary = Summary(result, options);
+        var summary = Summary(result, options) + (settingsNote is null ? "" : "\n" + settingsNote);
         var timing = $"searched for {result.Elapsed.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s";
         if (!result.Found)
         {

@@ -1,13 +1,15 @@
 using System.Globalization;
 using System.Text;
+using AiSprint.Model.Units;
 using AiSprint.Placement.Evaluation;
 
 namespace AiSprint.Placement.Reporting;
 
 /// <summary>
-/// The readable report of an evaluated placement: feasibility, cost breakdown, every component,
-/// partition and path time against its threshold with the slack, and per-resource utilisation and
-/// memory. Plain text with aligned columns, identical on every run (it goes into build outputs).
+/// The readable report of an evaluated placement: feasibility, cost breakdown, every component (in DAG
+/// order), partition and path time against its threshold with the slack, the network's share of each
+/// time, and per-resource utilisation and memory. Plain text with aligned columns, identical on every
+/// run (it goes into build outputs).
 /// </summary>
 public static class PlacementReport
 {
@@ -32,6 +34,7 @@ public static class PlacementReport
             {
                 var cost = FaasCost(evaluation, r);
                 if (cost is null) continue;
+                // A FaaS cost is a few requests' GB-seconds: fixed decimals would print it as 0.
                 resources.Add(resource.Name, resource.LayerName, "FaaS", "-", N(cost.Value), "-", $"{N(resource.Memory.Value)} per function");
                 continue;
             }
@@ -41,37 +44,58 @@ public static class PlacementReport
         }
         text.AppendLine().AppendLine("resources in use:").Append(resources.Render());
 
-        var components = new Table("component / partition", "deployment", "resource", "time s", "threshold s", "slack s");
-        for (var c = 0; c < problem.Components.Count; c++)
+        var components = new Table("component / partition", "deployment", "resource", "time s", "network s", "threshold s", "slack s");
+        foreach (var c in problem.TopologicalOrder)
         {
             var component = problem.Components[c];
             var deployment = component.Deployments[decision.Deployments[c]];
             var threshold = component.LocalThreshold.Value;
-            components.Add(component.Name, deployment.Name, "", N(evaluation.ComponentTimes[c]), Threshold(threshold), Slack(threshold, evaluation.ComponentTimes[c]));
-            for (var k = 0; k < deployment.Partitions.Count; k++)
+            var partitions = deployment.Partitions.Count;
+            components.Add(component.Name, deployment.Name + (partitions == 1 ? " (whole)" : $" ({partitions} partitions)"), "",
+                N(evaluation.ComponentTimes[c]), N(ComponentNetwork(evaluation, c)), Threshold(threshold), Slack(threshold, evaluation.ComponentTimes[c]));
+            for (var k = 0; k < partitions; k++)
             {
                 var r = decision.Resources[c][k];
                 var replicas = problem.Resources[r].IsFaas ? "" : $" ×{decision.Replicas[c][k]}";
                 var trust = deployment.Partitions[k].NeedsTrustedExecution ? TrustRule(problem.Resources[r]) : "";
-                components.Add($"  {deployment.Partitions[k].Name}", "", problem.Resources[r].Name + replicas + trust, N(evaluation.PartitionTimes[c][k]), "", "");
+                components.Add($"  {deployment.Partitions[k].Name}", "", problem.Resources[r].Name + replicas + trust, N(evaluation.PartitionTimes[c][k]), "", "", "");
             }
         }
-        text.AppendLine().AppendLine("components (local constraints):").Append(components.Render());
+        text.AppendLine().AppendLine("components (local constraints), in DAG order:").Append(components.Render());
+        text.AppendLine("  Names are SPACE4AI-D's: sN is a candidate deployment of the component (s1 by convention the whole component,")
+            .AppendLine("  s2, s3, ... cuts of its model), hN one of its partitions. A component's time is its")
+            .AppendLine("  partitions' response times (queueing included, weighted by the share of requests that reach them) plus")
+            .AppendLine("  the network: sending data between partitions on different resources.");
 
         if (problem.Paths.Count > 0)
         {
-            var paths = new Table("path", "components", "time s", "threshold s", "slack s");
+            var paths = new Table("path", "components", "time s", "components s", "network s", "threshold s", "slack s");
             for (var p = 0; p < problem.Paths.Count; p++)
             {
                 var path = problem.Paths[p];
+                var compute = path.Components.Sum(c => evaluation.ComponentTimes[c]);
                 paths.Add(path.Name, string.Join(" -> ", path.Components.Select(c => problem.Components[c].Name)), N(evaluation.PathTimes[p]),
-                    Threshold(path.Threshold.Value), Slack(path.Threshold.Value, evaluation.PathTimes[p]));
+                    N(compute), N(evaluation.PathTimes[p] - compute), Threshold(path.Threshold.Value), Slack(path.Threshold.Value, evaluation.PathTimes[p]));
             }
             text.AppendLine().AppendLine("paths (global constraints):").Append(paths.Render());
+            text.AppendLine("  A path's time is its components' times plus the network between consecutive components on different resources:");
+            foreach (var path in problem.Paths)
+            {
+                for (var i = 1; i < path.Components.Count; i++)
+                {
+                    var (a, b) = (path.Components[i - 1], path.Components[i]);
+                    var (from, to) = (decision.Resources[a][^1], decision.Resources[b][0]);
+                    var last = problem.Components[a].Deployments[decision.Deployments[a]].Partitions[^1];
+                    var size = last.DataToSuccessor.TryGetValue(b, out var data) ? data : Megabytes.Zero;
+                    text.AppendLine(CultureInfo.InvariantCulture,
+                        $"    {path.Name}: {problem.Components[a].Name} -> {problem.Components[b].Name}: {N(size.Value)} MB from {problem.Resources[from].Name} to {problem.Resources[to].Name}, {N(problem.TransferDelay(from, to, size))} s");
+                }
+            }
         }
         return text.ToString();
     }
 
+    /// <summary>What the evaluator charged for the partitions on a FaaS configuration (placement-model.md §6), null when none runs there.</summary>
     private static double? FaasCost(PlacementEvaluation evaluation, int resource)
     {
         var problem = evaluation.Problem;
@@ -83,11 +107,20 @@ public static class PlacementReport
             for (var k = 0; k < partitions.Count; k++)
             {
                 if (decision.Resources[c][k] != resource) continue;
-                var demand = partitions[k].CandidateOn(resource)!.Value.Demand.Value;
-                total = (total ?? 0) + problem.Resources[resource].UnitCost.Value * demand * problem.Components[c].ArrivalRate.Value * problem.Time.Value;
+                total = (total ?? 0) + partitions[k].CandidateOn(resource)!.Value.FaasCost;
             }
         }
         return total;
+    }
+
+    /// <summary>The part of a component's time spent sending data between its partitions (its time less its partitions' weighted times).</summary>
+    private static double ComponentNetwork(PlacementEvaluation evaluation, int c)
+    {
+        var partitions = evaluation.Problem.Components[c].Deployments[evaluation.Decision!.Deployments[c]].Partitions;
+        var times = evaluation.PartitionTimes[c];
+        var compute = times[0];
+        for (var k = 1; k < partitions.Count; k++) compute += partitions[k].ReachProbability * times[k];
+        return Math.Max(0, evaluation.ComponentTimes[c] - compute);
     }
 
     /// <summary>Which rule let a resource run a partition that needs trusted execution (SGX first, the design document's fallback second).</summary>
@@ -102,7 +135,14 @@ public static class PlacementReport
 
     private static string Slack(double threshold, double time) => double.IsPositiveInfinity(threshold) ? "-" : N(threshold - time);
 
-    private static string N(double value) => double.IsPositiveInfinity(value) ? "inf" : value.ToString("0.######", CultureInfo.InvariantCulture);
+    /// <summary>Six decimals, or four significant digits for a smaller non-zero value (a FaaS cost, a transfer), never E notation.</summary>
+    private static string N(double value)
+    {
+        if (double.IsPositiveInfinity(value)) return "inf";
+        var magnitude = Math.Abs(value);
+        var decimals = magnitude is > 0 and < 1e-3 ? Math.Min(20, 3 - (int)Math.Floor(Math.Log10(magnitude))) : 6;
+        return value.ToString("0." + new string('#', decimals), CultureInfo.InvariantCulture);
+    }
 
     /// <summary>Left-aligned text columns separated by two spaces.</summary>
     private sealed class Table(params string[] header)

@@ -10,7 +10,7 @@ namespace AiSprint.Placement.Tests.Search;
 public class TrustedExecutionPlacementTests
 {
     /// <summary>The wind-farm sample with a demand on every candidate (the sample itself has none yet).</summary>
-    private static SystemDescription SampleWithDemands()
+    internal static SystemDescription SampleWithDemands()
     {
         var app = AiSprintApplicationLoader.Load(Path.Combine(TestProjectDirectoryAttribute.RepositoryRoot, "samples", "WindFarm", "aisprint")).GetValueOrThrow();
         var system = AiSprintConverter.ToSystemDescription(app, new AiSprintConversionOptions { Lambda = new RequestsPerSecond(0.2) }).GetValueOrThrow().Value;

@@ -132,7 +132,8 @@ internal static class ContainerYaml
     {
         // image: is left empty in every example (the image is built later by the AI-SPRINT toolchain).
         var image = YamlInput.OptionalText(reader, node, "image", "the container image");
-        var memory = reader.RequiredNumber(node, "memorySize", "the container memory (MB)", 0);
+        // null: the memory is not stated (a component without [DeviceConstraints]); it constrains nothing, as 0 would.
+        var memory = NodeReader.Optional(node, "memorySize") is { IsNull: true } ? 0 : reader.RequiredNumber(node, "memorySize", "the container memory (MB)", 0);
         var units = reader.RequiredNumber(node, "computingUnits", "the computing units", 0);
         var trusted = YamlInput.RequiredBoolean(reader, node, "trustedExecution", "whether trusted execution is needed");
         var network = YamlInput.RequiredBoolean(reader, node, "networkProtection", "whether network protection is needed");
@@ -155,7 +156,8 @@ internal static class ContainerYaml
     public static YamlMappingNode WriteRequirements(ContainerRequirements r) => new()
     {
         { "image", YamlOutput.Str(r.Image) },
-        { "memorySize", YamlOutput.Num(r.Memory.Value) },
+        // 0 MB is no memory a container runs in: the requirement was not stated, and a deployer must not read it as a limit.
+        { "memorySize", r.Memory.Value > 0 ? YamlOutput.Num(r.Memory.Value) : YamlOutput.Null() },
         { "computingUnits", YamlOutput.Num(r.ComputingUnits) },
         { "trustedExecution", YamlOutput.Bool(r.TrustedExecution) },
         { "networkProtection", YamlOutput.Bool(r.NetworkProtection) },

@@ -32,7 +32,29 @@ internal static class YamlOutput
         _ => new YamlScalarNode(value),
     };
 
-    public static YamlScalarNode Num(double value) => new(value.ToString("R", CultureInfo.InvariantCulture));
+    public static YamlScalarNode Num(double value) => new(PlainNumber(value));
+
+    /// <summary>
+    /// The shortest round-trip digits of <paramref name="value"/> in positional notation (2.77E-06 is written 0.00000277):
+    /// people read these files, and YAML 1.1 readers take E notation without a point in the mantissa (1E+20) for a string.
+    /// </summary>
+    internal static string PlainNumber(double value)
+    {
+        var text = value.ToString("R", CultureInfo.InvariantCulture);
+        var e = text.IndexOf('E', StringComparison.Ordinal);
+        if (e < 0) return text;
+        var exponent = int.Parse(text[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        var mantissa = text[..e];
+        var negative = mantissa.StartsWith('-');
+        if (negative) mantissa = mantissa[1..];
+        var point = mantissa.IndexOf('.', StringComparison.Ordinal);
+        var digits = point < 0 ? mantissa : mantissa.Remove(point, 1);
+        var position = (point < 0 ? mantissa.Length : point) + exponent; // where the decimal point falls in digits
+        var plain = position <= 0 ? "0." + new string('0', -position) + digits
+            : position >= digits.Length ? digits + new string('0', position - digits.Length)
+            : digits[..position] + "." + digits[position..];
+        return negative ? "-" + plain : plain;
+    }
 
     public static YamlScalarNode Bool(bool value) => new(value ? "true" : "false");
 
