@@ -129,23 +129,31 @@ internal static class HeavyRegressionBenchmark
         var y = prepared.Y.Take(1900).ToArray();
         var trainer = new XGBoostTrainer(1, 0.01, 100, 0.1, 100, 0, 1, Method: method == "exact" ? TreeMethod.Exact : TreeMethod.Hist);
         var best = double.MaxValue;
+        var bestCpu = double.MaxValue;
         TreeEnsemble? model = null;
+        var process = Process.GetCurrentProcess();
         for (var r = 0; r < 5; r++)
         {
             // A fresh copy of the rows each time, so the quantisation cached per matrix is paid inside the timing.
             var copy = x.Select(row => row.ToArray()).ToArray();
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             model = trainer.Fit(copy, y);
             best = Math.Min(best, clock.Elapsed.TotalSeconds);
+            process.Refresh();
+            bestCpu = Math.Min(bestCpu, (process.TotalProcessorTime - cpu).TotalSeconds);
         }
         var mape = x.Zip(y).Average(p => Math.Abs((model!.Predict(p.First) - p.Second) / p.Second));
-        Console.WriteLine(FormattableString.Invariant($"one XGBoost fit ({x.Length} rows × {x[0].Length} features, {method}): best of 5 {best * 1000:0} ms, {model!.Trees.Sum(t => t.NodeCount)} nodes, training MAPE {mape:0.000000}"));
+        Console.WriteLine(FormattableString.Invariant($"one XGBoost fit ({x.Length} rows × {x[0].Length} features, {method}): best of 5 {best * 1000:0} ms wall, {bestCpu * 1000:0} ms CPU, {model!.Trees.Sum(t => t.NodeCount)} nodes, training MAPE {mape:0.000000}"));
         var csv = Path.Combine(directory, "fit.csv");
         File.WriteAllLines(csv, x.Zip(y).Select(p => string.Join(',', p.First.Append(p.Second).Select(v => v.ToString("R", CultureInfo.InvariantCulture)))));
         var script = Path.Combine(AppContext.BaseDirectory, "xgboost_fit.py");
         try
         {
-            using var python = Process.Start(new ProcessStartInfo("python3", $"\"{script}\" \"{csv}\"") { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            // Debian's interpreter, where python3-xgboost installs, ahead of any other python3 on the PATH.
+            var interpreter = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+            using var python = Process.Start(new ProcessStartInfo(interpreter, $"\"{script}\" \"{csv}\"") { RedirectStandardOutput = true, RedirectStandardError = true })!;
             var output = python.StandardOutput.ReadToEnd();
             var error = python.StandardError.ReadToEnd();
             python.WaitForExit();
