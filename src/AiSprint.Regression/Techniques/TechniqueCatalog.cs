@@ -33,6 +33,11 @@ public static class TechniqueCatalog
                 reader.Number("learning_rate", 0.3), reader.Integer("max_depth", 6), reader.Number("alpha", 0), reader.Number("lambda", 1),
                 Method: reader.TreeMethod(), MaxBin: reader.Integer("max_bin", 256)),
             AmlTechnique.NeuralNetwork => new MlpTrainer(reader.NeuralNetwork(), seed),
+            // LightGBM's and ML.NET's own defaults (LightGBM: 100 / 0.1 / 31 / 20 / 255, L2 0.01; FastTree: 100 / 0.2 / 20 / 10 / 255).
+            AmlTechnique.LightGBM => new MlNetTreeTrainer(MlNetBooster.LightGbm, reader.Integer("n_estimators", 100), reader.Number("learning_rate", 0.1), reader.Integer("num_leaves", 31),
+                reader.Integer("min_child_samples", 20), reader.Integer("max_bin", 255), reader.Number("reg_lambda", 0.01), reader.Number("reg_alpha", 0), seed),
+            AmlTechnique.FastTree => new MlNetTreeTrainer(MlNetBooster.FastTree, reader.Integer("n_estimators", 100), reader.Number("learning_rate", 0.2), reader.Integer("num_leaves", 20),
+                reader.Integer("min_child_samples", 10), reader.Integer("max_bin", 255), 0, 0, seed),
             _ => throw new InvalidOperationException($"unknown technique {technique}"),
         };
         reader.RejectUnknown();
