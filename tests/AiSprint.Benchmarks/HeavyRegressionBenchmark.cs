@@ -47,10 +47,10 @@ internal static class HeavyRegressionBenchmark
 
     private static double Gaussian(Random random) => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 
-    public static string Configuration(string data, string xgboostExtra) => $"""
+    public static string Configuration(string data, string xgboostExtra, bool mlNet) => $"""
         [General]
         run_num = 1
-        techniques = ['XGBoost', 'LRRidge']
+        techniques = ['XGBoost', 'LRRidge'{(mlNet ? ", 'LightGBM', 'FastTree'" : "")}]
         hp_selection = KFold
         folds = 5
         validation = HoldOut
@@ -77,21 +77,34 @@ internal static class HeavyRegressionBenchmark
         alpha = [0]
         lambda = [1]
         {xgboostExtra}
+
+        [LightGBM]
+        n_estimators = [100]
+        learning_rate = ['loguniform(0.001,1)']
+        num_leaves = [31]
+        min_child_samples = ['quniform(1,20,1)']
+
+        [FastTree]
+        n_estimators = [100]
+        learning_rate = ['loguniform(0.001,1)']
+        num_leaves = [20]
+        min_child_samples = ['quniform(1,20,1)']
         """;
 
     public static int Run(string[] args)
     {
         var method = args.Contains("--exact") ? "exact" : "hist";
         var skipCampaign = args.Contains("--fits-only");
+        var mlNet = args.Contains("--mlnet");
         var directory = Directory.CreateTempSubdirectory("aisprint-heavy-").FullName;
         try
         {
             var data = Path.Combine(directory, "stereo.csv");
             File.WriteAllText(data, Csv(0));
             var iniPath = Path.Combine(directory, "stereo.ini");
-            File.WriteAllText(iniPath, Configuration(data, $"tree_method = ['{method}']"));
+            File.WriteAllText(iniPath, Configuration(data, $"tree_method = ['{method}']", mlNet));
             var file = AmlConfigurationReader.Load(iniPath).Value ?? throw new InvalidOperationException("the synthetic configuration does not load");
-            Console.WriteLine($"{Environment.ProcessorCount} cores; tree_method {method}; load average at start: {LoadAverage()}");
+            Console.WriteLine($"{Environment.ProcessorCount} cores; tree_method {method}{(mlNet ? "; with LightGBM and FastTree" : "")}; load average at start: {LoadAverage()}");
             if (!skipCampaign) RunCampaign(file);
             CompareFits(file, directory, method);
             Console.WriteLine($"load average at end: {LoadAverage()}");
