@@ -9,7 +9,7 @@ using AiSprint.Regression.Validation;
 namespace AiSprint.Regression;
 
 /// <summary>How a campaign runs.</summary>
-/// <param name="MaxDegreeOfParallelism">Threads for the experiments; null = every core. Results do not depend on it.</param>
+/// <param name="MaxDegreeOfParallelism">Threads for the whole campaign (experiments, and the trials and CV folds inside a Hyperopt experiment); null = every core. Results do not depend on it.</param>
 /// <param name="Progress">
 /// Receives the fraction of the campaign's experiments (technique × configuration × fold) finished, from 0 to 1, as
 /// they complete on any thread; a nested XGBoost feature-selection campaign reports nothing. Null: no reports.

@@ -11,6 +11,8 @@ switch (args.FirstOrDefault())
         return PlacementMicroBenchmark.Large(rest);
     case "regression":
         return RegressionBenchmark.Run(rest);
+    case "regression-heavy":
+        return HeavyRegressionBenchmark.Run(rest);
     case "regression-cores":
         return RegressionCoresBenchmark.Run(rest);
     case "onnx":
@@ -30,6 +32,6 @@ switch (args.FirstOrDefault())
     case "wrapper":
         return WrapperBenchmarks.Run(rest);
     default:
-        Console.Error.WriteLine("usage: dotnet run -c Release --project tests/AiSprint.Benchmarks -- placement [--threads N] [--seed N] [--ls|--rg-only] | placement-micro [instance] | placement-large | regression | regression-cores [seed] | onnx [repetitions] [model] | generator [rounds] | wrapper [BenchmarkDotNet arguments] | build-overhead [repetitions]");
+        Console.Error.WriteLine("usage: dotnet run -c Release --project tests/AiSprint.Benchmarks -- placement [--threads N] [--seed N] [--ls|--rg-only] | placement-micro [instance] | placement-large | regression | regression-heavy [--exact] [--fits-only] [--mlnet] | regression-cores [seed] | onnx [repetitions] [model] | generator [rounds] | wrapper [BenchmarkDotNet arguments] | build-overhead [repetitions]");
         return 2;
 }

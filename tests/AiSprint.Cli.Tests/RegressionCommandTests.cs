@@ -39,6 +39,51 @@ public class RegressionCommandTests
     }
 
     [Fact]
+    public void Regress_trains_LightGBM_and_FastTree_and_predict_applies_their_model_files()
+    {
+        var directory = Directory.CreateTempSubdirectory("aisprint-regress-").FullName;
+        var configuration = Path.Combine(directory, "boosted.ini");
+        var input = SharedData.PathOf("amllibrary", "inputs", "faas_predict.csv");
+        File.WriteAllText(configuration, $"""
+            [General]
+            run_num = 1
+            techniques = ['LightGBM', 'FastTree']
+            hp_selection = HoldOut
+            validation = HoldOut
+            hold_out_ratio = 0.2
+            y = "ave_response_time"
+
+            [DataPreparation]
+            input_path = "{input.Replace("\\", "/")}"
+
+            [LightGBM]
+            n_estimators = [50]
+            learning_rate = [0.1, 0.3]
+            num_leaves = [15]
+
+            [FastTree]
+            n_estimators = [50]
+            min_child_samples = [5]
+            """);
+        var output = Path.Combine(directory, "out");
+        var (code, _, error) = ValidateCommandTests.Run("regress", "-c", configuration, "-o", output);
+        Assert.True(code == 0, error);
+        var measured = File.ReadAllLines(input).Skip(1).Select(l => double.Parse(l.Split(',')[^1], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        foreach (var technique in new[] { "LightGBM", "FastTree" })
+        {
+            var model = Path.Combine(output, $"{technique}.model.json");
+            Assert.Contains("\"formatVersion\": 5", File.ReadAllText(model));
+            var predictions = Path.Combine(directory, $"{technique}.csv");
+            (code, _, error) = ValidateCommandTests.Run("predict", "-m", model, "-i", input, "-o", predictions);
+            Assert.True(code == 0, error);
+            var predicted = File.ReadAllLines(predictions).Skip(1).Select(l => double.Parse(l, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            Assert.Equal(measured.Length, predicted.Length);
+            var mape = measured.Zip(predicted, (m, p) => Math.Abs(m - p) / Math.Abs(m)).Average();
+            Assert.True(mape < 0.1, $"{technique} MAPE {mape}");
+        }
+    }
+
+    [Fact]
     public void A_configuration_naming_an_unknown_technique_is_refused_with_file_and_line()
     {
         var directory = Directory.CreateTempSubdirectory("aisprint-regress-").FullName;

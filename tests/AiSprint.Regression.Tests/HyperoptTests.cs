@@ -145,4 +145,57 @@ public class HyperoptTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.DoesNotContain("loguniform", final.Hyperparameters.ToString());
         Assert.True(summary.Validation.Mape <= baseline + Tolerance, $"{config} {technique}: validation MAPE {summary.Validation.Mape:F6} > {baseline:F6} + {Tolerance}");
     }
+
+    [Fact]
+    public void An_XGBoost_search_past_its_startup_trials_gives_the_same_campaign_on_one_thread_and_on_two()
+    {
+        // 24 evaluations: 20 random startup trials in one parallel round, then a round of 4 TPE proposals; 1,000 rows
+        // with continuous columns, so hist quantises them (more than 256 distinct values).
+        var file = InlineConfiguration.From("""
+            [General]
+            run_num = 1
+            techniques = ['XGBoost']
+            hp_selection = HoldOut
+            validation = HoldOut
+            hold_out_ratio = 0.2
+            y = "ave_response_time"
+            hyperparameter_tuning = Hyperopt
+            hyperopt_max_evals = 24
+            seed = 3
+
+            [DataPreparation]
+            input_path = "@INPUT@"
+
+            [XGBoost]
+            n_estimators = [10]
+            max_depth = [100]
+            gamma = ['loguniform(0.001,1)']
+            learning_rate = ['loguniform(0.01,1)']
+            """, "faas_predict.csv");
+        var one = RegressionCampaign.Run(file, new RegressionOptions(MaxDegreeOfParallelism: 1));
+        var two = RegressionCampaign.Run(file, new RegressionOptions(MaxDegreeOfParallelism: 2));
+        Assert.Equal(one.Runs[0].Techniques.Select(t => (t.Chosen.ToString(), t.Validation)), two.Runs[0].Techniques.Select(t => (t.Chosen.ToString(), t.Validation)));
+        Assert.Equal(one.Best.Model.ToJson(), two.Best.Model.ToJson());
+        Assert.True(one.Best.SelectedValidationMape < 0.2, $"validation MAPE {one.Best.SelectedValidationMape}");
+    }
+
+    [Fact]
+    public void Trials_after_startup_come_in_rounds_drawn_from_one_posterior()
+    {
+        // Two objectives that agree on the 20 startup trials and differ afterwards: the first round of 4 proposals is
+        // drawn from the posterior of the startup trials alone, so it is the same; later rounds see different losses.
+        var space = OneDimension(new UniformPrior(0, 100));
+        double Value(GridPoint p) => Number(p["x"]!);
+        var first = TpeOptimizer.Minimize(space, p => Math.Abs(Value(p) - 35), 32, 5, 0);
+        var startup = first.Trials.Take(20).Select(t => Value(t.Point)).ToHashSet();
+        var second = TpeOptimizer.Minimize(space, p => startup.Contains(Value(p)) ? Math.Abs(Value(p) - 35) : -Value(p), 32, 5, 0);
+        var a = first.Trials.Select(t => Value(t.Point)).ToList();
+        var b = second.Trials.Select(t => Value(t.Point)).ToList();
+        Assert.Equal(a.Take(24), b.Take(24));
+        Assert.NotEqual(a.Skip(24), b.Skip(24));
+        // One proposal at a time (hyperopt's own queue length of 1) already differs from the fourth trial after startup on.
+        var sequential = TpeOptimizer.Minimize(space, p => startup.Contains(Value(p)) ? Math.Abs(Value(p) - 35) : -Value(p), 32, 5, 0, new TpeSettings(BatchSize: 1));
+        Assert.Equal(a.Take(21), sequential.Trials.Take(21).Select(t => Value(t.Point)));
+        Assert.NotEqual(b.Skip(21).Take(3), sequential.Trials.Skip(21).Take(3).Select(t => Value(t.Point)));
+    }
 }

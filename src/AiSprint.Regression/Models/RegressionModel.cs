@@ -24,6 +24,8 @@ public sealed record StoredHyperparameter(string Name, string Value);
 /// written as version 3, so older readers refuse them instead of predicting with every column. 4 = a multilayer
 /// perceptron (NeuralNetwork) in <see cref="Mlp"/>, on every column or on <see cref="SelectedFeatures"/>; only MLP
 /// models are written as version 4, so files of versions 1–3 keep their exact shape and older readers refuse MLPs by version.
+/// 5 = the trees of an ML.NET technique (LightGBM, FastTree) in <see cref="Trees"/>, with or without
+/// <see cref="SelectedFeatures"/>; written only for those techniques, so older readers refuse them by version.
 /// </summary>
 public sealed record RegressionModel(
     int FormatVersion,
@@ -38,7 +40,10 @@ public sealed record RegressionModel(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] MlpModel? Mlp = null)
 {
     /// <summary>The newest version this build writes; it reads every version from 1 to this one.</summary>
-    public const int CurrentFormatVersion = 4;
+    public const int CurrentFormatVersion = 5;
+
+    /// <summary>The version holding the trees of an ML.NET technique (LightGBM, FastTree), with or without <see cref="SelectedFeatures"/>.</summary>
+    public const int MlNetTreesFormatVersion = 5;
 
     /// <summary>The version holding a multilayer perceptron (<see cref="Mlp"/>), with or without <see cref="SelectedFeatures"/>.</summary>
     public const int NeuralNetworkFormatVersion = 4;
@@ -81,6 +86,7 @@ public sealed record RegressionModel(
             ? (subset.Inner, subset.Columns.Select(j => pipeline.Features[j]).ToList())
             : (fitted.Model, null);
         var version = model is MlpModel ? NeuralNetworkFormatVersion
+            : technique is AmlTechnique.LightGBM or AmlTechnique.FastTree ? MlNetTreesFormatVersion
             : selected is not null ? FeatureSelectionFormatVersion : model is LinearModel ? LinearFormatVersion : NonLinearFormatVersion;
         return model switch
         {
@@ -128,12 +134,13 @@ public sealed record RegressionModel(
         {
             LinearFormatVersion => model.Fitted is not null && predictors == 1,
             NeuralNetworkFormatVersion => model.Mlp is not null && predictors == 1,
+            MlNetTreesFormatVersion => model.Trees is not null && predictors == 1,
             _ => model.Mlp is null && predictors == 1,
         };
-        if (!valid) throw new RegressionException($"{source}: a version {model.FormatVersion} model file needs exactly one fitted model ({model.FormatVersion switch { LinearFormatVersion => "\"fitted\"", NeuralNetworkFormatVersion => "\"mlp\"", _ => "\"fitted\", \"trees\" or \"svr\"" }})");
-        // Version 3 is defined by its feature subset; version 4 (MLP) may have one or not; 1 and 2 never do.
-        if (model.FormatVersion != NeuralNetworkFormatVersion && (model.FormatVersion == FeatureSelectionFormatVersion) != (model.SelectedFeatures is not null))
-            throw new RegressionException($"{source}: \"selectedFeatures\" belongs to version {FeatureSelectionFormatVersion} and {NeuralNetworkFormatVersion} model files only, and is required in version {FeatureSelectionFormatVersion}");
+        if (!valid) throw new RegressionException($"{source}: a version {model.FormatVersion} model file needs exactly one fitted model ({model.FormatVersion switch { LinearFormatVersion => "\"fitted\"", NeuralNetworkFormatVersion => "\"mlp\"", MlNetTreesFormatVersion => "\"trees\"", _ => "\"fitted\", \"trees\" or \"svr\"" }})");
+        // Version 3 is defined by its feature subset; versions 4 (MLP) and 5 (ML.NET trees) may have one or not; 1 and 2 never do.
+        if (model.FormatVersion is not (NeuralNetworkFormatVersion or MlNetTreesFormatVersion) && (model.FormatVersion == FeatureSelectionFormatVersion) != (model.SelectedFeatures is not null))
+            throw new RegressionException($"{source}: \"selectedFeatures\" belongs to version {FeatureSelectionFormatVersion}, {NeuralNetworkFormatVersion} and {MlNetTreesFormatVersion} model files only, and is required in version {FeatureSelectionFormatVersion}");
         var features = model.Pipeline.Features;
         if (model.SelectedFeatures is { } selected
             && (selected.Count == 0 || selected.Distinct().Count() != selected.Count || selected.Any(name => !features.Contains(name))))

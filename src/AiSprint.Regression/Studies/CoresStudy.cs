@@ -122,6 +122,8 @@ public static class CoresStudy
             [AmlTechnique.RandomForest] = quick ? "n_estimators = [20]" : "n_estimators = [50, 200]\nmax_depth = [None, 5]\nmax_features = [1.0, 'sqrt']",
             [AmlTechnique.SVR] = quick ? "C = [10]\nkernel = ['rbf']" : "C = [1, 10, 100]\nepsilon = [0.01, 0.1]\nkernel = ['linear', 'rbf']\ngamma = ['scale']",
             [AmlTechnique.XGBoost] = quick ? "n_estimators = [100]\nlearning_rate = [0.1]\nmax_depth = [3]" : "n_estimators = [100, 300]\nlearning_rate = [0.05, 0.1]\nmax_depth = [3, 6]",
+            [AmlTechnique.LightGBM] = quick ? "n_estimators = [100]\nmin_child_samples = [5]" : "n_estimators = [100, 300]\nlearning_rate = [0.05, 0.1]\nnum_leaves = [8, 31]\nmin_child_samples = [5]",
+            [AmlTechnique.FastTree] = quick ? "n_estimators = [100]\nmin_child_samples = [5]" : "n_estimators = [100, 300]\nlearning_rate = [0.05, 0.2]\nnum_leaves = [8, 20]\nmin_child_samples = [5]",
             [AmlTechnique.NeuralNetwork] = $"n_features = [[32, 16]]\ndropouts = [0.0]\nactivation = ['relu']\noptimizer = ['adam']\nlearning_rate = {(quick ? "[0.01]" : "[0.003, 0.01]")}\nloss = ['mse']\nbatch_size = [8]\nepochs = [{(quick ? 50 : 300)}]",
         };
         var text = new StringBuilder();

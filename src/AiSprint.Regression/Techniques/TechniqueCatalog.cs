@@ -9,7 +9,7 @@ namespace AiSprint.Regression.Techniques;
 /// scikit-learn Ridge alpha 1.0, fit_intercept True; aMLLibrary's Stepwise 0.05 / 0.1 / True / 100;
 /// scikit-learn 1.2 trees: criterion squared_error, max_depth None, max_features None (RandomForest 1.0),
 /// min_samples_split 2, min_samples_leaf 1, n_estimators 100; xgboost 1.7: min_child_weight 1, gamma 0,
-/// n_estimators 100, learning_rate 0.3, max_depth 6, alpha 0, lambda 1; scikit-learn SVR: C 1, epsilon 0.1, gamma 'scale',
+/// n_estimators 100, learning_rate 0.3, max_depth 6, alpha 0, lambda 1, tree_method hist here (xgboost 1.7: auto), max_bin 256; scikit-learn SVR: C 1, epsilon 0.1, gamma 'scale',
 /// kernel rbf, degree 3; NeuralNetwork: aMLLibrary's own defaults (<see cref="NeuralNetworkSettings"/>). The seed feeds
 /// the random choices of the trees and the network (aMLLibrary passes no random_state and seeds no Keras, spec §5.2).
 /// Every technique aMLLibrary knows is implemented.
@@ -30,8 +30,14 @@ public static class TechniqueCatalog
             AmlTechnique.RandomForest => new RandomForestTrainer(reader.Integer("n_estimators", 100), reader.Cart(new FeatureCount("fraction", 1.0)), seed),
             AmlTechnique.SVR => new SvrTrainer(reader.Number("C", 1.0), reader.Number("epsilon", 0.1), reader.Gamma(), reader.Kernel(), reader.Integer("degree", 3)),
             AmlTechnique.XGBoost => new XGBoostTrainer(reader.Number("min_child_weight", 1), reader.Number("gamma", 0), reader.Integer("n_estimators", 100),
-                reader.Number("learning_rate", 0.3), reader.Integer("max_depth", 6), reader.Number("alpha", 0), reader.Number("lambda", 1)),
+                reader.Number("learning_rate", 0.3), reader.Integer("max_depth", 6), reader.Number("alpha", 0), reader.Number("lambda", 1),
+                Method: reader.TreeMethod(), MaxBin: reader.Integer("max_bin", 256)),
             AmlTechnique.NeuralNetwork => new MlpTrainer(reader.NeuralNetwork(), seed),
+            // LightGBM's and ML.NET's own defaults (LightGBM: 100 / 0.1 / 31 / 20 / 255, L2 0.01; FastTree: 100 / 0.2 / 20 / 10 / 255).
+            AmlTechnique.LightGBM => new MlNetTreeTrainer(MlNetBooster.LightGbm, reader.Integer("n_estimators", 100), reader.Number("learning_rate", 0.1), reader.Integer("num_leaves", 31),
+                reader.Integer("min_child_samples", 20), reader.Integer("max_bin", 255), reader.Number("reg_lambda", 0.01), reader.Number("reg_alpha", 0), seed),
+            AmlTechnique.FastTree => new MlNetTreeTrainer(MlNetBooster.FastTree, reader.Integer("n_estimators", 100), reader.Number("learning_rate", 0.2), reader.Integer("num_leaves", 20),
+                reader.Integer("min_child_samples", 10), reader.Integer("max_bin", 255), 0, 0, seed),
             _ => throw new InvalidOperationException($"unknown technique {technique}"),
         };
         reader.RejectUnknown();
@@ -140,6 +146,18 @@ public static class TechniqueCatalog
                 IniString { Value: "poly" } => SvrKernel.Poly,
                 IniString { Value: "sigmoid" } => SvrKernel.Sigmoid,
                 var other => throw new RegressionException($"[{technique}] kernel = {other.ToPython()}: linear, rbf, poly or sigmoid is required ('precomputed' needs a Gram matrix)"),
+            };
+        }
+
+        /// <summary>xgboost's tree_method: 'hist' (the default here) or 'exact' (every distinct value a candidate).</summary>
+        public TreeMethod TreeMethod()
+        {
+            _used.Add("tree_method");
+            return point["tree_method"] switch
+            {
+                null or IniString { Value: "hist" } => Techniques.TreeMethod.Hist,
+                IniString { Value: "exact" } => Techniques.TreeMethod.Exact,
+                var other => throw new RegressionException($"[{technique}] tree_method = {other.ToPython()}: 'hist' or 'exact' is required"),
             };
         }
 

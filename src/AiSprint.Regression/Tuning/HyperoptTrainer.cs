@@ -1,5 +1,6 @@
 using AiSprint.Model.Formats.Aml;
 using AiSprint.Regression.FeatureSelection;
+using AiSprint.Regression.Parallelism;
 using AiSprint.Regression.Techniques;
 using AiSprint.Regression.Validation;
 
@@ -28,8 +29,11 @@ public sealed class HyperoptTrainer(SearchSpace space, int maxEvals, int seed, i
     /// <summary>cross_val_score(cv=5) as aMLLibrary calls it: fixed, unshuffled.</summary>
     public const int CvFolds = 5;
 
-    public SearchResult Search(double[][] x, double[] y) =>
-        TpeOptimizer.Minimize(space, point => -MeanCvR2(TechniqueCatalog.Bind(space.Technique, point, seed), x, y), maxEvals, seed, stream);
+    public SearchResult Search(double[][] x, double[] y)
+    {
+        var folds = CvFoldsOf(x, y);
+        return TpeOptimizer.Minimize(space, point => -MeanCvR2(TechniqueCatalog.Bind(space.Technique, point, seed), folds), maxEvals, seed, stream);
+    }
 
     public IRegressor Fit(double[][] x, double[] y)
     {
@@ -37,23 +41,37 @@ public sealed class HyperoptTrainer(SearchSpace space, int maxEvals, int seed, i
         return new TunedRegressor(best, TechniqueCatalog.Bind(space.Technique, best, seed).Fit(x, y));
     }
 
-    /// <summary>Mean R² over unshuffled KFold blocks, each held out once with the trainer fitted on the other rows in row order.</summary>
-    public static double MeanCvR2(ITrainer trainer, double[][] x, double[] y)
+    /// <summary>
+    /// Mean R² over unshuffled KFold blocks, each held out once with the trainer fitted on the other rows in row order.
+    /// The folds are fitted in parallel; their R² are summed in fold order, so the mean does not depend on the threads.
+    /// </summary>
+    public static double MeanCvR2(ITrainer trainer, double[][] x, double[] y) => MeanCvR2(trainer, CvFoldsOf(x, y));
+
+    /// <summary>The CV folds of a search's rows, built once so that every trial fits the same matrices (whose quantisation XGBoost caches).</summary>
+    internal static CvFold[] CvFoldsOf(double[][] x, double[] y) =>
+        UnshuffledKFold.Blocks(x.Length, CvFolds).Select(b => new CvFold(
+            x.Take(b.Start).Concat(x.Skip(b.Start + b.Length)).ToArray(),
+            y.Take(b.Start).Concat(y.Skip(b.Start + b.Length)).ToArray(),
+            x.Skip(b.Start).Take(b.Length).ToArray(),
+            y.Skip(b.Start).Take(b.Length).ToArray())).ToArray();
+
+    internal static double MeanCvR2(ITrainer trainer, CvFold[] folds)
     {
-        var blocks = UnshuffledKFold.Blocks(x.Length, CvFolds);
-        var sum = 0.0;
-        foreach (var (start, length) in blocks)
+        var r2 = new double[folds.Length];
+        IndexedParallel.For(folds.Length, k =>
         {
-            var trainX = x.Take(start).Concat(x.Skip(start + length)).ToArray();
-            var trainY = y.Take(start).Concat(y.Skip(start + length)).ToArray();
-            var model = trainer.Fit(trainX, trainY);
-            var actual = y.Skip(start).Take(length).ToArray();
-            var predicted = x.Skip(start).Take(length).Select(model.Predict).ToArray();
-            sum += MetricSet.Compute(actual, predicted).R2;
-        }
-        return sum / blocks.Count;
+            var fold = folds[k];
+            var model = trainer.Fit(fold.TrainX, fold.TrainY);
+            r2[k] = MetricSet.Compute(fold.TestY, fold.TestX.Select(model.Predict).ToArray()).R2;
+        });
+        var sum = 0.0;
+        foreach (var v in r2) sum += v;
+        return sum / folds.Length;
     }
 }
+
+/// <summary>One cross-validation fold of a Hyperopt search: the rows fitted and the rows held out.</summary>
+internal sealed record CvFold(double[][] TrainX, double[] TrainY, double[][] TestX, double[] TestY);
 
 /// <summary>
 /// Hyperopt + SFS (spec §7.4): aMLLibrary's own greedy forward search, not mlxtend. For each size from min_features to

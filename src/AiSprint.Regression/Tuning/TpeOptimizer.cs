@@ -1,4 +1,5 @@
 using AiSprint.Model.Formats.Aml;
+using AiSprint.Regression.Parallelism;
 using AiSprint.Regression.Techniques;
 
 namespace AiSprint.Regression.Tuning;
@@ -9,8 +10,13 @@ public sealed record Trial(GridPoint Point, double Loss);
 /// <summary>The trials of a search, in evaluation order, and the best one (lowest loss, first on ties).</summary>
 public sealed record SearchResult(IReadOnlyList<Trial> Trials, Trial Best);
 
-/// <summary>TPE settings; the defaults are hyperopt's (spec §7.3: the first 20 trials are random).</summary>
-public sealed record TpeSettings(int StartupTrials = 20, double Gamma = 0.25, int EiCandidates = 24)
+/// <summary>
+/// TPE settings; the defaults are hyperopt's (spec §7.3: the first 20 trials are random), except
+/// <see cref="BatchSize"/>: after the startup trials, proposals are made in rounds of that many from the same
+/// posterior and evaluated in parallel (hyperopt's <c>max_queue_len</c>; hyperopt's default is 1). Fixed, not the
+/// thread count, so a seed gives the same trials on any machine.
+/// </summary>
+public sealed record TpeSettings(int StartupTrials = 20, double Gamma = 0.25, int EiCandidates = 24, int BatchSize = 4)
 {
     public static readonly TpeSettings Hyperopt = new();
 }
@@ -24,8 +30,9 @@ public sealed record TpeSettings(int StartupTrials = 20, double Gamma = 0.25, in
 /// newest 25 of a set are linearly down-weighted (<see cref="HyperoptConstants.ForgettingWeights"/>), and a quantised
 /// prior (quniform, qloguniform) is observed at its quantised values, its candidates are quantised, and their
 /// likelihood is the mass of their bin [v − q/2, v + q/2] (clipped to the bounds), not a density.
-/// DETERMINISM: every draw comes from a <see cref="SeededRandom"/> stream fixed by the caller's seed, and trials run
-/// sequentially, so a seed gives the same trials whatever the thread count. aMLLibrary passes no seed to hyperopt
+/// DETERMINISM: every draw comes from a <see cref="SeededRandom"/> stream fixed by the caller's seed and is made on
+/// the calling thread in trial order; only losses are evaluated in parallel (the startup trials all at once, then
+/// rounds of <see cref="TpeSettings.BatchSize"/>), so a seed gives the same trials whatever the thread count. aMLLibrary passes no seed to hyperopt
 /// (spec §7.3: "Seeds: none (nondeterministic)"), so its trials differ from run to run.
 /// </summary>
 public static class TpeOptimizer
@@ -34,20 +41,35 @@ public static class TpeOptimizer
     {
         if (maxEvals < 1) throw new RegressionException($"hyperopt_max_evals must be at least 1, got {maxEvals}");
         settings ??= TpeSettings.Hyperopt;
+        if (settings.BatchSize < 1) throw new RegressionException($"a TPE batch needs at least one trial, got {settings.BatchSize}");
         var random = SeededRandom.For(seed, stream);
         var dimensions = space.Searched.ToList();
         var coordinates = new List<double[]>();
         var trials = new List<Trial>();
-        for (var t = 0; t < maxEvals; t++)
+        while (trials.Count < maxEvals)
         {
-            var proposal = t < settings.StartupTrials || dimensions.Count == 0
-                ? dimensions.Select(d => Quantised(d, d.SamplePrior(random))).ToArray()
-                : Propose(dimensions, coordinates, trials, settings, random);
-            var point = space.PointOf(proposal);
-            var value = loss(point);
-            // A NaN loss ranks last, as a failed trial would.
-            coordinates.Add(proposal);
-            trials.Add(new Trial(point, double.IsNaN(value) ? double.PositiveInfinity : value));
+            // A round: every remaining startup trial at once (their draws do not depend on losses, so they are the same
+            // draws as one at a time), afterwards BatchSize proposals from the same posterior. Draws are made in order
+            // on this thread; only the losses are evaluated in parallel.
+            var t = trials.Count;
+            var fromPrior = t < settings.StartupTrials || dimensions.Count == 0;
+            var size = fromPrior ? (dimensions.Count == 0 ? maxEvals : Math.Min(settings.StartupTrials, maxEvals)) - t : Math.Min(settings.BatchSize, maxEvals - t);
+            var proposals = new double[size][];
+            for (var k = 0; k < size; k++)
+            {
+                proposals[k] = fromPrior
+                    ? dimensions.Select(d => Quantised(d, d.SamplePrior(random))).ToArray()
+                    : Propose(dimensions, coordinates, trials, settings, random);
+            }
+            var points = proposals.Select(space.PointOf).ToArray();
+            var values = new double[size];
+            IndexedParallel.For(size, k => values[k] = loss(points[k]));
+            for (var k = 0; k < size; k++)
+            {
+                // A NaN loss ranks last, as a failed trial would.
+                coordinates.Add(proposals[k]);
+                trials.Add(new Trial(points[k], double.IsNaN(values[k]) ? double.PositiveInfinity : values[k]));
+            }
         }
         var best = trials[0];
         foreach (var trial in trials) if (trial.Loss < best.Loss) best = trial;

@@ -40,8 +40,9 @@ public sealed record FittedPipeline(Standardizer? Scaler, IRegressor Model)
 }
 
 /// <summary>
-/// Runs experiments in parallel. Each result is stored at its experiment's index, and every experiment is a pure
-/// function of its inputs, so the results are identical whatever the number of threads.
+/// Runs experiments in parallel (and, inside a Hyperopt experiment, its trials and cross-validation folds). Each result
+/// is stored at its experiment's index, and every experiment is a pure function of its inputs, so the results are
+/// identical whatever the number of threads.
 /// </summary>
 public static class ExperimentRunner
 {
@@ -52,7 +53,12 @@ public static class ExperimentRunner
         Func<Experiment, int, ITrainer>? trainerFor = null, IProgress<double>? progress = null)
     {
         var results = new ExperimentResult[experiments.Count];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount };
+        // A limited scheduler, not just MaxDegreeOfParallelism: the folds and trials a Hyperopt experiment runs in parallel
+        // inside (IndexedParallel) schedule on TaskScheduler.Current, so they share the same thread budget.
+        var scheduler = maxDegreeOfParallelism is { } limit
+            ? new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, limit).ConcurrentScheduler
+            : TaskScheduler.Default;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount, TaskScheduler = scheduler };
         var finished = 0;
         Parallel.For(0, experiments.Count, options, i =>
         {

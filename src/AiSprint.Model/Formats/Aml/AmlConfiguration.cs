@@ -33,6 +33,12 @@ public enum AmlTechnique
     NNLS,
     Stepwise,
     NeuralNetwork,
+
+    /// <summary>Not aMLLibrary's: ML.NET's LightGBM regression (gradient-boosted trees, leaf-wise growth).</summary>
+    LightGBM,
+
+    /// <summary>Not aMLLibrary's: ML.NET's FastTree regression (MART gradient boosting).</summary>
+    FastTree,
 }
 
 /// <summary>How rows are split for validation or hyper-parameter selection (aMLLibrary compares these exact strings).</summary>
