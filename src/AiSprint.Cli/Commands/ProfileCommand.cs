@@ -77,7 +77,7 @@ internal static class ProfileCommand
             var csv = dataset.ToCsv(existing);
             var rows = csv.Count(c => c == '\n') - 1;
             AtomicFile.WriteAllText(csvPath, csv);
-            AtomicFile.WriteAllText(Path.Combine(directory, dataset.Component + ".ini"), CampaignConfigurationWriter.Write(dataset.Component + ".csv", rows));
+            AtomicFile.WriteAllText(Path.Combine(directory, dataset.Component + ".ini"), CampaignConfigurationWriter.Write(Path.GetFileName(Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar)), dataset.Component + ".csv", rows));
             AtomicFile.WriteAllText(Path.Combine(directory, dataset.Component + ".features.csv"), DemandFeatures(dataset, descriptor, coreCounts));
             summary.AppendLine(CultureInfo.InvariantCulture, $"{dataset.Component}: {dataset.Rows.Count} measurements kept, {dataset.DroppedOutliers} outlier(s) dropped (proximity index, 99 %), {rows} rows in {csvPath}");
         }
