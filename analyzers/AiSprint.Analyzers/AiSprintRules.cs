@@ -30,6 +30,11 @@ internal static class AiSprintRules
     public const string DagFileMismatchId = "AIS0109";
     public const string PartitionableModelMissingId = "AIS0110";
     public const string InvalidDesignFileId = "AIS0111";
+    public const string UnknownWorkloadComponentId = "AIS0112";
+    public const string FeatureNamedTwiceId = "AIS0113";
+    public const string InvalidFeatureNameId = "AIS0114";
+    public const string CaseMissesComponentId = "AIS0115";
+    public const string MalformedWorkloadId = "AIS0116";
     public const string InvalidFeasibilityFileId = "AIS1000";
     public const string LocalThresholdBelowDemandId = "AIS1001";
     public const string GlobalPathInfeasibleId = "AIS1002";
@@ -137,6 +142,36 @@ internal static class AiSprintRules
         "Memory requirement above every compatible resource",
         "{0} needs {1} MB of RAM, but its compatible resources have at most {2} MB ({3})",
         "[DeviceConstraints(RamMb)] is compared with the memorySize of the compatible resources (those the demands file lists for the component, or every candidate resource). VramMb is not checked: candidate_resources.yaml states no GPU memory.");
+
+    public static readonly DiagnosticDescriptor UnknownWorkloadComponent = Error(
+        UnknownWorkloadComponentId,
+        "Workload for an unknown component",
+        "Workload '{0}' is for '{1}', which is no component of this compilation{2}",
+        "[Workload(name)] names the component the workload exercises when aisprint profile measures it; it must be a [Component] (or [ExecTime]) method of the same compilation, whose calls the generated wrappers time.");
+
+    public static readonly DiagnosticDescriptor FeatureNamedTwice = Error(
+        FeatureNamedTwiceId,
+        "Workload feature named twice",
+        "The feature '{0}' is already given to this case; a dataset has one column per feature",
+        "Each WorkloadCase.With(name, value) adds a column to the profiling dataset; the same name twice in one case would make two values for one column.");
+
+    public static readonly DiagnosticDescriptor InvalidFeatureName = Error(
+        InvalidFeatureNameId,
+        "Workload feature name is not a dataset column name",
+        "The feature name '{0}' is not a dataset column name; use letters, digits and '_', not starting with a digit",
+        "Feature names become CSV column names of the aMLLibrary dataset and names in its campaign configuration (inverse, products), so they are identifiers.");
+
+    public static readonly DiagnosticDescriptor CaseMissesComponent = Error(
+        CaseMissesComponentId,
+        "Workload case does not call its component",
+        "This case of workload '{0}' never calls '{1}'; the profiler measures only the component's own call, so the case must pass its inputs to it",
+        "A case's lambda calls the component with its inputs, e.g. WorkloadCase.Run(() => Inspection.Segment(frame)): the compiler checks the inputs against the component's parameters and the generated wrapper times the call. A case that calls something else would measure nothing.");
+
+    public static readonly DiagnosticDescriptor MalformedWorkload = Error(
+        MalformedWorkloadId,
+        "Workload method has the wrong shape",
+        "Workload '{0}' must be a static method without parameters returning IEnumerable<WorkloadCase>; it {1}",
+        "The profiled process calls a workload by reflection with no instance and no arguments, and enumerates the cases it returns.");
 
     /// <summary>The documentation anchor of a rule: docs/diagnostics.md, one row per code.</summary>
     public static string HelpLink(string id) =>

@@ -9,7 +9,7 @@ namespace AiSprint.Profiling.App;
 /// </summary>
 public static class Components
 {
-    public const int MillisecondsPerCore = 25;
+    public const int MillisecondsPerCore = 40;
 
     [Component("sleeper")]
     public static int Wait(int milliseconds)

@@ -77,6 +77,23 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor NoDesignDocument =
         new("AIS0053", Severity.Warning, "The assembly has no AiSprint design document");
 
+    public static readonly DiagnosticDescriptor ProfilingUnavailable =
+        new("AIS0060", Severity.Error, "The application cannot be profiled");
+    public static readonly DiagnosticDescriptor WorkloadThrew =
+        new("AIS0061", Severity.Error, "A workload threw or has the wrong shape");
+    public static readonly DiagnosticDescriptor WorkloadEmpty =
+        new("AIS0062", Severity.Error, "A workload returned no case");
+    public static readonly DiagnosticDescriptor WorkloadFeaturesInconsistent =
+        new("AIS0063", Severity.Error, "A workload's cases describe their inputs inconsistently");
+    public static readonly DiagnosticDescriptor WorkloadMeasuredNothing =
+        new("AIS0064", Severity.Error, "A workload case did not call its component through the timing wrapper");
+    public static readonly DiagnosticDescriptor WorkloadMissing =
+        new("AIS0065", Severity.Error, "A profiled component has no workload");
+    public static readonly DiagnosticDescriptor ProfilingGridInvalid =
+        new("AIS0066", Severity.Error, "The profiling grid is invalid");
+    public static readonly DiagnosticDescriptor ProfileOutputUnusable =
+        new("AIS0067", Severity.Error, "The profiled resource or the profile's output directory cannot be used");
+
     /// <summary>Every descriptor, for documentation and uniqueness tests.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = typeof(DiagnosticCatalog)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

@@ -43,9 +43,9 @@ public sealed class ComponentProfilerTests : IDisposable
 
         Assert.Empty(result.Errors);
         var byCores = result.Measurements.GroupBy(m => m.Cores).ToDictionary(g => g.Key, g => g.Min(m => m.Measurement.Milliseconds));
-        // The component sleeps 25 ms per core Environment.ProcessorCount reports; a sleep only ever overshoots.
-        Assert.True(byCores[1] >= 25 && byCores[1] < 50, $"1 core: {byCores[1]} ms");
-        Assert.True(byCores[2] >= 50, $"2 cores: {byCores[2]} ms");
+        // The component sleeps 40 ms per core Environment.ProcessorCount reports; a sleep only ever overshoots.
+        Assert.True(byCores[1] >= 40 && byCores[1] < 80, $"1 core: {byCores[1]} ms");
+        Assert.True(byCores[2] >= 80, $"2 cores: {byCores[2]} ms");
     }
 
     [Fact]
