@@ -9,7 +9,7 @@ namespace WindFarm;
 /// </summary>
 public static class Workloads
 {
-    private static readonly int[] Sides = [128, 256, 384, 512];
+    private static readonly int[] Sides = [256, 128, 384, 512];
 
     [Workload("defect-segmenter")]
     public static IEnumerable<WorkloadCase> Segmentation()
