@@ -25,6 +25,14 @@ public static class Components
         return unused;
     }
 
+    /// <summary>Work that parallelises perfectly: its time is the work divided by the cores the process was told about.</summary>
+    [Component("divided-work")]
+    public static int DividedWork(int work)
+    {
+        Thread.Sleep(work / Environment.ProcessorCount);
+        return work;
+    }
+
     [Component("async-sleeper")]
     public static async Task<int> WaitAsync(int milliseconds)
     {

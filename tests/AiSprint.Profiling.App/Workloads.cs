@@ -22,6 +22,15 @@ public static class Workloads
         yield return WorkloadCase.Run(() => Components.SleepPerCore(0)).With("size", 1);
     }
 
+    [Workload("divided-work")]
+    public static IEnumerable<WorkloadCase> DividedWork()
+    {
+        foreach (var work in new[] { 40, 80, 120 })
+        {
+            yield return WorkloadCase.Run(() => Components.DividedWork(work)).With("work", work);
+        }
+    }
+
     [Workload("async-sleeper")]
     public static IEnumerable<WorkloadCase> AsyncSleeps()
     {

@@ -31,6 +31,11 @@ public sealed record ProfileDataset(string Component, IReadOnlyList<string> Feat
         foreach (var component in result.Measurements.GroupBy(m => m.Measurement.Component, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var features = component.First().Measurement.Features.Select(f => f.Key).ToArray();
+            if (features.FirstOrDefault(f => DescriptorColumns.Contains(f) || f == TimeColumn) is { } reserved)
+            {
+                throw new ProfilingException($"{component.First().Measurement.Workload}: error AIS0063: component '{component.Key}': the feature '{reserved}' has the name of a column the profiler writes; expected a name other than {string.Join(", ", DescriptorColumns.Append(TimeColumn))}");
+            }
+
             var rows = new List<ProfileRow>();
             var dropped = 0;
             foreach (var configuration in component.GroupBy(m => (m.Cores, m.Measurement.Workload, m.Measurement.Case)).OrderBy(g => g.Key.Cores).ThenBy(g => g.Key.Workload, StringComparer.Ordinal).ThenBy(g => g.Key.Case))

@@ -43,4 +43,15 @@ public sealed class ProfileDatasetTests
 
         Assert.Contains("AIS0067", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_feature_named_like_a_column_the_profiler_writes_is_refused()
+    {
+        var result = new ProfileResult([(1, new WorkloadMeasurement("seg", "W.M", 0, 0, 3, [new("cores", 4)]))], [], false);
+
+        var error = Assert.Throws<ProfilingException>(() => ProfileDataset.From(result, new ResourceDescriptor("Laptop", 512, "Core i7", 8)));
+
+        Assert.Contains("AIS0063", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'cores'", error.Message, StringComparison.Ordinal);
+    }
 }
