@@ -86,7 +86,8 @@ public sealed class ComponentProfilerTests : IDisposable
         var result = ComponentProfiler.Run(new ProfileRequest(ProfiledAppAttribute.Current, [1, 2], 200, 0, ["sleeper"]), _directory, progress, cancel.Token);
 
         Assert.True(result.Interrupted);
-        Assert.InRange(result.Measurements.Count, 3, 20);
+        // Killed well before the 3 cases x 200 repetitions of the first core count; progress reaches us late on a loaded machine.
+        Assert.InRange(result.Measurements.Count, 3, 3 * 200 - 1);
         Assert.All(result.Measurements, m => Assert.Equal(1, m.Cores));
     }
 
