@@ -30,6 +30,11 @@ internal static class AiSprintRules
     public const string DagFileMismatchId = RuleIds.DagFileMismatch;
     public const string PartitionableModelMissingId = RuleIds.PartitionableModelMissing;
     public const string InvalidDesignFileId = RuleIds.InvalidDesignFile;
+    public const string UnknownWorkloadComponentId = RuleIds.UnknownWorkloadComponent;
+    public const string FeatureNamedTwiceId = RuleIds.FeatureNamedTwice;
+    public const string InvalidFeatureNameId = RuleIds.InvalidFeatureName;
+    public const string CaseMissesComponentId = RuleIds.CaseMissesComponent;
+    public const string MalformedWorkloadId = RuleIds.MalformedWorkload;
     public const string InvalidFeasibilityFileId = RuleIds.InvalidFeasibilityFile;
     public const string LocalThresholdBelowDemandId = RuleIds.LocalThresholdBelowDemand;
     public const string GlobalPathInfeasibleId = RuleIds.GlobalPathInfeasible;
@@ -179,6 +184,46 @@ internal static class AiSprintRules
         RuleCatalog.InputsCategory,
         "{0} needs {1} MB of RAM, but its compatible resources have at most {2} MB ({3})",
         "[DeviceConstraints(RamMb)] is compared with the memorySize of the compatible resources (those the demands file lists for the component, or every candidate resource). VramMb is not checked: candidate_resources.yaml states no GPU memory.");
+
+    public static readonly DiagnosticDescriptor UnknownWorkloadComponent = Create(
+        UnknownWorkloadComponentId,
+        RuleCatalog.UnknownWorkloadComponent,
+        DiagnosticSeverity.Error,
+        RuleCatalog.AnnotationsCategory,
+        "Workload '{0}' is for '{1}', which is no component of this compilation{2}",
+        "[Workload(name)] names the component the workload exercises when aisprint profile measures it; it must be a [Component] (or [ExecTime]) method of the same compilation, whose calls the generated wrappers time.");
+
+    public static readonly DiagnosticDescriptor FeatureNamedTwice = Create(
+        FeatureNamedTwiceId,
+        RuleCatalog.FeatureNamedTwice,
+        DiagnosticSeverity.Error,
+        RuleCatalog.AnnotationsCategory,
+        "The feature '{0}' is already given to this case; a dataset has one column per feature",
+        "Each WorkloadCase.With(name, value) adds a column to the profiling dataset; the same name twice in one case would make two values for one column.");
+
+    public static readonly DiagnosticDescriptor InvalidFeatureName = Create(
+        InvalidFeatureNameId,
+        RuleCatalog.InvalidFeatureName,
+        DiagnosticSeverity.Error,
+        RuleCatalog.AnnotationsCategory,
+        "The feature name '{0}' is not a dataset column name; use letters, digits and '_', not starting with a digit",
+        "Feature names become CSV column names of the aMLLibrary dataset and names in its campaign configuration (inverse, products), so they are identifiers.");
+
+    public static readonly DiagnosticDescriptor CaseMissesComponent = Create(
+        CaseMissesComponentId,
+        RuleCatalog.CaseMissesComponent,
+        DiagnosticSeverity.Error,
+        RuleCatalog.AnnotationsCategory,
+        "This case of workload '{0}' never calls '{1}'; the profiler measures only the component's own call, so the case must pass its inputs to it",
+        "A case's lambda calls the component with its inputs, e.g. WorkloadCase.Run(() => Inspection.Segment(frame)): the compiler checks the inputs against the component's parameters and the generated wrapper times the call. A case that calls something else would measure nothing.");
+
+    public static readonly DiagnosticDescriptor MalformedWorkload = Create(
+        MalformedWorkloadId,
+        RuleCatalog.MalformedWorkload,
+        DiagnosticSeverity.Error,
+        RuleCatalog.AnnotationsCategory,
+        "Workload '{0}' must be a static method without parameters returning IEnumerable<WorkloadCase>; it {1}",
+        "The profiled process calls a workload by reflection with no instance and no arguments, and enumerates the cases it returns.");
 
     /// <summary>
     /// A descriptor for a catalogue rule: title and help link come from <see cref="RuleCatalog"/> (shared with the build);

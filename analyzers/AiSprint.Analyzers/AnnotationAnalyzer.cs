@@ -1,10 +1,10 @@
-using AiSprint.Contract.Inputs;
-using AiSprint.Contract;
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using AiSprint.Contract;
+using AiSprint.Contract.Inputs;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 

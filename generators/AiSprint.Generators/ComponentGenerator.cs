@@ -1,6 +1,6 @@
-using AiSprint.Contract;
 using System;
 using System.Linq;
+using AiSprint.Contract;
 using AiSprint.Generators.Emit;
 using AiSprint.Generators.Incremental;
 using AiSprint.Generators.Model;

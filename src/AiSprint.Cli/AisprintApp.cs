@@ -23,6 +23,8 @@ public static class AisprintApp
         root.Subcommands.Add(DemandsCommand.Create(output, error));
         root.Subcommands.Add(DesignCommand.Create(output, error));
         root.Subcommands.Add(DeployCommand.Create(output, error));
+        root.Subcommands.Add(ProfileCommand.Create(output, error));
+        root.Subcommands.Add(ProfileReportCommand.Create(output, error));
         return root;
     }
 

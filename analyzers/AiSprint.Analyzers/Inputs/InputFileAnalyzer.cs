@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
-using AiSprint.Contract.Inputs;
 using System.Collections.Immutable;
 using System.Linq;
+using AiSprint.Contract.Inputs;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 

@@ -1,6 +1,6 @@
-using AiSprint.Contract;
 using System;
 using System.Linq;
+using AiSprint.Contract;
 using AiSprint.Generators.Model;
 using Microsoft.CodeAnalysis.CSharp;
 

@@ -1,6 +1,6 @@
-using AiSprint.Contract;
 using System.Collections.Generic;
 using System.Linq;
+using AiSprint.Contract;
 using Microsoft.CodeAnalysis;
 
 namespace AiSprint.Generators.Reading;

@@ -1,6 +1,6 @@
-using AiSprint.Contract;
 using System.Linq;
 using System.Threading;
+using AiSprint.Contract;
 using AiSprint.Generators.Model;
 using Microsoft.CodeAnalysis;
 

@@ -1,7 +1,7 @@
-using AiSprint.Contract;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using AiSprint.Contract;
 using Microsoft.CodeAnalysis;
 
 namespace AiSprint.Generators.Reading;

@@ -1,6 +1,6 @@
-using AiSprint.Contract.Diagnostics;
 using System.CommandLine;
 using System.Diagnostics;
+using AiSprint.Contract.Diagnostics;
 using AiSprint.Model.Formats;
 using AiSprint.Model.Formats.Design;
 

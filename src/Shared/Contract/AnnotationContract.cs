@@ -18,6 +18,7 @@ internal static class AnnotationContract
     public const string ExpectedThroughput = "ExpectedThroughputAttribute";
     public const string DeviceConstraints = "DeviceConstraintsAttribute";
     public const string Successor = "SuccessorAttribute";
+    public const string Workload = "WorkloadAttribute";
 
     public const string ComponentFullName = Namespace + "." + Component;
     public const string ExecTimeFullName = Namespace + "." + ExecTime;
@@ -27,11 +28,12 @@ internal static class AnnotationContract
     public const string ExpectedThroughputFullName = Namespace + "." + ExpectedThroughput;
     public const string DeviceConstraintsFullName = Namespace + "." + DeviceConstraints;
     public const string SuccessorFullName = Namespace + "." + Successor;
+    public const string WorkloadFullName = Namespace + "." + Workload;
 
     /// <summary>Every attribute's simple metadata name, for tests that tie them to the annotations assembly.</summary>
     public static readonly string[] AttributeNames =
     {
-        Component, ExecTime, GlobalExecTime, Security, Partitionable, ExpectedThroughput, DeviceConstraints, Successor,
+        Component, ExecTime, GlobalExecTime, Security, Partitionable, ExpectedThroughput, DeviceConstraints, Successor, Workload,
     };
 
     // AiSprint.Annotations.TimeUnit.

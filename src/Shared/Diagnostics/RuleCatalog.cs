@@ -61,6 +61,14 @@ internal static class RuleCatalog
     public static readonly Rule ConstraintUnreachable = Warning(RuleIds.ConstraintUnreachable, BuildCategory, "A constraint cannot be met even in the best case");
     public static readonly Rule TrainingFailed = Error(RuleIds.TrainingFailed, BuildCategory, "A performance model could not be trained or could not predict the demands");
     public static readonly Rule NoDesignDocument = Warning(RuleIds.NoDesignDocument, BuildCategory, "The assembly has no AiSprint design document");
+    public static readonly Rule CannotProfile = Error(RuleIds.CannotProfile, BuildCategory, "The application cannot be profiled");
+    public static readonly Rule WorkloadFailed = Error(RuleIds.WorkloadFailed, BuildCategory, "A workload threw or has the wrong shape");
+    public static readonly Rule WorkloadEmpty = Error(RuleIds.WorkloadEmpty, BuildCategory, "A workload returned no case");
+    public static readonly Rule WorkloadInconsistent = Error(RuleIds.WorkloadInconsistent, BuildCategory, "A workload's cases describe their inputs inconsistently");
+    public static readonly Rule WorkloadUntimed = Error(RuleIds.WorkloadUntimed, BuildCategory, "A workload case did not call its component through the timing wrapper");
+    public static readonly Rule NoWorkload = Error(RuleIds.NoWorkload, BuildCategory, "A profiled component has no workload");
+    public static readonly Rule InvalidProfilingGrid = Error(RuleIds.InvalidProfilingGrid, BuildCategory, "The profiling grid is invalid");
+    public static readonly Rule ProfileOutputUnusable = Error(RuleIds.ProfileOutputUnusable, BuildCategory, "The profiled resource or the profile's output directory cannot be used");
     public static readonly Rule ToolFailed = Error(RuleIds.ToolFailed, BuildCategory, "An aisprint step failed without reporting why");
 
     // AIS0100–AIS0199: annotations in C# source, reported by the analyzers.
@@ -76,6 +84,11 @@ internal static class RuleCatalog
     public static readonly Rule DagFileMismatch = Warning(RuleIds.DagFileMismatch, AnnotationsCategory, "The DAG in code and application_dag.yaml disagree");
     public static readonly Rule PartitionableModelMissing = Warning(RuleIds.PartitionableModelMissing, AnnotationsCategory, "Partitionable model is not among the project's files");
     public static readonly Rule InvalidDesignFile = Warning(RuleIds.InvalidDesignFile, AnnotationsCategory, "A DAG or data-size file cannot be read");
+    public static readonly Rule UnknownWorkloadComponent = Error(RuleIds.UnknownWorkloadComponent, AnnotationsCategory, "Workload for an unknown component");
+    public static readonly Rule FeatureNamedTwice = Error(RuleIds.FeatureNamedTwice, AnnotationsCategory, "Workload feature named twice");
+    public static readonly Rule InvalidFeatureName = Error(RuleIds.InvalidFeatureName, AnnotationsCategory, "Workload feature name is not a dataset column name");
+    public static readonly Rule CaseMissesComponent = Error(RuleIds.CaseMissesComponent, AnnotationsCategory, "Workload case does not call its component");
+    public static readonly Rule MalformedWorkload = Error(RuleIds.MalformedWorkload, AnnotationsCategory, "Workload method has the wrong shape");
 
     // AIS1000–AIS1999: annotations no candidate resource can satisfy, judged from the AdditionalFiles.
     public static readonly Rule InvalidFeasibilityFile = Warning(RuleIds.InvalidFeasibilityFile, FeasibilityCategory, "A resources or demands file cannot be read");
@@ -92,10 +105,13 @@ internal static class RuleCatalog
         InvalidValue, MemoryTooLarge, UnknownComponent, BrokenPartitionChain, NoPerformanceData, UnknownLayer,
         InconsistentReplicas, UnknownPartition, NotRepresentable, NoTrustedResource,
         AmlUnknownTechnique, AmlInterpolation, AmlPriorWithoutHyperopt, AmlInlineComment, AmlIgnoredOption, CsvRowLength,
-        InfeasiblePlacement, ConstraintUnreachable, TrainingFailed, NoDesignDocument, ToolFailed,
+        InfeasiblePlacement, ConstraintUnreachable, TrainingFailed, NoDesignDocument,
+        CannotProfile, WorkloadFailed, WorkloadEmpty, WorkloadInconsistent, WorkloadUntimed, NoWorkload, InvalidProfilingGrid, ProfileOutputUnusable,
+        ToolFailed,
         NonPositiveThreshold, UnknownPathComponent, DuplicateComponent, GlobalBelowLocalSum, UnknownSuccessor,
         ProbabilitiesAboveOneRetired, NotOnnxPath, UndefinedTimeUnit, PathNotConsecutiveRetired, DagFileMismatch,
         PartitionableModelMissing, InvalidDesignFile,
+        UnknownWorkloadComponent, FeatureNamedTwice, InvalidFeatureName, CaseMissesComponent, MalformedWorkload,
         InvalidFeasibilityFile, LocalThresholdBelowDemand, GlobalPathInfeasible, NoTrustedResourceRetired, MemoryAboveEveryResourceRetired,
     };
 

@@ -41,6 +41,14 @@ internal static class RuleIds
     public const string ConstraintUnreachable = "AIS0051";
     public const string TrainingFailed = "AIS0052";
     public const string NoDesignDocument = "AIS0053";
+    public const string CannotProfile = "AIS0060";
+    public const string WorkloadFailed = "AIS0061";
+    public const string WorkloadEmpty = "AIS0062";
+    public const string WorkloadInconsistent = "AIS0063";
+    public const string WorkloadUntimed = "AIS0064";
+    public const string NoWorkload = "AIS0065";
+    public const string InvalidProfilingGrid = "AIS0066";
+    public const string ProfileOutputUnusable = "AIS0067";
     public const string ToolFailed = "AIS0099";
     public const string NonPositiveThreshold = "AIS0100";
     public const string UnknownPathComponent = "AIS0101";
@@ -54,6 +62,11 @@ internal static class RuleIds
     public const string DagFileMismatch = "AIS0109";
     public const string PartitionableModelMissing = "AIS0110";
     public const string InvalidDesignFile = "AIS0111";
+    public const string UnknownWorkloadComponent = "AIS0112";
+    public const string FeatureNamedTwice = "AIS0113";
+    public const string InvalidFeatureName = "AIS0114";
+    public const string CaseMissesComponent = "AIS0115";
+    public const string MalformedWorkload = "AIS0116";
     public const string InvalidFeasibilityFile = "AIS1000";
     public const string LocalThresholdBelowDemand = "AIS1001";
     public const string GlobalPathInfeasible = "AIS1002";

@@ -14,6 +14,7 @@ public sealed class RuleCatalogueTests
         .. new AiSprint.Analyzers.Consistency.PartitionableModelAnalyzer().SupportedDiagnostics,
         .. new AiSprint.Analyzers.Inputs.InputFileAnalyzer().SupportedDiagnostics,
         .. new AiSprint.Analyzers.Feasibility.FeasibilityAnalyzer().SupportedDiagnostics,
+        .. new AiSprint.Analyzers.Profiling.WorkloadAnalyzer().SupportedDiagnostics,
     ];
 
     [Fact]

@@ -33,6 +33,7 @@ public sealed class AnnotationContractTests
         Assert.Equal(AnnotationContract.ExpectedThroughputFullName, typeof(ExpectedThroughputAttribute).FullName);
         Assert.Equal(AnnotationContract.DeviceConstraintsFullName, typeof(DeviceConstraintsAttribute).FullName);
         Assert.Equal(AnnotationContract.SuccessorFullName, typeof(SuccessorAttribute).FullName);
+        Assert.Equal(AnnotationContract.WorkloadFullName, typeof(WorkloadAttribute).FullName);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
-using AiSprint.Contract;
 using System.Globalization;
 using System.Text;
+using AiSprint.Contract;
 using AiSprint.Model.Formats.AiSprint;
 using YamlDotNet.RepresentationModel;
 

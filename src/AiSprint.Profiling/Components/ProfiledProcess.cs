@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Globalization;
+using AiSprint.Telemetry.Profiling;
+
+namespace AiSprint.Profiling.Components;
+
+/// <summary>
+/// One run of the built application as a profiling process restricted to k cores: started through the
+/// AiSprint.Telemetry startup hook (so <c>Main</c> does not run), it appends its records to a file that is
+/// read back line by line; what it completed before a failure or a cancellation is kept.
+/// </summary>
+internal static class ProfiledProcess
+{
+    /// <summary>The progress of one workload in one process.</summary>
+    public sealed record Step(int Cores, string Component, int Done, int Total);
+
+    public static IReadOnlyList<WorkloadRecord> Run(ProfileRequest request, int cores, string recordsPath, IProgress<Step>? progress, CancellationToken cancellationToken)
+    {
+        var application = Path.GetFullPath(request.ApplicationPath);
+        var directory = Path.GetDirectoryName(application)!;
+        var hook = Path.Combine(directory, "AiSprint.Telemetry.dll");
+        if (!File.Exists(application))
+        {
+            throw new ProfilingException($"{application}: error AIS0060: the application is not built; expected its main assembly (build it first)");
+        }
+
+        if (!File.Exists(hook) || !File.Exists(Path.ChangeExtension(application, ".runtimeconfig.json")))
+        {
+            throw new ProfilingException($"{application}: error AIS0060: not an executable AiSprint application; expected AiSprint.Telemetry.dll and a .runtimeconfig.json beside it (OutputType Exe, referencing the AiSprint SDK)");
+        }
+
+        var start = new ProcessStartInfo
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = directory,
+        };
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+        var taskset = ProcessorSet.Taskset();
+        if (taskset is not null)
+        {
+            start.FileName = taskset;
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add(ProcessorSet.TasksetList(cores));
+            start.ArgumentList.Add(dotnet);
+        }
+        else
+        {
+            start.FileName = dotnet;
+        }
+
+        start.ArgumentList.Add(application);
+        var count = cores.ToString(CultureInfo.InvariantCulture);
+        start.Environment["DOTNET_STARTUP_HOOKS"] = hook;
+        start.Environment[WorkloadProtocol.OutputVariable] = recordsPath;
+        start.Environment[WorkloadProtocol.AssemblyVariable] = Path.GetFileNameWithoutExtension(application);
+        start.Environment[WorkloadProtocol.ComponentsVariable] = string.Join(',', request.Components);
+        start.Environment[WorkloadProtocol.RepetitionsVariable] = request.Repetitions.ToString(CultureInfo.InvariantCulture);
+        start.Environment[WorkloadProtocol.WarmupVariable] = request.Warmup.ToString(CultureInfo.InvariantCulture);
+        start.Environment[WorkloadProtocol.CoresVariable] = count;
+        // The runtime sizes its thread pool and GC heaps from this; workloads size ONNX Runtime's intra-op pool from Environment.ProcessorCount.
+        start.Environment["DOTNET_PROCESSOR_COUNT"] = count;
+        start.Environment["OMP_NUM_THREADS"] = count;
+        // Profiles measure the code as deployed: no debugger-friendly tiering surprises from the caller's environment.
+        start.Environment.Remove("DOTNET_TieredCompilation");
+
+        using var process = new Process { StartInfo = start };
+        var errors = new System.Text.StringBuilder();
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null) lock (errors) errors.AppendLine(e.Data);
+        };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data?.Split('\t') is [WorkloadProtocol.ProgressPrefix, var component, var done, var total]
+                && int.TryParse(done, CultureInfo.InvariantCulture, out var d) && int.TryParse(total, CultureInfo.InvariantCulture, out var t))
+            {
+                progress?.Report(new Step(cores, component, d, t));
+            }
+        };
+        if (!process.Start()) throw new ProfilingException($"{application}: error AIS0060: cannot start {start.FileName}");
+        if (taskset is null && ProcessorSet.CanRestrictAfterStart && OperatingSystem.IsWindows())
+        {
+            process.ProcessorAffinity = (nint)ProcessorSet.Available().Take(cores).Aggregate(0L, (mask, i) => mask | (1L << i));
+        }
+
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using (cancellationToken.Register(() =>
+        {
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // Already exited.
+            }
+        }))
+        {
+            process.WaitForExit();
+        }
+
+        var records = Read(recordsPath);
+        if (!cancellationToken.IsCancellationRequested && process.ExitCode is not (0 or 1))
+        {
+            string text;
+            lock (errors) text = errors.ToString().Trim();
+            throw new ProfilingException($"{application}: error AIS0060: the profiling process on {cores} core(s) exited with code {process.ExitCode}; expected it to run the workloads. {text}");
+        }
+
+        return records;
+    }
+
+    private static List<WorkloadRecord> Read(string path)
+    {
+        if (!File.Exists(path)) return [];
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream);
+        var records = new List<WorkloadRecord>();
+        while (reader.ReadLine() is { } line)
+        {
+            // A torn last line (the process was killed mid-write) parses as nothing and is dropped.
+            if (WorkloadProtocol.Parse(line) is { } record) records.Add(record);
+        }
+
+        return records;
+    }
+}

@@ -1,0 +1,12 @@
+using System.Reflection;
+
+namespace AiSprint.Profiling.Tests;
+
+/// <summary>Where the build put the profiled test application (fixed at build time).</summary>
+[AttributeUsage(AttributeTargets.Assembly)]
+public sealed class ProfiledAppAttribute(string path) : Attribute
+{
+    public string Path { get; } = System.IO.Path.GetFullPath(path);
+
+    public static string Current => typeof(ProfiledAppAttribute).Assembly.GetCustomAttribute<ProfiledAppAttribute>()!.Path;
+}
