@@ -23,6 +23,7 @@ public static class AisprintApp
         root.Subcommands.Add(DemandsCommand.Create(output, error));
         root.Subcommands.Add(DesignCommand.Create(output, error));
         root.Subcommands.Add(DeployCommand.Create(output, error));
+        root.Subcommands.Add(LayersCommand.Create(output, error));
         return root;
     }
 

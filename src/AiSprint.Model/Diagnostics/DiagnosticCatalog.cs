@@ -77,6 +77,13 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor NoDesignDocument =
         new("AIS0053", Severity.Warning, "The assembly has no AiSprint design document");
 
+    public static readonly DiagnosticDescriptor LayerModelUnreadable =
+        new("AIS0070", Severity.Error, "A per-layer model file cannot be read or is of another version or convention");
+    public static readonly DiagnosticDescriptor LayerMeasurementFailed =
+        new("AIS0071", Severity.Error, "ONNX Runtime could not time the network's nodes");
+    public static readonly DiagnosticDescriptor LayerOptionInvalid =
+        new("AIS0072", Severity.Error, "A layers option is invalid (thread list, optimisation level, technique)");
+
     /// <summary>Every descriptor, for documentation and uniqueness tests.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = typeof(DiagnosticCatalog)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
