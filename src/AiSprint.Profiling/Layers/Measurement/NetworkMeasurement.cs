@@ -10,7 +10,10 @@ namespace AiSprint.Profiling.Layers.Measurement;
 /// </summary>
 public sealed record MeasuredNode(int NodeIndex, string Name, string Op, double Milliseconds, string? RuntimeNode, string? FusedInto, IReadOnlyList<string> Absorbed);
 
-/// <summary>Per-node times of one network under one <see cref="ProfilingSettings"/>, with the whole run's time.</summary>
+/// <summary>
+/// Per-node times of one network under one <see cref="ProfilingSettings"/>: the median wall time of a run, the median sum of
+/// its kernels, and each runtime node's median before it is charged to source nodes.
+/// </summary>
 public sealed record NetworkMeasurement(
     string ModelName,
     ProfilingSettings Settings,
@@ -18,7 +21,8 @@ public sealed record NetworkMeasurement(
     IReadOnlyList<MeasuredNode> Nodes,
     IReadOnlyList<RuntimeNode> RuntimeNodes,
     double WholeRunMilliseconds,
-    double KernelSumMilliseconds)
+    double KernelSumMilliseconds,
+    IReadOnlyDictionary<string, double> RuntimeMilliseconds)
 {
     public MeasuredNode? this[int nodeIndex] => Nodes.FirstOrDefault(n => n.NodeIndex == nodeIndex);
 

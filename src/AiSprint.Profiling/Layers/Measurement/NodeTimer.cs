@@ -58,7 +58,6 @@ public static class NodeTimer
             if (!Path.IsPathRooted(tracePath)) tracePath = Path.GetFullPath(tracePath);
             var trace = ProfileTrace.Load(tracePath);
             var optimized = OnnxModelLoader.Parse(File.ReadAllBytes(optimizedPath), optimizedPath);
-            if (Environment.GetEnvironmentVariable("AISPRINT_DUMP") is not null) foreach (var n in optimized.Graph.Node) Console.Error.WriteLine($"OPT {n.Name} {n.OpType} {n.Domain} in=[{string.Join(",", n.Input)}] out=[{string.Join(",", n.Output)}]");
             var runtime = RuntimeGraph.Map(analysis.Graph, optimized);
             return Build(analysis, settings, trace, optimized, runtime, Median(wall));
         }
@@ -121,7 +120,7 @@ public static class NodeTimer
                 isPrimary ? null : analysis.Graph.Nodes[o.Primary].Name, absorbed));
         }
         var kernelSum = Median(measuredRuns.Select(r => r.Sum(k => k.DurationMicroseconds) / 1000.0).ToList());
-        return new NetworkMeasurement(analysis.ModelName, settings, features, measured, runtime, wallMilliseconds, kernelSum);
+        return new NetworkMeasurement(analysis.ModelName, settings, features, measured, runtime, wallMilliseconds, kernelSum, perNode);
     }
 
     /// <summary>ReorderOutput converts back what its producer computed: charged there; anything else to its consumer.</summary>
