@@ -50,23 +50,29 @@ public static class LayerPredictor
                 foreach (var f in rows) (predicted[f.NodeIndex], usedModel[f.NodeIndex]) = (threadModel.Pooled.Predict(f.Operations), "pooled");
                 continue;
             }
-            var choice = technique ?? category.Selected;
-            if (choice != "linear" && category.TechniqueModel is { } json && (technique is null || technique == category.Selected))
-            {
-                var regression = RegressionModel.FromJson(json.GetRawText(), $"{category.Category} model");
-                var values = regression.Predict(Dataset(rows));
-                for (var i = 0; i < rows.Count; i++) (predicted[rows[i].NodeIndex], usedModel[rows[i].NodeIndex]) = (Math.Max(0, values[i]), category.Selected);
-            }
-            else
-            {
-                foreach (var f in rows) (predicted[f.NodeIndex], usedModel[f.NodeIndex]) = (category.Linear.Predict(f.Operations), "linear");
-            }
+            var (values, used) = PredictRows(category, rows, technique);
+            for (var i = 0; i < rows.Count; i++) (predicted[rows[i].NodeIndex], usedModel[rows[i].NodeIndex]) = (values[i], used);
         }
         var nodes = features.Select(f => new NodePrediction(f.NodeIndex, f.Name, f.Op, f.Category, f.Operations, predicted[f.NodeIndex],
             fusedInto.TryGetValue(f.NodeIndex, out var into) ? analysis.Graph.Nodes[into].Name : null, usedModel[f.NodeIndex] ?? "fused")).ToList();
         var cuts = analysis.CutPoints.Select(c => new CutPrediction(c.Tensor, c.ProducerName,
             analysis.Ancestors.Members(c.ProducerIndex).Append(c.ProducerIndex).Distinct().Sum(i => predicted[i]))).ToList();
         return new NetworkPrediction(analysis.ModelName, threadModel.Threads, model.OptimizationLevel, nodes, cuts, predicted.Sum());
+    }
+
+    /// <summary>
+    /// One category's predictions for the given layers: its selected model, or <paramref name="technique"/> when given
+    /// ("linear" always works; a technique only if it is the one the file embeds, else the linear model is used).
+    /// </summary>
+    public static (double[] Milliseconds, string Model) PredictRows(CategoryModel category, IReadOnlyList<LayerFeatures> rows, string? technique = null)
+    {
+        var choice = technique ?? category.Selected;
+        if (choice != "linear" && choice == category.Selected && category.TechniqueModel is { } json)
+        {
+            var regression = RegressionModel.FromJson(json.GetRawText(), $"{category.Category} model");
+            return (regression.Predict(Dataset(rows)).Select(v => Math.Max(0, v)).ToArray(), category.Selected);
+        }
+        return (rows.Select(f => category.Linear.Predict(f.Operations)).ToArray(), "linear");
     }
 
     /// <summary>The sum of per-node times over a cut point's producer and its ancestors: the first part of a 2-way split.</summary>
