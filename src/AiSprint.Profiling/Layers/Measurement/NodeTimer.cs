@@ -32,6 +32,8 @@ public static class NodeTimer
                 ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
                 OptimizedModelFilePath = optimizedPath,
                 ProfileOutputPathPrefix = Path.Combine(directory, "profile"),
+                // ORT warns that a level-"all" optimised model is hardware specific: it is read back here, on the same machine.
+                LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
             };
             options.EnableProfiling = true;
             string tracePath;

@@ -11,7 +11,12 @@ public sealed record LinearLayerModel(double InterceptMs, double SlopeMsPerOpera
 }
 
 /// <summary>One technique's cross-validated error on a category (MAPE as a fraction; null when too few rows to validate).</summary>
-public sealed record TechniqueScore(string Technique, double? CrossValidationMape);
+public sealed record TechniqueScore(string Technique, double? CrossValidationMape)
+{
+    /// <summary>Why the technique has no score: the regression engine's message when its campaign failed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Failure { get; init; }
+}
 
 /// <summary>
 /// The models of one layer category: the linear one always, the aMLLibrary technique chosen by cross-validation when

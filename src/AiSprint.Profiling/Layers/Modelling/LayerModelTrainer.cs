@@ -69,13 +69,15 @@ public static class LayerModelTrainer
     internal static CategoryModel FitCategory(LayerCategory category, IReadOnlyList<LayerSample> rows, LayerTrainingOptions options)
     {
         var linear = FitLinear(rows);
-        var scores = new List<TechniqueScore> { new("linear", CrossValidate(rows, options.Folds, train => { var m = FitLinear(train); return s => m.Predict(s.Features.Operations); })) };
+        // The campaign nests k-fold hyper-parameter selection inside k-fold validation: the inner split needs k rows.
+        var folds = Math.Max(2, Math.Min(options.Folds, rows.Count / 2));
+        var scores = new List<TechniqueScore> { new("linear", CrossValidate(rows, folds, train => { var m = FitLinear(train); return s => m.Predict(s.Features.Operations); })) };
         JsonElement? techniqueModel = null;
         var selected = "linear";
         if (rows.Count >= options.MinimumRowsForTechniques && options.Techniques.Count > 0)
         {
-            var campaign = RunCampaign(rows, options);
-            foreach (var (technique, mape) in campaign.Scores) scores.Add(new TechniqueScore(technique.ToString(), mape));
+            var campaign = RunCampaign(rows, options, folds);
+            foreach (var (technique, mape) in campaign.Scores) scores.Add(new TechniqueScore(technique.ToString(), mape) { Failure = mape is null ? campaign.Failure : null });
             var best = scores.Where(s => s.CrossValidationMape is not null).OrderBy(s => s.CrossValidationMape).FirstOrDefault();
             var choice = options.ForceSelection ?? best?.Technique ?? "linear";
             if (choice != "linear" && campaign.Models.TryGetValue(choice, out var model))
@@ -116,14 +118,17 @@ public static class LayerModelTrainer
         return sum / k;
     }
 
-    private sealed record CampaignOutcome(IReadOnlyList<(AmlTechnique Technique, double? Mape)> Scores, IReadOnlyDictionary<string, RegressionModel> Models);
+    private sealed record CampaignOutcome(IReadOnlyList<(AmlTechnique Technique, double? Mape)> Scores, IReadOnlyDictionary<string, RegressionModel> Models)
+    {
+        public string? Failure { get; init; }
+    }
 
     /// <summary>
     /// An aMLLibrary campaign on the category's rows (a CSV in a temporary directory): validation by the same k folds,
     /// hyper-parameters chosen on each fold's training rows, normalised features. A technique whose experiments all
     /// fail is left out rather than failing the category.
     /// </summary>
-    private static CampaignOutcome RunCampaign(IReadOnlyList<LayerSample> rows, LayerTrainingOptions options)
+    private static CampaignOutcome RunCampaign(IReadOnlyList<LayerSample> rows, LayerTrainingOptions options, int folds)
     {
         var directory = Directory.CreateTempSubdirectory("aisprint-layer-campaign-").FullName;
         try
@@ -132,7 +137,6 @@ public static class LayerModelTrainer
             var csv = new StringBuilder(string.Join(",", LayerFeatures.Names) + ",time_ms\n");
             foreach (var row in rows) csv.AppendLine(string.Join(",", row.Features.Vector().Append(row.Milliseconds).Select(v => v.ToString("R", CultureInfo.InvariantCulture))));
             File.WriteAllText(data, csv.ToString());
-            var folds = Math.Min(options.Folds, rows.Count);
             var ini = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"""
                 [General]
                 techniques = [{string.Join(", ", options.Techniques.Select(t => $"'{t}'"))}]
@@ -156,9 +160,9 @@ public static class LayerModelTrainer
             {
                 result = RegressionCampaign.Run(new AmlConfigurationFile(Path.Combine(directory, "layers.ini"), parsed.Document, parsed.Configuration, data), new RegressionOptions(1));
             }
-            catch (RegressionException)
+            catch (RegressionException e)
             {
-                return new CampaignOutcome([], new Dictionary<string, RegressionModel>());
+                return new CampaignOutcome(options.Techniques.Select(t => (t, (double?)null)).ToList(), new Dictionary<string, RegressionModel>()) { Failure = e.Message };
             }
             var scores = result.Runs[0].Techniques.Select(t => (t.Technique, (double?)t.Validation.Mape)).ToList();
             var models = result.Final.ToDictionary(f => f.Technique.ToString(), f => f.Model, StringComparer.Ordinal);

@@ -95,3 +95,14 @@ public class LayerModelTests
         Assert.Contains("measured", svg);
     }
 }
+
+public class SmallCategoryTests
+{
+    [Fact]
+    public void A_category_of_seven_rows_is_still_fitted_by_the_technique_asked_for()
+    {
+        var rows = Enumerable.Range(1, 7).Select(i => new LayerSample(new LayerFeatures(i, "c", "Conv", LayerCategory.Conv, i * 1e6, 0, null, 3, 3, 64 * i, 64, 1000 * i, 2000), i * 1.5 + 0.1 * (i % 3), "n")).ToList();
+        var m = LayerModelTrainer.FitCategory(LayerCategory.Conv, rows, new LayerTrainingOptions { Techniques = [AiSprint.Model.Formats.Aml.AmlTechnique.LRRidge], ForceSelection = "LRRidge", MinimumRowsForTechniques = 5 });
+        Assert.Equal("LRRidge", m.Selected);
+    }
+}
