@@ -117,6 +117,10 @@ internal static class LayerModelBenchmark
                 var byNode = mm.Nodes.ToDictionary(n => n.NodeIndex, n => n.Milliseconds);
                 var total = mm.Nodes.Sum(n => n.Milliseconds);
                 Console.WriteLine($"mobilenet_v2 from a model trained on VGG16, VGG19, alexnet_features, squeezenet1_1, resnet_like: predicted {mp.TotalPredictedMs:F1} ms, measured {total:F1} ms, error {Error(mp.TotalPredictedMs, total):+0.0;-0.0} %");
+                foreach (var category in mp.Nodes.GroupBy(n => n.Category))
+                {
+                    Console.WriteLine($"  {category.Key}: {category.Count()} nodes, predicted {category.Sum(n => n.PredictedMs):F1} ms, measured {category.Sum(n => byNode[n.NodeIndex]):F1} ms, predicted by {string.Join("/", category.Select(n => n.Model).Distinct())}");
+                }
                 var features = DesignTableCounts.Of(mobilenet).ToDictionary(f => f.NodeIndex);
                 foreach (var kind in new[] { ("depthwise conv", (Func<NodePrediction, bool>)(n => n.Op == "Conv" && features[n.NodeIndex].InputChannels > 1 && features[n.NodeIndex].OutputChannels == features[n.NodeIndex].InputChannels && IsDepthwise(mobilenet, n.NodeIndex))),
                                              ("pointwise/full conv", n => n.Op == "Conv" && !IsDepthwise(mobilenet, n.NodeIndex)) })
