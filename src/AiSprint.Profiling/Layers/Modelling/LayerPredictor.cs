@@ -83,15 +83,17 @@ public static class LayerPredictor
     }
 
     /// <summary>
-    /// Which nodes execute inside another, by the fusions observed in training: a node of an absorbed operator whose
-    /// input comes (through already absorbed nodes) from a node of the operator it was seen fused into, through a
-    /// tensor nothing else reads. Returns node → the node carrying its time.
+    /// Which nodes execute inside another, by the fusions observed in training: a node whose input comes (through
+    /// already absorbed nodes) from a node it was seen fused into, through a tensor nothing else reads. Fusions are
+    /// matched by category (Table 4.1's and ours), not by operator: a Conv seen absorbing a Relu absorbs a Clip (ReLU6)
+    /// too, as ONNX Runtime's activation fusion does; an operator of a category never seen absorbed stays on its own.
+    /// Returns node → the node carrying its time.
     /// </summary>
     internal static Dictionary<int, int> FusedInto(ModelAnalysis analysis, IReadOnlyList<LayerFeatures> features, IReadOnlyList<ObservedFusion> fusions)
     {
         var result = new Dictionary<int, int>();
         if (fusions.Count == 0) return result;
-        var pairs = fusions.Select(f => (f.Into, f.Absorbed)).ToHashSet();
+        var pairs = fusions.Select(f => (DesignTableCounts.CategoryOf(f.Into), DesignTableCounts.CategoryOf(f.Absorbed))).ToHashSet();
         var graph = analysis.Graph;
         foreach (var index in graph.TopologicalOrder)
         {
@@ -100,7 +102,7 @@ public static class LayerPredictor
             {
                 if (graph.ProducerOf(input) is not { } producer || graph.ConsumersOf(input).Count != 1) continue;
                 var head = result.TryGetValue(producer, out var h) ? h : producer;
-                if (pairs.Contains((graph.Nodes[head].Op, node.Op)))
+                if (pairs.Contains((DesignTableCounts.CategoryOf(graph.Nodes[head].Op), DesignTableCounts.CategoryOf(node.Op))))
                 {
                     result[index] = head;
                     break;
