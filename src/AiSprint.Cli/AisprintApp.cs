@@ -25,6 +25,7 @@ public static class AisprintApp
         root.Subcommands.Add(DeployCommand.Create(output, error));
         root.Subcommands.Add(ProfileCommand.Create(output, error));
         root.Subcommands.Add(ProfileReportCommand.Create(output, error));
+        root.Subcommands.Add(LayersCommand.Create(output, error));
         return root;
     }
 

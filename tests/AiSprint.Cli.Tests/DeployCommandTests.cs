@@ -229,6 +229,51 @@ public class DeployCommandTests
         Assert.Contains("defect-segmenter_partition1_1", File.ReadAllText(Path.Combine(output, "design", "candidate_deployments.yaml")));
     }
 
+    [Fact]
+    public void A_per_layer_model_gives_the_partitions_their_demand_on_its_resource_and_the_report_says_where_each_came_from()
+    {
+        var directory = Temp();
+        var model = SharedData.PathOf("onnx", "alexnet_features.onnx");
+        var partitioned = Path.Combine(directory, "partitions");
+        var (code, _, error) = ValidateCommandTests.Run("partition", model, "-o", partitioned);
+        Assert.True(code == 0, error);
+        // A layer model whose every category falls back to its pooled line: 1e-7 ms per Table 4.1 operation.
+        var layers = new Profiling.Layers.Modelling.LayerModelFile(1, "table-4.1", "all", "VMSmall", ["hand-made"], [],
+            [new Profiling.Layers.Modelling.ThreadModel(1, [], [], new Profiling.Layers.Modelling.LinearLayerModel(0, 1e-7))]);
+        var layersPath = Path.Combine(directory, "vmsmall.layers.json");
+        layers.Save(layersPath);
+        var output = Path.Combine(directory, "aisprint");
+        (code, _, error) = Deploy(DesignFile(DesignSamples.WindFarmJson), output, "--partition", $"defect-segmenter={Path.Combine(partitioned, "manifest.json")}",
+            "--onnx", $"defect-segmenter={model}", "--layer-model", $"VMSmall={layersPath}");
+        Assert.True(code == 0 || code == 3, error);
+
+        var analysis = Onnx.OnnxModelAnalyzer.Analyze(model);
+        var manifest = Onnx.Extraction.SubModelExtractor.ReadManifest(Path.Combine(partitioned, "manifest.json"));
+        var expected = Profiling.Layers.Modelling.PartitionDemands.Predict(analysis, manifest.Cuts.Select(c => c.Tensor).ToList(),
+            [new Profiling.Layers.Modelling.ResourceLayerModel("VMSmall", layersPath, layers)]);
+        var system = Space4AiSystemReader.Load(Path.Combine(output, "design", "system_description.json")).GetValueOrThrow().Value;
+        var pieces = system.FindComponent("defect-segmenter")!.Deployments[1].Partitions;
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            Assert.Equal(expected[i][0].Demand.Value, ((Model.QueueingDemand)pieces[i].CandidateOn("VMSmall")!.Performance!).Demand.Value, 9);
+        }
+        Assert.True(expected.Sum(e => e[0].Demand.Value) > 0.01, "the hand-made model predicts tens of ms for AlexNet's features");
+        var report = File.ReadAllText(Path.Combine(output, "deployment", "report.txt"));
+        Assert.Contains($"defect-segmenter on VMSmall: per-layer model {layersPath} (table-4.1, optimisation all)", report);
+        Assert.Contains("defect-segmenter on every other resource: FLOP share of the component's demand", report);
+    }
+
+    [Fact]
+    public void An_unreadable_layer_model_is_AIS0070_at_the_file()
+    {
+        var directory = Temp();
+        var bad = Path.Combine(directory, "bad.layers.json");
+        File.WriteAllText(bad, "[1, 2");
+        var (code, _, error) = Deploy(DesignFile(DesignSamples.WindFarmJson), Path.Combine(directory, "aisprint"), "--layer-model", $"VMSmall={bad}");
+        Assert.Equal(1, code);
+        Assert.Contains($"{bad}: error AIS0070", error);
+    }
+
     [Theory]
     [InlineData("defect-segmenter")]
     [InlineData("=manifest.json")]

@@ -32,6 +32,8 @@ internal static class DeployCommand
         var resources = new Option<string>("--resources") { Description = "The candidate resources (AI-SPRINT candidate_resources.yaml).", Required = true };
         var demands = new Option<string[]>("--demands") { Description = "A demands CSV (component,resource,demand_ms[,cold_ms]); repeatable. Files merge as the analyzers merge them: hand-written ones, then the build's predictions (under aisprint/demands/), each in path order, a later file's row winning." };
         var partitions = new Option<string[]>("--partition") { Description = "COMPONENT=MANIFEST: the partition manifest (aisprint partition) of a [Partitionable] component; repeatable." };
+        var onnx = new Option<string[]>("--onnx") { Description = "COMPONENT=MODEL.onnx: the source model of a partitioned component, for per-layer demands; repeatable." };
+        var layerModels = new Option<string[]>("--layer-model") { Description = "RESOURCE=LAYERS.json: a per-layer model (aisprint layers train) measured on a candidate resource; it gives partitions their demand there instead of the FLOP share. Repeatable." };
         var lambda = new Option<double?>("--lambda") { Description = "Arrival rate in req/s (default: [ExpectedThroughput] of the entry component)." };
         var outputDirectory = new Option<string>("--output", "-o") { Description = "The aisprint/ directory to write.", Required = true };
         var explain = new Option<bool>("--no-explain") { Description = "When no placement is feasible, skip the search for the relaxation and the largest Lambda that would be feasible." };
@@ -41,13 +43,14 @@ internal static class DeployCommand
             "deployment/ (production_deployment.yaml, solution.json, report.txt), monitoring/rules.yml, security/policy.yaml.\n" +
             "Exit code 0 with a placement, 3 when none is feasible (warnings AIS0050/AIS0051 say why), 1 on invalid input.")
         {
-            design, resources, demands, partitions, lambda, outputDirectory, explain,
+            design, resources, demands, partitions, onnx, layerModels, lambda, outputDirectory, explain,
         };
         foreach (var option in search.All) command.Options.Add(option);
         command.SetAction((parse, cancellation) =>
         {
             var request = new DeployRequest(
                 parse.GetValue(design)!, parse.GetValue(resources)!, parse.GetValue(demands) ?? [], parse.GetValue(partitions) ?? [],
+                parse.GetValue(onnx) ?? [], parse.GetValue(layerModels) ?? [],
                 parse.GetValue(lambda) is { } l ? new RequestsPerSecond(l) : null, parse.GetValue(outputDirectory)!,
                 search.Parse(parse, cancellation), !parse.GetValue(explain));
             return Task.FromResult(Run(request, output, error));
@@ -55,7 +58,8 @@ internal static class DeployCommand
         return command;
     }
 
-    private sealed record DeployRequest(string Design, string Resources, string[] Demands, string[] Partitions, RequestsPerSecond? Lambda, string Directory, SearchOptions Search, bool Explain);
+    private sealed record DeployRequest(string Design, string Resources, string[] Demands, string[] Partitions, string[] Onnx, string[] LayerModels,
+        RequestsPerSecond? Lambda, string Directory, SearchOptions Search, bool Explain);
 
     private static int Run(DeployRequest request, TextWriter output, TextWriter error)
     {
@@ -74,7 +78,9 @@ internal static class DeployCommand
         diagnostics.AddRange(resources.Diagnostics);
         var tables = AiSprint.Contract.Inputs.DemandsMerge.Order(request.Demands, p => Path.GetFullPath(p)).Select(DemandTableCsv.Load).ToList();
         foreach (var table in tables) diagnostics.AddRange(table.Diagnostics);
-        var partitionings = LoadPartitionings(request.Partitions, diagnostics);
+        var manifests = new Dictionary<string, PartitionManifest>(StringComparer.Ordinal);
+        var partitionings = LoadPartitionings(request.Partitions, diagnostics, manifests);
+        var demandSources = LayerDemandInputs.Apply(partitionings, manifests, request.Onnx, request.LayerModels, diagnostics);
         if (document is null || !resources.Succeeded || tables.Any(t => !t.Succeeded) || diagnostics.HasErrors)
         {
             DiagnosticPrinter.Print(diagnostics.Items, error);
@@ -120,7 +126,7 @@ internal static class DeployCommand
             var explanation = Explain(system, map, problem.Value!, request, diagnostics);
             // A stale descriptor from an earlier, feasible build would be deployed by mistake: remove it.
             foreach (var stale in new[] { "solution.json", ProductionDeploymentYaml.FileName }.Select(f => Path.Combine(deployment, f)).Where(File.Exists)) File.Delete(stale);
-            AtomicFile.WriteAllText(Path.Combine(deployment, "report.txt"), $"No feasible placement found.\n{summary}\n{explanation}");
+            AtomicFile.WriteAllText(Path.Combine(deployment, "report.txt"), $"No feasible placement found.\n{summary}\n{explanation}{demandSources}");
             AtomicFile.WriteAllText(Path.Combine(directory, "security", SecurityPolicy.FileName), SecurityPolicy.Write(system, null));
             DiagnosticPrinter.Print(diagnostics.Items, error);
             output.WriteLine($"no feasible placement; wrote {directory} (see {Path.Combine(deployment, "report.txt")})");
@@ -137,7 +143,7 @@ internal static class DeployCommand
             return ExitCodes.InvalidInput;
         }
         Space4AiSolutionWriter.WriteFile(solution, Path.Combine(deployment, "solution.json"));
-        AtomicFile.WriteAllText(Path.Combine(deployment, "report.txt"), $"{summary}\n{PlacementReport.Format(result.Best!)}");
+        AtomicFile.WriteAllText(Path.Combine(deployment, "report.txt"), $"{summary}\n{PlacementReport.Format(result.Best!)}{demandSources}");
         AtomicFile.WriteAllText(Path.Combine(deployment, ProductionDeploymentYaml.FileName), ProductionDeploymentYaml.Write(descriptor));
         AtomicFile.WriteAllText(Path.Combine(directory, "security", SecurityPolicy.FileName), SecurityPolicy.Write(system, solution));
         DiagnosticPrinter.Print(diagnostics.Items, error);
@@ -172,7 +178,7 @@ internal static class DeployCommand
         return (parsed.Value, json);
     }
 
-    private static Dictionary<string, IReadOnlyList<ModelPartitioning>> LoadPartitionings(string[] arguments, DiagnosticBag diagnostics)
+    private static Dictionary<string, IReadOnlyList<ModelPartitioning>> LoadPartitionings(string[] arguments, DiagnosticBag diagnostics, Dictionary<string, PartitionManifest> manifests)
     {
         var result = new Dictionary<string, IReadOnlyList<ModelPartitioning>>(StringComparer.Ordinal);
         foreach (var argument in arguments)
@@ -194,6 +200,7 @@ internal static class DeployCommand
                     p.DataSizeBytes is { } size ? DesignPartitions.ToMegabytes(size) : null,
                     p.ForwardFlops ?? 0)).ToValueList();
                 result[component] = [new ModelPartitioning(pieces)];
+                manifests[component] = manifest;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or InvalidDataException)
             {

@@ -62,6 +62,10 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor ProfilingGridInvalid = From(RuleCatalog.InvalidProfilingGrid);
     public static readonly DiagnosticDescriptor ProfileOutputUnusable = From(RuleCatalog.ProfileOutputUnusable);
 
+    public static readonly DiagnosticDescriptor LayerModelUnreadable = From(RuleCatalog.LayerModelUnreadable);
+    public static readonly DiagnosticDescriptor LayerMeasurementFailed = From(RuleCatalog.LayerTimingFailed);
+    public static readonly DiagnosticDescriptor LayerOptionInvalid = From(RuleCatalog.InvalidLayersOption);
+
     /// <summary>Every descriptor, for documentation and uniqueness tests.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = typeof(DiagnosticCatalog)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

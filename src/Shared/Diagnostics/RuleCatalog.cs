@@ -69,6 +69,9 @@ internal static class RuleCatalog
     public static readonly Rule NoWorkload = Error(RuleIds.NoWorkload, BuildCategory, "A profiled component has no workload");
     public static readonly Rule InvalidProfilingGrid = Error(RuleIds.InvalidProfilingGrid, BuildCategory, "The profiling grid is invalid");
     public static readonly Rule ProfileOutputUnusable = Error(RuleIds.ProfileOutputUnusable, BuildCategory, "The profiled resource or the profile's output directory cannot be used");
+    public static readonly Rule LayerModelUnreadable = Error(RuleIds.LayerModelUnreadable, BuildCategory, "A per-layer model file cannot be read or is of another version or convention");
+    public static readonly Rule LayerTimingFailed = Error(RuleIds.LayerTimingFailed, BuildCategory, "ONNX Runtime could not time the network's nodes");
+    public static readonly Rule InvalidLayersOption = Error(RuleIds.InvalidLayersOption, BuildCategory, "A layers option is invalid (thread list, optimisation level, technique)");
     public static readonly Rule ToolFailed = Error(RuleIds.ToolFailed, BuildCategory, "An aisprint step failed without reporting why");
 
     // AIS0100–AIS0199: annotations in C# source, reported by the analyzers.
@@ -107,6 +110,7 @@ internal static class RuleCatalog
         AmlUnknownTechnique, AmlInterpolation, AmlPriorWithoutHyperopt, AmlInlineComment, AmlIgnoredOption, CsvRowLength,
         InfeasiblePlacement, ConstraintUnreachable, TrainingFailed, NoDesignDocument,
         CannotProfile, WorkloadFailed, WorkloadEmpty, WorkloadInconsistent, WorkloadUntimed, NoWorkload, InvalidProfilingGrid, ProfileOutputUnusable,
+        LayerModelUnreadable, LayerTimingFailed, InvalidLayersOption,
         ToolFailed,
         NonPositiveThreshold, UnknownPathComponent, DuplicateComponent, GlobalBelowLocalSum, UnknownSuccessor,
         ProbabilitiesAboveOneRetired, NotOnnxPath, UndefinedTimeUnit, PathNotConsecutiveRetired, DagFileMismatch,

@@ -49,6 +49,9 @@ internal static class RuleIds
     public const string NoWorkload = "AIS0065";
     public const string InvalidProfilingGrid = "AIS0066";
     public const string ProfileOutputUnusable = "AIS0067";
+    public const string LayerModelUnreadable = "AIS0070";
+    public const string LayerTimingFailed = "AIS0071";
+    public const string InvalidLayersOption = "AIS0072";
     public const string ToolFailed = "AIS0099";
     public const string NonPositiveThreshold = "AIS0100";
     public const string UnknownPathComponent = "AIS0101";

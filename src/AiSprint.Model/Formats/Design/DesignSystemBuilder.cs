@@ -236,7 +236,7 @@ public static class DesignSystemBuilder
     {
         var components = system.Components.Select(component =>
         {
-            var shares = Shares(component, inputs.Partitionings.TryGetValue(component.Name, out var p) ? p : []);
+            var shares = Shares(component, inputs.Partitionings.TryGetValue(component.Name, out var p) ? p : [], out var pieceOf);
             var deployments = component.Deployments.Select(deployment => deployment with
             {
                 Partitions = deployment.Partitions.Select(partition => partition with
@@ -245,7 +245,8 @@ public static class DesignSystemBuilder
                     {
                         var demand = inputs.Demands.Of(component.Name).First(d => d.Resource == candidate.Resource);
                         var share = shares.TryGetValue(partition.Name, out var s) ? s : 1.0;
-                        return candidate with { Performance = Performance(demand, share, resources) };
+                        var layer = pieceOf.TryGetValue(partition.Name, out var piece) ? piece.LayerDemands?.FirstOrDefault(d => d.Resource == candidate.Resource) : null;
+                        return candidate with { Performance = Performance(demand, share, resources, layer?.Demand) };
                     }).ToValueList(),
                 }).ToValueList(),
             }).ToValueList();
@@ -255,9 +256,10 @@ public static class DesignSystemBuilder
     }
 
     /// <summary>Partition name (h2, h3, …) → share of the component's compute, following the converter's numbering.</summary>
-    private static Dictionary<string, double> Shares(Component component, IReadOnlyList<ModelPartitioning> partitionings)
+    private static Dictionary<string, double> Shares(Component component, IReadOnlyList<ModelPartitioning> partitionings, out Dictionary<string, ModelPiece> pieceOf)
     {
         var result = new Dictionary<string, double>();
+        pieceOf = new Dictionary<string, ModelPiece>();
         var partitioned = component.Deployments.Skip(1).ToList();
         for (var k = 0; k < partitioned.Count && k < partitionings.Count; k++)
         {
@@ -267,19 +269,23 @@ public static class DesignSystemBuilder
             {
                 // Float rounding must not make a piece free; an all-zero FLOP count splits evenly.
                 result[partitioned[k].Partitions[i].Name] = total > 0 ? Math.Max(pieces[i].ComputeShare / total, 1e-6) : 1.0 / pieces.Count;
+                pieceOf[partitioned[k].Partitions[i].Name] = pieces[i];
             }
         }
         return result;
     }
 
-    private static PerformanceModel? Performance(DemandEntry demand, double share, ResourceSystem resources)
+    /// <param name="layerDemand">The partition's demand from a per-layer model, which replaces the FLOP share of the component's demand.</param>
+    private static PerformanceModel? Performance(DemandEntry demand, double share, ResourceSystem resources, Seconds? layerDemand = null)
     {
         var layer = resources.LayerOf(demand.Resource);
-        var warm = new Seconds(demand.Demand.Value * share);
+        var warm = layerDemand ?? new Seconds(demand.Demand.Value * share);
         if (layer?.Kind == ResourceKind.Faas)
         {
-            // A FaaS row without cold_ms was reported by Build before the conversion.
-            return demand.ColdStart is { } cold ? new FaasDemand(FaasDemand.PacsltkStatic, warm, new Seconds(cold.Value * share)) : null;
+            // A FaaS row without cold_ms was reported by Build before the conversion. A per-layer warm demand keeps the
+            // component's cold-to-warm ratio (the model predicts warm inference only).
+            var coldScale = layerDemand is { } l && demand.Demand.Value > 0 ? l.Value / demand.Demand.Value : share;
+            return demand.ColdStart is { } cold ? new FaasDemand(FaasDemand.PacsltkStatic, warm, new Seconds(cold.Value * coldScale)) : null;
         }
         return new QueueingDemand(layer?.Kind == ResourceKind.EdgeDevice ? QueueingDemand.Edge : QueueingDemand.Cloud, warm);
     }

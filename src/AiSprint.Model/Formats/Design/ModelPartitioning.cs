@@ -10,6 +10,14 @@ public sealed record ModelPartitioning(ValueList<ModelPiece> Pieces);
 
 /// <summary>
 /// A partition: the memory it needs, the data it sends to the next one, and its share of the model's
-/// forward FLOPs — its demand on a resource is taken as that share of the whole component's demand there.
+/// forward FLOPs — its demand on a resource is taken as that share of the whole component's demand there, unless
+/// <see cref="LayerDemands"/> gives its demand on that resource from a per-layer model (design document §4.5.1).
 /// </summary>
-public sealed record ModelPiece(Megabytes? Memory, Megabytes? DataSizeToNext, double ComputeShare);
+public sealed record ModelPiece(Megabytes? Memory, Megabytes? DataSizeToNext, double ComputeShare)
+{
+    /// <summary>Per resource, the partition's predicted demand from a per-layer model; resources absent here fall back to the FLOP share.</summary>
+    public ValueList<PieceDemand>? LayerDemands { get; init; }
+}
+
+/// <summary>A partition's demand on one resource as a per-layer model predicts it, and the model file it came from.</summary>
+public sealed record PieceDemand(string Resource, Seconds Demand, string Source);

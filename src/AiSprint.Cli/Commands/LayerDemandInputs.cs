@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text;
+using AiSprint.Model;
+using AiSprint.Model.Diagnostics;
+using AiSprint.Model.Formats.Design;
+using AiSprint.Onnx;
+using AiSprint.Onnx.Extraction;
+using AiSprint.Onnx.Graph;
+using AiSprint.Profiling.Layers.Modelling;
+
+namespace AiSprint.Cli.Commands;
+
+/// <summary>
+/// <c>aisprint deploy --onnx COMPONENT=MODEL --layer-model RESOURCE=LAYERS.json</c>: per-layer models give the partitions
+/// of a partitioned component their demand on the resources they were measured on; every other resource keeps the FLOP
+/// share of the component's demand. Returns the report section that says which demand came from where.
+/// </summary>
+internal static class LayerDemandInputs
+{
+    public static string Apply(Dictionary<string, IReadOnlyList<ModelPartitioning>> partitionings, IReadOnlyDictionary<string, PartitionManifest> manifests,
+        string[] onnxArguments, string[] layerArguments, DiagnosticBag diagnostics)
+    {
+        var models = new List<ResourceLayerModel>();
+        foreach (var (resource, path) in Pairs(layerArguments, "--layer-model", "RESOURCE=LAYERS.json", diagnostics))
+        {
+            try
+            {
+                models.Add(new ResourceLayerModel(resource, path, LayerModelFile.Load(path)));
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Add(DiagnosticCatalog.LayerModelUnreadable, SourceLocation.WholeFile(path), ex.Message);
+            }
+        }
+        var sources = Pairs(onnxArguments, "--onnx", "COMPONENT=MODEL.onnx", diagnostics).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        var report = new StringBuilder();
+        foreach (var (component, list) in partitionings.ToList())
+        {
+            var shares = string.Join(", ", list[0].Pieces.Select(p => (p.ComputeShare / Math.Max(1e-300, list[0].Pieces.Sum(q => q.ComputeShare)) * 100).ToString("0.#", CultureInfo.InvariantCulture) + " %"));
+            if (models.Count == 0 || !sources.TryGetValue(component, out var onnx) || !manifests.TryGetValue(component, out var manifest))
+            {
+                report.AppendLine(CultureInfo.InvariantCulture, $"  {component}: every partition's demand is the FLOP share of the component's demand ({shares})");
+                continue;
+            }
+            try
+            {
+                var analysis = OnnxModelAnalyzer.Analyze(onnx);
+                var demands = PartitionDemands.Predict(analysis, manifest.Cuts.Select(c => c.Tensor).ToList(), models);
+                var pieces = list[0].Pieces.Select((piece, i) => piece with { LayerDemands = demands[i].ToValueList() }).ToValueList();
+                partitionings[component] = [new ModelPartitioning(pieces), .. list.Skip(1)];
+                foreach (var model in models)
+                {
+                    var values = string.Join(", ", demands.Select((d, i) => $"partition {i + 1} {(d.First(x => x.Resource == model.Resource).Demand.Value * 1000).ToString("0.###", CultureInfo.InvariantCulture)} ms"));
+                    report.AppendLine(CultureInfo.InvariantCulture, $"  {component} on {model.Resource}: per-layer model {model.Path} ({model.Model.Convention}, optimisation {model.Model.OptimizationLevel}): {values}");
+                }
+                report.AppendLine(CultureInfo.InvariantCulture, $"  {component} on every other resource: FLOP share of the component's demand ({shares})");
+            }
+            catch (Exception ex) when (ex is OnnxFormatException or IOException or InvalidDataException)
+            {
+                diagnostics.Add(DiagnosticCatalog.LayerMeasurementFailed, SourceLocation.WholeFile(onnx), $"cannot predict the partitions of {component}: {ex.Message}");
+            }
+        }
+        return report.Length == 0 ? "" : "\nDemand sources:\n" + report;
+    }
+
+    private static IEnumerable<KeyValuePair<string, string>> Pairs(string[] arguments, string option, string expected, DiagnosticBag diagnostics)
+    {
+        foreach (var argument in arguments)
+        {
+            var at = argument.IndexOf('=', StringComparison.Ordinal);
+            if (at <= 0 || at == argument.Length - 1)
+            {
+                diagnostics.Add(DiagnosticCatalog.LayerOptionInvalid, SourceLocation.WholeFile(option), $"'{argument}': expected {expected}");
+                continue;
+            }
+            yield return new KeyValuePair<string, string>(argument[..at], argument[(at + 1)..]);
+        }
+    }
+}
