@@ -90,7 +90,8 @@ public class ConfigurationFormatTests
     [Theory]
     [InlineData("bad.yaml", "General:\n  techniques: [LRRidge, Perceptron]\n  y: y\nDataPreparation:\n  input_path: x.csv\n", 2, "Perceptron")]
     [InlineData("bad.json", "{\n  \"General\": {\n    \"techniques\": [\"LRRidge\"],\n    \"validation\": \"Sometimes\",\n    \"y\": \"y\"\n  },\n  \"DataPreparation\": {\"input_path\": \"x.csv\"}\n}\n", 4, "Sometimes")]
-    [InlineData("bad.yaml", "General:\n  techniques: [LRRidge]\n  y: y\nDataPreparation:\n  input_path: [x.csv\n", 6, "YAML")]
+    // An unclosed bracket is reported at the bracket (line 5), not where the parser gave up (the end, line 6).
+    [InlineData("bad.yaml", "General:\n  techniques: [LRRidge]\n  y: y\nDataPreparation:\n  input_path: [x.csv\n", 5, "never closed")]
     [InlineData("bad.json", "{\n  \"General\": {\n    \"techniques\": [\"LRRidge\"],\n    \"y\": \"y\",\n    \"y\": \"z\"\n  }\n}\n", 5, "twice")]
     [InlineData("bad.yaml", "General:\n  techniques: [LRRidge]\n  validation: All\n  hp_selection: All\n  y: y\nDataPreparation:\n  input_path: x.csv\nLRRidge:\n  alpha: 0.1\n", 9, "alpha")]
     public void Errors_name_the_file_and_the_line(string file, string text, int line, string mention)

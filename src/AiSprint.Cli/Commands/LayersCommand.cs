@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using AiSprint.Model.Diagnostics;
 using AiSprint.Model.Formats;
 using AiSprint.Onnx;
 using AiSprint.Onnx.Graph;
@@ -96,13 +97,13 @@ internal static class LayersCommand
             }
             catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
             {
-                error.WriteLine(ex.Message.StartsWith(layersPath, StringComparison.Ordinal) ? $"{Located(ex.Message)} error AIS0070: {Rest(ex.Message)}" : $"{layersPath}: error AIS0070: {ex.Message}");
+                error.WriteLine(ex.Message.StartsWith(layersPath, StringComparison.Ordinal) ? $"{Located(ex.Message)} error {DiagnosticCatalog.LayerModelUnreadable.Code}: {Rest(ex.Message)}" : $"{layersPath}: error {DiagnosticCatalog.LayerModelUnreadable.Code}: {ex.Message}");
                 return ExitCodes.InvalidInput;
             }
             var requested = parse.GetValue(threads);
             if (requested is { } t && file.ThreadModels.All(m => m.Threads != t))
             {
-                error.WriteLine($"{layersPath}: error AIS0072: the layer model has no model for {t} thread(s); it has {string.Join(", ", file.ThreadModels.Select(m => m.Threads))}");
+                error.WriteLine($"{layersPath}: error {DiagnosticCatalog.LayerOptionInvalid.Code}: the layer model has no model for {t} thread(s); it has {string.Join(", ", file.ThreadModels.Select(m => m.Threads))}");
                 return ExitCodes.InvalidInput;
             }
             if (Analyze(parse.GetValue(modelPath)!, error) is not { } analysis) return ExitCodes.InvalidInput;
@@ -225,7 +226,7 @@ internal static class LayersCommand
         var values = parts.Select(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : -1).ToArray();
         if (values.Length == 0 || values.Any(v => v < 0))
         {
-            error.WriteLine($"--threads: error AIS0072: '{text}' is not a list of positive thread counts; expected e.g. 1,2");
+            error.WriteLine($"--threads: error {DiagnosticCatalog.LayerOptionInvalid.Code}: '{text}' is not a list of positive thread counts; expected e.g. 1,2");
             return null;
         }
         return values.Distinct().ToArray();
@@ -234,7 +235,7 @@ internal static class LayersCommand
     private static GraphOptimizationLevel? ParseLevel(string text, TextWriter error)
     {
         var level = ProfilingSettings.ParseLevel(text);
-        if (level is null) error.WriteLine($"--opt-level: error AIS0072: '{text}' is not an optimisation level; expected disabled, basic, extended or all");
+        if (level is null) error.WriteLine($"--opt-level: error {DiagnosticCatalog.LayerOptionInvalid.Code}: '{text}' is not an optimisation level; expected disabled, basic, extended or all");
         return level;
     }
 
@@ -246,7 +247,7 @@ internal static class LayersCommand
         }
         catch (Exception ex) when (ex is OnnxFormatException or IOException)
         {
-            error.WriteLine($"{path}: error AIS0071: {ex.Message}");
+            error.WriteLine($"{path}: error {DiagnosticCatalog.LayerMeasurementFailed.Code}: {ex.Message}");
             return null;
         }
     }
@@ -259,7 +260,7 @@ internal static class LayersCommand
         }
         catch (Exception ex) when (ex is OnnxRuntimeException or ArgumentException or InvalidDataException or OnnxFormatException)
         {
-            error.WriteLine($"{analysis.ModelPath}: error AIS0071: {ex.Message}");
+            error.WriteLine($"{analysis.ModelPath}: error {DiagnosticCatalog.LayerMeasurementFailed.Code}: {ex.Message}");
             return null;
         }
     }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using AiSprint.Model.Diagnostics;
 using AiSprint.Model.Formats;
 using AiSprint.Model.Formats.AiSprint;
 using AiSprint.Profiling.Components;
@@ -113,7 +114,7 @@ internal static class ProfileCommand
     private static ResourceDescriptor ResolveResource(string? name, string? path)
     {
         if (name is null) return ResourceDescriptor.ThisMachine();
-        if (path is null) throw new ProfilingException($"error AIS0067: --resource {name} needs --resources, the candidate_resources.yaml that describes it");
+        if (path is null) throw new ProfilingException($"error {DiagnosticCatalog.ProfileOutputUnusable.Code}: --resource {name} needs --resources, the candidate_resources.yaml that describes it");
         var loaded = CandidateResourcesYaml.ReadFile(path);
         if (!loaded.Succeeded)
         {
@@ -122,7 +123,7 @@ internal static class ProfileCommand
 
         var system = loaded.Value!.Value;
         var resource = system.AllResources.FirstOrDefault(r => r.Name == name)
-            ?? throw new ProfilingException($"{path}: error AIS0067: no candidate resource named '{name}'; expected one of {string.Join(", ", system.AllResources.Select(r => r.Name))}");
+            ?? throw new ProfilingException($"{path}: error {DiagnosticCatalog.ProfileOutputUnusable.Code}: no candidate resource named '{name}'; expected one of {string.Join(", ", system.AllResources.Select(r => r.Name))}");
         return ResourceDescriptor.From(resource);
     }
 
@@ -130,13 +131,13 @@ internal static class ProfileCommand
     {
         var parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         return parts.Select(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
-            : throw new ProfilingException($"error AIS0066: --cores {text}: '{p}' is not a core count; expected a list such as 1,2,4")).ToArray();
+            : throw new ProfilingException($"error {DiagnosticCatalog.ProfilingGridInvalid.Code}: --cores {text}: '{p}' is not a core count; expected a list such as 1,2,4")).ToArray();
     }
 
     private static string ResolveAssembly(string application, string configuration, TextWriter error)
     {
         var project = Directory.Exists(application)
-            ? Directory.EnumerateFiles(application, "*.csproj").FirstOrDefault() ?? throw new ProfilingException($"{application}: error AIS0060: no project in this directory; expected a .csproj or a built .dll")
+            ? Directory.EnumerateFiles(application, "*.csproj").FirstOrDefault() ?? throw new ProfilingException($"{application}: error {DiagnosticCatalog.ProfilingUnavailable.Code}: no project in this directory; expected a .csproj or a built .dll")
             : application;
         if (!project.EndsWith("proj", StringComparison.OrdinalIgnoreCase)) return Path.GetFullPath(project);
 
@@ -148,7 +149,7 @@ internal static class ProfileCommand
             start.ArgumentList.Add(argument);
         }
 
-        using var build = Process.Start(start) ?? throw new ProfilingException($"{project}: error AIS0060: cannot start dotnet build");
+        using var build = Process.Start(start) ?? throw new ProfilingException($"{project}: error {DiagnosticCatalog.ProfilingUnavailable.Code}: cannot start dotnet build");
         var standardError = build.StandardError.ReadToEndAsync();
         var text = build.StandardOutput.ReadToEnd();
         build.WaitForExit();
@@ -156,12 +157,12 @@ internal static class ProfileCommand
         {
             error.Write(text);
             error.Write(standardError.Result);
-            throw new ProfilingException($"{project}: error AIS0060: the project does not build; expected a successful build to profile");
+            throw new ProfilingException($"{project}: error {DiagnosticCatalog.ProfilingUnavailable.Code}: the project does not build; expected a successful build to profile");
         }
 
         var target = text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
         return target is { Length: > 0 } && File.Exists(target) ? target
-            : throw new ProfilingException($"{project}: error AIS0060: the build did not report its output assembly (got '{target}')");
+            : throw new ProfilingException($"{project}: error {DiagnosticCatalog.ProfilingUnavailable.Code}: the build did not report its output assembly (got '{target}')");
     }
 
     private static ProfileResult WithProgress(TextWriter error, ProfileRequest request, Func<IProgress<ComponentProfiler.Progress>?, ProfileResult> work)

@@ -1,3 +1,4 @@
+using AiSprint.Model.Diagnostics;
 using AiSprint.Telemetry.Profiling;
 
 namespace AiSprint.Profiling.Components;
@@ -55,18 +56,18 @@ public static class ComponentProfiler
     private static void Validate(ProfileRequest request)
     {
         var available = ProcessorSet.Available().Count;
-        if (request.Cores.Count == 0) throw new ProfilingException("error AIS0066: no core count to profile at; expected a list such as 1,2");
+        if (request.Cores.Count == 0) throw new ProfilingException($"error {DiagnosticCatalog.ProfilingGridInvalid.Code}: no core count to profile at; expected a list such as 1,2");
         foreach (var cores in request.Cores)
         {
             if (cores < 1 || cores > available)
             {
-                throw new ProfilingException($"error AIS0066: cannot profile on {cores} core(s); expected 1 to {available}, the processors this machine lets the profiler use");
+                throw new ProfilingException($"error {DiagnosticCatalog.ProfilingGridInvalid.Code}: cannot profile on {cores} core(s); expected 1 to {available}, the processors this machine lets the profiler use");
             }
         }
 
-        if (request.Cores.Distinct().Count() != request.Cores.Count) throw new ProfilingException("error AIS0066: a core count is listed twice; expected each once");
-        if (request.Repetitions < 1) throw new ProfilingException($"error AIS0066: {request.Repetitions} repetitions; expected at least 1");
-        if (request.Warmup < 0) throw new ProfilingException($"error AIS0066: {request.Warmup} warm-up runs; expected 0 or more");
+        if (request.Cores.Distinct().Count() != request.Cores.Count) throw new ProfilingException($"error {DiagnosticCatalog.ProfilingGridInvalid.Code}: a core count is listed twice; expected each once");
+        if (request.Repetitions < 1) throw new ProfilingException($"error {DiagnosticCatalog.ProfilingGridInvalid.Code}: {request.Repetitions} repetitions; expected at least 1");
+        if (request.Warmup < 0) throw new ProfilingException($"error {DiagnosticCatalog.ProfilingGridInvalid.Code}: {request.Warmup} warm-up runs; expected 0 or more");
     }
 
     /// <summary>Reports on the reading thread: Progress&lt;T&gt; would post to the thread pool and could report after the run ended.</summary>

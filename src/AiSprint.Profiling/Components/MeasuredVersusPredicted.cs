@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AiSprint.Model.Diagnostics;
 using AiSprint.Regression.Models;
 
 namespace AiSprint.Profiling.Components;
@@ -29,7 +30,7 @@ public static class MeasuredVersusPredicted
         var lines = File.ReadAllLines(datasetPath).Where(l => l.Length > 0).ToArray();
         var header = lines[0].Split(',');
         int Column(string name) => Array.IndexOf(header, name) is >= 0 and var at ? at
-            : throw new ProfilingException($"{datasetPath}:1:1: error AIS0067: no '{name}' column; expected a dataset written by aisprint profile");
+            : throw new ProfilingException($"{datasetPath}:1:1: error {DiagnosticCatalog.ProfileOutputUnusable.Code}: no '{name}' column; expected a dataset written by aisprint profile");
         var resourceAt = Column("resource");
         var timeAt = Column(ProfileDataset.TimeColumn);
         var descriptive = header.Select((name, at) => (name, at))

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AiSprint.Model.Diagnostics;
 using AiSprint.Telemetry.Profiling;
 
 namespace AiSprint.Profiling.Components;
@@ -33,7 +34,7 @@ public sealed record ProfileDataset(string Component, IReadOnlyList<string> Feat
             var features = component.First().Measurement.Features.Select(f => f.Key).ToArray();
             if (features.FirstOrDefault(f => DescriptorColumns.Contains(f) || f == TimeColumn) is { } reserved)
             {
-                throw new ProfilingException($"{component.First().Measurement.Workload}: error AIS0063: component '{component.Key}': the feature '{reserved}' has the name of a column the profiler writes; expected a name other than {string.Join(", ", DescriptorColumns.Append(TimeColumn))}");
+                throw new ProfilingException($"{component.First().Measurement.Workload}: error {DiagnosticCatalog.WorkloadFeaturesInconsistent.Code}: component '{component.Key}': the feature '{reserved}' has the name of a column the profiler writes; expected a name other than {string.Join(", ", DescriptorColumns.Append(TimeColumn))}");
             }
 
             var rows = new List<ProfileRow>();
@@ -74,7 +75,7 @@ public sealed record ProfileDataset(string Component, IReadOnlyList<string> Feat
             var lines = existing.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
             if (lines.Length == 0 || lines[0] != Header)
             {
-                throw new ProfilingException($"error AIS0067: the existing dataset of {Component} has the columns '{(lines.Length > 0 ? lines[0] : "")}'; expected '{Header}' to merge this profile into it (profile into a new directory, or change the workload back)");
+                throw new ProfilingException($"error {DiagnosticCatalog.ProfileOutputUnusable.Code}: the existing dataset of {Component} has the columns '{(lines.Length > 0 ? lines[0] : "")}'; expected '{Header}' to merge this profile into it (profile into a new directory, or change the workload back)");
             }
 
             var coresAt = Features.Count;

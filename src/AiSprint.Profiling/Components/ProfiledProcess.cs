@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using AiSprint.Model.Diagnostics;
 using AiSprint.Telemetry.Profiling;
 
 namespace AiSprint.Profiling.Components;
@@ -21,12 +22,12 @@ internal static class ProfiledProcess
         var hook = Path.Combine(directory, "AiSprint.Telemetry.dll");
         if (!File.Exists(application))
         {
-            throw new ProfilingException($"{application}: error AIS0060: the application is not built; expected its main assembly (build it first)");
+            throw new ProfilingException($"{application}: error {DiagnosticCatalog.ProfilingUnavailable.Code}: the application is not built; expected its main assembly (build it first)");
         }
 
         if (!File.Exists(hook) || !File.Exists(Path.ChangeExtension(application, ".runtimeconfig.json")))
         {
-            throw new ProfilingException($"{application}: error AIS0060: not an executable AiSprint application; expected AiSprint.Telemetry.dll and a .runtimeconfig.json beside it (OutputType Exe, referencing the AiSprint SDK)");
+            throw new ProfilingException($"{application}: error {DiagnosticCatalog.ProfilingUnavailable.Code}: not an executable AiSprint application; expected AiSprint.Telemetry.dll and a .runtimeconfig.json beside it (OutputType Exe, referencing the AiSprint SDK)");
         }
 
         var start = new ProcessStartInfo
@@ -79,7 +80,7 @@ internal static class ProfiledProcess
                 progress?.Report(new Step(cores, component, d, t));
             }
         };
-        if (!process.Start()) throw new ProfilingException($"{application}: error AIS0060: cannot start {start.FileName}");
+        if (!process.Start()) throw new ProfilingException($"{application}: error {DiagnosticCatalog.ProfilingUnavailable.Code}: cannot start {start.FileName}");
         if (taskset is null && ProcessorSet.CanRestrictAfterStart && OperatingSystem.IsWindows())
         {
             process.ProcessorAffinity = (nint)ProcessorSet.Available().Take(cores).Aggregate(0L, (mask, i) => mask | (1L << i));
@@ -107,7 +108,7 @@ internal static class ProfiledProcess
         {
             string text;
             lock (errors) text = errors.ToString().Trim();
-            throw new ProfilingException($"{application}: error AIS0060: the profiling process on {cores} core(s) exited with code {process.ExitCode}; expected it to run the workloads. {text}");
+            throw new ProfilingException($"{application}: error {DiagnosticCatalog.ProfilingUnavailable.Code}: the profiling process on {cores} core(s) exited with code {process.ExitCode}; expected it to run the workloads. {text}");
         }
 
         return records;
