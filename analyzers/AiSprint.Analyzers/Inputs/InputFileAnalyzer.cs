@@ -51,9 +51,11 @@ public sealed class InputFileAnalyzer : DiagnosticAnalyzer
         });
     }
 
+    private static int Distance(string a, string b) => NameSuggestion.Distance(a.ToLowerInvariant(), b.ToLowerInvariant());
+
     /// <summary>
     /// A demand on a resource the candidates do not define is a misspelt name, in one file or the other. When the closest
-    /// candidate is named by no demand at all, the candidate is the odd one out: it is reported once, at its line in
+    /// candidate (unambiguously) is named by no demand at all, the candidate is the odd one out: it is reported once, at its line in
     /// candidate_resources.yaml, with the name the demands use. Otherwise each row is reported at its line in the
     /// demands file, with the closest candidate name.
     /// </summary>
@@ -70,7 +72,12 @@ public sealed class InputFileAnalyzer : DiagnosticAnalyzer
         var misspeltCandidates = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var resource in unknown.Select(d => d.Resource).Distinct(StringComparer.Ordinal).OrderBy(r => r, StringComparer.Ordinal))
         {
-            if (NameSuggestion.Closest(resource, candidateNames) is { } closest && !named.Contains(closest) && !misspeltCandidates.ContainsValue(closest))
+            // Only a candidate no demand names can be the misspelt one (a named candidate is evidently spelt as the demands
+            // spell it), and only when it is the one closest: with a tie the demands row may as well be the typo.
+            var unnamed = candidateNames.Where(n => !named.Contains(n)).ToArray();
+            if (NameSuggestion.Closest(resource, unnamed) is { } closest
+                && unnamed.Count(n => Distance(resource, n) == Distance(resource, closest)) == 1
+                && !misspeltCandidates.ContainsValue(closest))
             {
                 misspeltCandidates.Add(resource, closest);
             }

@@ -14,8 +14,8 @@ public sealed class MisspeltResourceTests
     [Fact]
     public Task A_typo_in_candidate_resources_is_reported_there_with_the_name_the_demands_use() => VerifyInputs.AnalyzerAsync<InputFileAnalyzer>(
         "public static class App { }",
-        [(CandidateResourcesReader.FileName, TypoInResources), TestInputs.Demands("a,VM1,12", "a,VM2,10", "b,VM2,30")],
-        VerifyInputs.InFile(AiSprintRules.InvalidFeasibilityFile, CandidateResourcesReader.FileName, LINE, COL, ENDLINE, ENDCOL)
+        [(CandidateResourcesReader.FileName, TypoInResources), TestInputs.Demands("a,VM1,12", "a,VM2,10", "b,VM2,30", "b,VM3,40")],
+        VerifyInputs.InFile(AiSprintRules.InvalidFeasibilityFile, CandidateResourcesReader.FileName, 43, 15, 43, 25)
             .WithMessage("candidate_resources.yaml: resource 'VM_2' is named by no demand, while the demands name 'VM2', which this file lacks; did you mean 'VM2'?"));
 
     [Fact]
@@ -29,6 +29,6 @@ public sealed class MisspeltResourceTests
     public Task A_misspelt_key_in_one_resource_does_not_make_the_valid_ones_unknown() => VerifyInputs.AnalyzerAsync<InputFileAnalyzer>(
         "public static class App { }",
         [(CandidateResourcesReader.FileName, TestInputs.Resources.Replace("      memorySize: 16384", "      memorysize: 16384")), TestInputs.Demands("a,VM1,12", "a,VM2,10", "b,VM3,30")],
-        VerifyInputs.InFile(AiSprintRules.InvalidFeasibilityFile, CandidateResourcesReader.FileName, LINE2, COL2, ENDLINE2, ENDCOL2)
-            .WithMessage(MESSAGE2));
+        VerifyInputs.InFile(AiSprintRules.InvalidFeasibilityFile, CandidateResourcesReader.FileName, 43, 15, 43, 24)
+            .WithMessage("candidate_resources.yaml: resource resource2 of cloud has no 'memorySize'"));
 }
