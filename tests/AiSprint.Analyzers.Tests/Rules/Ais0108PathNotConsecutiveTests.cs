@@ -4,7 +4,7 @@ namespace AiSprint.Analyzers.Tests.Rules;
 
 public sealed class Ais0108PathNotConsecutiveTests
 {
-    private const string Template = """
+    internal const string Template = """
         public static class Pipeline
         {
             [Component("a")]

@@ -49,30 +49,7 @@ public sealed class ThresholdAndPathCodeFixTests
 
     private const string Gap = "Global path 'p' goes from 'a' to 'c', but the [Successor] edges of 'a' lead only to 'b', 'x'";
 
-    private const string Dag = """
-        public static class Pipeline
-        {
-            [Component("a")]
-            [ExecTime]
-            [Successor("b", Probability = 0.5)]
-            [Successor("x", Probability = 0.5)]
-            public static void A() { }
-
-            [Component("b")]
-            [ExecTime]
-            [Successor("c")]
-            public static void B() { }
-
-            [Component("x")]
-            [ExecTime]
-            public static void X() { }
-
-            [Component("c")]
-            [ExecTime(1, TimeUnit.Seconds)]
-            [GlobalExecTime("p", 5, TimeUnit.Seconds, PATH)]
-            public static void C() { }
-        }
-        """;
+    private const string Dag = Ais0108PathNotConsecutiveTests.Template;
 
     [Fact]
     public Task The_one_component_joining_two_path_neighbours_is_inserted() => Verify.CodeFixAsync<MissingPathComponentCodeFix>(
