@@ -27,6 +27,38 @@ public class OnnxCommandTests
     }
 
     [Fact]
+    public void Inspect_json_lists_every_layer_and_the_cut_points_with_their_tensor_names()
+    {
+        var (code, output, error) = ValidateCommandTests.Run("inspect", SharedData.PathOf("onnx", "alexnet_features.onnx"), "--json");
+        Assert.True(code == 0, error);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal("alexnet_features", root.GetProperty("model").GetString());
+        var layers = root.GetProperty("layers").EnumerateArray().ToArray();
+        Assert.Equal(root.GetProperty("nodeCount").GetInt32(), layers.Length);
+        var conv = layers.First(l => l.GetProperty("op").GetString() == "Conv");
+        Assert.Equal([1L, 64, 55, 55], conv.GetProperty("outputShape").EnumerateArray().Select(d => d.GetInt64()));
+        Assert.True(conv.GetProperty("forwardFlops").GetInt64() > 0);
+        var cuts = root.GetProperty("cutPoints").EnumerateArray().ToArray();
+        Assert.Equal(14, cuts.Length);
+        Assert.All(cuts, c => Assert.False(string.IsNullOrEmpty(c.GetProperty("tensor").GetString())));
+        Assert.Equal(cuts.Select(c => c.GetProperty("producerIndex").GetInt32()).Order(),
+            layers.Where(l => l.GetProperty("isCutPoint").GetBoolean()).Select(l => l.GetProperty("index").GetInt32()).Order());
+    }
+
+    [Fact]
+    public void Partition_verify_without_a_sample_input_uses_a_seeded_random_one_and_says_so()
+    {
+        var directory = Directory.CreateTempSubdirectory("aisprint-partition-").FullName;
+        var model = Path.Combine(directory, "alexnet_features.onnx");
+        File.Copy(SharedData.PathOf("onnx", "alexnet_features.onnx"), model);
+        var (code, output, error) = ValidateCommandTests.Run("partition", model, "-o", Path.Combine(directory, "parts"), "--verify");
+        Assert.True(code == 0, error);
+        Assert.Contains("verification input: seeded random float32 [1,3,224,224] (seed 0, uniform in [0, 1)), no sample input given", output);
+        Assert.Contains("passed", output);
+    }
+
+    [Fact]
     public void A_corrupt_model_is_an_error_not_a_crash()
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("aisprint-onnx-").FullName, "broken.onnx");

@@ -18,13 +18,20 @@ internal static class OnnxCommands
         var model = new Argument<string>("model") { Description = "An ONNX model (.onnx)." };
         var svg = new Option<string?>("--svg") { Description = "Also write an SVG chart of output bytes and cumulative FLOPs along the graph." };
         var input = new Option<string?>("--input") { Description = "A sample input (.npy) to fix dynamic dimensions (default: <model>.input.npy beside the model, if present)." };
+        var json = new Option<bool>("--json") { Description = "Write the per-layer table and the cut points (with tensor names) as JSON to standard output, for scripts." };
         var command = new Command("inspect", "Per-layer table of an ONNX model: operator, output shape, forward FLOPs, parameters, output bytes; and its single-tensor cut points.")
         {
-            model, svg, input,
+            model, svg, input, json,
         };
         command.SetAction(parse => Guard(error, () =>
         {
             var analysis = Analyze(parse.GetValue(model)!, parse.GetValue(input));
+            if (parse.GetValue(json))
+            {
+                output.WriteLine(InspectionJson.Write(analysis));
+                if (parse.GetValue(svg) is { } chart) AtomicFile.WriteAllText(chart, LayerChart.RenderSvg(analysis));
+                return ExitCodes.Success;
+            }
             output.WriteLine($"{analysis.ModelName}: IR {analysis.IrVersion}, opsets {string.Join(", ", analysis.OpsetImports.Select(o => $"{o.Key} {o.Value}"))}, {analysis.NodeCount} nodes, " +
                 $"{analysis.TotalParameterCount:N0} parameters ({analysis.TotalParameterBytes:N0} bytes), {analysis.TotalForwardFlops?.ToString("N0", CultureInfo.InvariantCulture) ?? "?"} forward FLOPs");
             output.WriteLine($"{"#",4}  {"op",-20} {"output shape",-22} {"FLOPs",16} {"params",12} {"output bytes",14}  cut");
@@ -51,7 +58,7 @@ internal static class OnnxCommands
         var outputDirectory = new Option<string>("--output", "-o") { Description = "Where to write partition_<i>_of_<K>.onnx and manifest.json.", Required = true };
         var maxPartitions = new Option<int>("--max-partitions") { Description = "Largest number of partitions K (at least 2).", DefaultValueFactory = _ => 2 };
         var maxMemory = new Option<double?>("--max-memory") { Description = "Largest memory of one partition (parameters + peak activations), in MB." };
-        var verify = new Option<bool>("--verify") { Description = "Run the partitions in sequence in ONNX Runtime and compare with the full model on the sample input." };
+        var verify = new Option<bool>("--verify") { Description = "Run the partitions in sequence in ONNX Runtime and compare with the full model on the sample input (without one, on a seeded random input when the model's input shape is static)." };
         var input = new Option<string?>("--input") { Description = "The sample input (.npy) for shapes and --verify (default: <model>.input.npy beside the model)." };
         var command = new Command("partition",
             "Split an ONNX model at its best single-tensor cut points (fewest bytes transferred, then balanced FLOPs) into runnable sub-models with a manifest.\n" +
@@ -86,17 +93,41 @@ internal static class OnnxCommands
             }
             output.WriteLine($"wrote {directory}");
             if (!parse.GetValue(verify)) return ExitCodes.Success;
-            if (samplePath is null || !File.Exists(samplePath))
+            NpyArray sample;
+            if (samplePath is not null && File.Exists(samplePath))
             {
-                error.WriteLine($"{path}: --verify needs a sample input; pass --input FILE.npy");
+                sample = NpyArray.Read(samplePath);
+                output.WriteLine($"verification input: {samplePath}");
+            }
+            else if (SeededInput(analysis) is { } random)
+            {
+                sample = random;
+                output.WriteLine($"verification input: seeded random float32 [{string.Join(",", random.Shape)}] (seed {VerificationSeed}, uniform in [0, 1)), no sample input given");
+            }
+            else
+            {
+                error.WriteLine($"{path}: --verify needs a sample input: the input {analysis.Inputs[0]} has a dynamic or non-float shape; pass --input FILE.npy");
                 return ExitCodes.InvalidInput;
             }
-            using var verifier = new PartitionVerifier(analysis, new Dictionary<string, NpyArray> { [analysis.Inputs[0]] = NpyArray.Read(samplePath) });
+            using var verifier = new PartitionVerifier(analysis, new Dictionary<string, NpyArray> { [analysis.Inputs[0]] = sample });
             var result = verifier.VerifyFiles(plan, directory);
             output.WriteLine($"verification: max |difference| {result.MaxAbsDifference:E2} = {result.RelativeDifference:E2} × max |output| (tolerance {result.RelativeTolerance:E0}): {(result.Passed ? "passed" : "FAILED")}");
             return result.Passed ? ExitCodes.Success : ExitCodes.Infeasible;
         }));
         return command;
+    }
+
+    private const int VerificationSeed = 0;
+
+    /// <summary>A seeded uniform input for a model whose first input is a float tensor of a fully known shape; null otherwise.</summary>
+    private static NpyArray? SeededInput(ModelAnalysis analysis)
+    {
+        if (!analysis.Tensors.TryGetValue(analysis.Inputs[0], out var input) || !input.IsFullyKnown || input.ElementType != "FLOAT") return null;
+        var shape = input.Dimensions!.Select(d => d!.Value).ToArray();
+        var random = new Random(VerificationSeed);
+        var data = new float[shape.Aggregate(1L, (a, d) => a * d)];
+        for (var i = 0; i < data.Length; i++) data[i] = random.NextSingle();
+        return new NpyArray(data, shape);
     }
 
     private static ModelAnalysis Analyze(string model, string? inputPath)
