@@ -66,6 +66,21 @@ public class DeployCommandTests
     }
 
     [Fact]
+    public void The_report_shows_a_profiles_measured_against_predicted_lines_when_given()
+    {
+        var directory = Temp();
+        var summary = Path.Combine(directory, "measured-vs-predicted.txt");
+        File.WriteAllText(summary, "blade-detector image_side=128 cores=1: measured 0.0784 ms, predicted 0.0788 ms\nblade-detector on Laptop: measured vs predicted over 1 configuration(s), MAPE 0.5 %\n");
+        var output = Path.Combine(directory, "aisprint");
+        var (code, _, error) = Deploy(DesignFile(DesignSamples.WindFarmJson), output, "--measured", summary);
+        Assert.True(code == 0, error);
+        var report = File.ReadAllText(Path.Combine(output, "deployment", "report.txt")).ReplaceLineEndings("\n");
+        Assert.Contains("\nMeasured on this machine (aisprint profile) against the performance model's predictions:\n"
+            + "  blade-detector image_side=128 cores=1: measured 0.0784 ms, predicted 0.0788 ms\n"
+            + "  blade-detector on Laptop: measured vs predicted over 1 configuration(s), MAPE 0.5 %\n", report);
+    }
+
+    [Fact]
     public void An_assembly_is_read_through_its_metadata_and_its_json_is_copied_byte_for_byte()
     {
         var output = Temp();

@@ -30,12 +30,13 @@ internal static class DeployCommand
     {
         var design = new Argument<string>("design") { Description = "The design document: a compiled assembly (.dll/.exe) or its JSON (aisprint design)." };
         var resources = new Option<string>("--resources") { Description = "The candidate resources (AI-SPRINT candidate_resources.yaml).", Required = true };
-        var demands = new Option<string[]>("--demands") { Description = "A demands CSV (component,resource,demand_ms[,cold_ms]); repeatable. Files merge as the analyzers merge them: hand-written ones, then the build's predictions (under aisprint/demands/), each in path order, a later file's row winning." };
+        var demands = new Option<string[]>("--demands") { Description = "A demands CSV (component,resource,demand_ms[,cold_ms]); repeatable. Files merge as the analyzers merge them: hand-written ones, then the build's predictions (under aisprint/demands/), then demands measured on this machine (aisprint/measured/), each in path order, a later file's row winning." };
         var partitions = new Option<string[]>("--partition") { Description = "COMPONENT=MANIFEST: the partition manifest (aisprint partition) of a [Partitionable] component; repeatable." };
         var onnx = new Option<string[]>("--onnx") { Description = "COMPONENT=MODEL.onnx: the source model of a partitioned component, for per-layer demands; repeatable." };
         var layerModels = new Option<string[]>("--layer-model") { Description = "RESOURCE=LAYERS.json: a per-layer model (aisprint layers train) measured on a candidate resource; it gives partitions their demand there instead of the FLOP share. Repeatable." };
         var lambda = new Option<double?>("--lambda") { Description = "Arrival rate in req/s (default: [ExpectedThroughput] of the entry component)." };
         var outputDirectory = new Option<string>("--output", "-o") { Description = "The aisprint/ directory to write.", Required = true };
+        var measured = new Option<string?>("--measured") { Description = "The measured-vs-predicted summary of a profile (aisprint profile-report -o FILE) to show in report.txt, beside the demands it gave." };
         var explain = new Option<bool>("--no-explain") { Description = "When no placement is feasible, skip the search for the relaxation and the largest Lambda that would be feasible." };
         var search = new SearchOptionSet();
         var command = new Command("deploy",
@@ -43,7 +44,7 @@ internal static class DeployCommand
             "deployment/ (production_deployment.yaml, solution.json, report.txt), monitoring/rules.yml, security/policy.yaml.\n" +
             "Exit code 0 with a placement, 3 when none is feasible (warnings AIS0050/AIS0051 say why), 1 on invalid input.")
         {
-            design, resources, demands, partitions, onnx, layerModels, lambda, outputDirectory, explain,
+            design, resources, demands, partitions, onnx, layerModels, lambda, outputDirectory, explain, measured,
         };
         foreach (var option in search.All) command.Options.Add(option);
         command.SetAction((parse, cancellation) =>
@@ -52,14 +53,22 @@ internal static class DeployCommand
                 parse.GetValue(design)!, parse.GetValue(resources)!, parse.GetValue(demands) ?? [], parse.GetValue(partitions) ?? [],
                 parse.GetValue(onnx) ?? [], parse.GetValue(layerModels) ?? [],
                 parse.GetValue(lambda) is { } l ? new RequestsPerSecond(l) : null, parse.GetValue(outputDirectory)!,
-                search.Parse(parse, cancellation), !parse.GetValue(explain));
+                search.Parse(parse, cancellation), !parse.GetValue(explain), parse.GetValue(measured));
             return Task.FromResult(Run(request, output, error));
         });
         return command;
     }
 
+    /// <summary>The profile's measured-vs-predicted lines, for the report: which demands came from this machine and how well the model fits them.</summary>
+    private static string MeasuredSection(string? path)
+    {
+        if (path is null || !File.Exists(path)) return "";
+        var lines = File.ReadAllLines(path).Where(l => l.Length > 0).ToArray();
+        return lines.Length == 0 ? "" : "\nMeasured on this machine (aisprint profile) against the performance model's predictions:\n" + string.Concat(lines.Select(l => "  " + l + "\n"));
+    }
+
     private sealed record DeployRequest(string Design, string Resources, string[] Demands, string[] Partitions, string[] Onnx, string[] LayerModels,
-        RequestsPerSecond? Lambda, string Directory, SearchOptions Search, bool Explain);
+        RequestsPerSecond? Lambda, string Directory, SearchOptions Search, bool Explain, string? MeasuredReport = null);
 
     private static int Run(DeployRequest request, TextWriter output, TextWriter error)
     {
@@ -80,7 +89,8 @@ internal static class DeployCommand
         foreach (var table in tables) diagnostics.AddRange(table.Diagnostics);
         var manifests = new Dictionary<string, PartitionManifest>(StringComparer.Ordinal);
         var partitionings = LoadPartitionings(request.Partitions, diagnostics, manifests);
-        var demandSources = LayerDemandInputs.Apply(partitionings, manifests, request.Onnx, request.LayerModels, diagnostics);
+        var demandSources = LayerDemandInputs.Apply(partitionings, manifests, request.Onnx, request.LayerModels, diagnostics)
+            + MeasuredSection(request.MeasuredReport);
         if (document is null || !resources.Succeeded || tables.Any(t => !t.Succeeded) || diagnostics.HasErrors)
         {
             DiagnosticPrinter.Print(diagnostics.Items, error);

@@ -22,9 +22,11 @@ public sealed class DemandsMergeTests
     }
 
     [Fact]
-    public void Hand_written_files_merge_in_ordinal_path_order_before_predictions()
+    public void Hand_written_files_merge_in_ordinal_path_order_before_predictions_and_measured_demands()
     {
-        string[] paths = ["/app/z.demands.csv", "C:\\app\\obj\\aisprint\\demands\\x.demands.csv", "/app/demands.csv", "/app/b.demands.csv"];
-        Assert.Equal(["/app/b.demands.csv", "/app/demands.csv", "/app/z.demands.csv", "C:\\app\\obj\\aisprint\\demands\\x.demands.csv"], DemandsMerge.Order(paths, p => p));
+        string[] paths = ["/app/obj/aisprint/measured/x.demands.csv", "/app/z.demands.csv", "C:\\app\\obj\\aisprint\\demands\\x.demands.csv", "/app/demands.csv", "/app/b.demands.csv"];
+        Assert.Equal(
+            ["/app/b.demands.csv", "/app/demands.csv", "/app/z.demands.csv", "C:\\app\\obj\\aisprint\\demands\\x.demands.csv", "/app/obj/aisprint/measured/x.demands.csv"],
+            DemandsMerge.Order(paths, p => p));
     }
 }
