@@ -96,7 +96,7 @@ public sealed class AnnotationAnalyzer : DiagnosticAnalyzer
 
     private static void CheckThreshold(string kind, string component, double threshold, int unit, Location location, Location unitLocation, Action<Diagnostic> report)
     {
-        if (!AnnotationReader.IsDefinedUnit(unit))
+        if (!AnnotationContract.IsDefinedUnit(unit))
         {
             report(Diagnostic.Create(AiSprintRules.UndefinedTimeUnit, unitLocation, kind, component, unit.ToString(CultureInfo.InvariantCulture)));
         }
@@ -170,7 +170,7 @@ public sealed class AnnotationAnalyzer : DiagnosticAnalyzer
 
     private static void CheckBudget(ComponentAnnotation last, GlobalPathAnnotation path, Dictionary<string, ComponentAnnotation> byName, Action<Diagnostic> report)
     {
-        if (AnnotationReader.ToMilliseconds(path.Threshold, path.Unit) is not { } global || !(global > 0))
+        if (AnnotationContract.ToMilliseconds(path.Threshold, path.Unit) is not { } global || !(global > 0))
         {
             return; // AIS0100/AIS0107 already cover it.
         }

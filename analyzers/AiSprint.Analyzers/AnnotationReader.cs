@@ -148,7 +148,7 @@ internal sealed class ComponentAnnotation
     public ResourceRequirements Requirements { get; }
 
     /// <summary>The local threshold in milliseconds, or null when there is none or its unit is not a TimeUnit.</summary>
-    public double? LocalThresholdMilliseconds => LocalThreshold is { } t && LocalUnit is { } u ? AnnotationReader.ToMilliseconds(t, u) : null;
+    public double? LocalThresholdMilliseconds => LocalThreshold is { } t && LocalUnit is { } u ? AnnotationContract.ToMilliseconds(t, u) : null;
 }
 
 /// <summary>Reads the AiSprint attributes of a method, with source locations of the arguments for precise diagnostics.</summary>
@@ -270,15 +270,6 @@ internal static class AnnotationReader
     /// <summary>A cheap filter before the index is built: does the method carry [Component] or [ExecTime]?</summary>
     public static bool HasComponentAttribute(IMethodSymbol method) =>
         method.GetAttributes().Any(a => AnnotationName(a) is AnnotationContract.Component or AnnotationContract.ExecTime);
-
-    public static double? ToMilliseconds(double threshold, int unit) => unit switch
-    {
-        AnnotationContract.Milliseconds => threshold,
-        AnnotationContract.Seconds => threshold * 1000.0,
-        _ => null,
-    };
-
-    public static bool IsDefinedUnit(int unit) => unit is AnnotationContract.Milliseconds or AnnotationContract.Seconds;
 
     private static GlobalPathAnnotation? ReadGlobal(AttributeData attribute, Location fallback, CancellationToken cancellationToken)
     {

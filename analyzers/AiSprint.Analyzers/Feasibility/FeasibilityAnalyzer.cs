@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using AiSprint.Analyzers.Inputs;
+using AiSprint.Contract;
 using AiSprint.Contract.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -85,7 +86,7 @@ public sealed class FeasibilityAnalyzer : DiagnosticAnalyzer
 
         foreach (var path in last.GlobalPaths)
         {
-            if (AnnotationReader.ToMilliseconds(path.Threshold, path.Unit) is not { } threshold || !(threshold > 0)
+            if (AnnotationContract.ToMilliseconds(path.Threshold, path.Unit) is not { } threshold || !(threshold > 0)
                 || path.Previous.Any(p => !components.FirstByName.ContainsKey(p.Value)))
             {
                 continue; // AIS0100, AIS0107 and AIS0101 cover these.

@@ -51,8 +51,6 @@ public sealed class InputFileAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static int Distance(string a, string b) => NameSuggestion.Distance(a.ToLowerInvariant(), b.ToLowerInvariant());
-
     /// <summary>
     /// A demand on a resource the candidates do not define is a misspelt name, in one file or the other. When the closest
     /// candidate (unambiguously) is named by no demand at all, the candidate is the odd one out: it is reported once, at its line in
@@ -74,9 +72,7 @@ public sealed class InputFileAnalyzer : DiagnosticAnalyzer
         {
             // Only a candidate no demand names can be the misspelt one (a named candidate is evidently spelt as the demands
             // spell it), and only when it is the one closest: with a tie the demands row may as well be the typo.
-            var unnamed = candidateNames.Where(n => !named.Contains(n)).ToArray();
-            if (NameSuggestion.Closest(resource, unnamed) is { } closest
-                && unnamed.Count(n => Distance(resource, n) == Distance(resource, closest)) == 1
+            if (NameSuggestion.ClosestUnambiguous(resource, candidateNames.Where(n => !named.Contains(n)).ToArray()) is { } closest
                 && !misspeltCandidates.ContainsValue(closest))
             {
                 misspeltCandidates.Add(resource, closest);

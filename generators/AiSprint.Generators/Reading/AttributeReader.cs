@@ -38,15 +38,8 @@ internal static class AttributeReader
     /// <summary>The local threshold of <c>[ExecTime(threshold, unit)]</c> in milliseconds; null without one or with an unknown unit.</summary>
     public static double? LocalThresholdMilliseconds(IMethodSymbol method) =>
         Find(method, AnnotationContract.ExecTimeFullName) is { ConstructorArguments.Length: 2 } execTime
-            ? ToMilliseconds(Argument<double>(execTime, 0), Argument<int>(execTime, 1))
+            ? AnnotationContract.ToMilliseconds(Argument<double>(execTime, 0), Argument<int>(execTime, 1))
             : null;
-
-    public static double? ToMilliseconds(double threshold, int unit) => unit switch
-    {
-        AnnotationContract.Milliseconds => threshold,
-        AnnotationContract.Seconds => threshold * 1000.0,
-        _ => null,
-    };
 
     public static T? Argument<T>(AttributeData attribute, int index) =>
         index < attribute.ConstructorArguments.Length && attribute.ConstructorArguments[index] is { Kind: not TypedConstantKind.Array, Value: T value }

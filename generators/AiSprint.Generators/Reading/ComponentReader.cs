@@ -70,7 +70,7 @@ internal static class ComponentReader
 
     private static EquatableArray<GlobalConstraintModel> ReadGlobalConstraints(IMethodSymbol method) =>
         AttributeReader.FindAll(method, AnnotationContract.GlobalExecTimeFullName)
-            .Select(a => (Attribute: a, Milliseconds: AttributeReader.ToMilliseconds(AttributeReader.Argument<double>(a, 1), AttributeReader.Argument<int>(a, 2))))
+            .Select(a => (Attribute: a, Milliseconds: AnnotationContract.ToMilliseconds(AttributeReader.Argument<double>(a, 1), AttributeReader.Argument<int>(a, 2))))
             .Where(c => c.Milliseconds is not null)
             .Select(c => new GlobalConstraintModel(
                 AttributeReader.Argument<string>(c.Attribute, 0) ?? string.Empty,

@@ -46,6 +46,8 @@ internal static class AnnotationContract
     public const int NetworkShield = 2;
     public const int FilesystemShield = 4;
 
+    public static bool IsDefinedUnit(int unit) => unit is Milliseconds or Seconds;
+
     /// <summary>A threshold in milliseconds, or null when the unit is no TimeUnit member (AIS0107).</summary>
     public static double? ToMilliseconds(double threshold, int unit) => unit switch
     {

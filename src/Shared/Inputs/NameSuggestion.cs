@@ -35,6 +35,28 @@ internal static class NameSuggestion
         return bestDistance <= Math.Max(1, name.Length / 3) ? best : null;
     }
 
+    /// <summary>The closest candidate (same cut-off) only when no other candidate is as close; null on a tie.</summary>
+    public static string? ClosestUnambiguous(string name, IEnumerable<string> candidates)
+    {
+        var all = candidates as ICollection<string> ?? new List<string>(candidates);
+        if (Closest(name, all) is not { } closest)
+        {
+            return null;
+        }
+
+        var distance = Distance(name.ToLowerInvariant(), closest.ToLowerInvariant());
+        var ties = 0;
+        foreach (var candidate in all)
+        {
+            if (candidate != name && Distance(name.ToLowerInvariant(), candidate.ToLowerInvariant()) == distance)
+            {
+                ties++;
+            }
+        }
+
+        return ties == 1 ? closest : null;
+    }
+
     private static bool IsBetterTie(string name, string candidate, string best)
     {
         var lengthGap = Math.Abs(candidate.Length - name.Length);
