@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using AiSprint.Analyzers.Inputs;
 using AiSprint.Contract;
+using AiSprint.Contract.Inputs;
 using AiSprint.Contract.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -59,7 +60,7 @@ public sealed class FeasibilityAnalyzer : DiagnosticAnalyzer
     }
 
     private static bool IsInput(string fileName) =>
-        fileName.Equals(CandidateResourcesReader.FileName, StringComparison.OrdinalIgnoreCase) || DemandsReader.IsDemandsFile(fileName);
+        fileName.Equals(CandidateResourcesReader.FileName, StringComparison.OrdinalIgnoreCase) || DemandsCsv.IsDemandsFile(fileName);
 
     private static void CheckLocal(ComponentAnnotation component, Candidates candidates, Action<Diagnostic> report)
     {

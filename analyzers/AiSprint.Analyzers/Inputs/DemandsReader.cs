@@ -12,8 +12,6 @@ namespace AiSprint.Analyzers.Inputs;
 /// </summary>
 internal static class DemandsReader
 {
-    public static bool IsDemandsFile(string fileName) => DemandsCsv.IsDemandsFile(fileName);
-
     public static ParsedFile<DemandMatrix> Read(string path, SourceText text)
     {
         var read = DemandsCsv.Parse(text.ToString());

@@ -120,7 +120,7 @@ internal sealed class ProjectInputs
         var demands = ImmutableArray.CreateBuilder<ParsedFile<DemandMatrix>>();
         foreach (var file in DemandsMerge.Order(options.AdditionalFiles, f => f.Path))
         {
-            if (DemandsReader.IsDemandsFile(FileName(file.Path)) && file.GetText(cancellationToken) is { } demandsText)
+            if (DemandsCsv.IsDemandsFile(FileName(file.Path)) && file.GetText(cancellationToken) is { } demandsText)
             {
                 demands.Add(ParseCache.Shared.Get("demands", file.Path, demandsText, DemandsReader.Read));
             }
