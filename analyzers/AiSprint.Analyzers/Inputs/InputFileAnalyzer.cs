@@ -85,7 +85,7 @@ public sealed class InputFileAnalyzer : DiagnosticAnalyzer
             {
                 var candidate = resources.Find(pair.Value)!;
                 report(Diagnostic.Create(
-                    AiSprintRules.InvalidFeasibilityFile,
+                    InputRules.UnknownResource,
                     candidate.Location,
                     name,
                     "resource '" + pair.Value + "' is named by no demand, while the demands name '" + pair.Key + "', which this file lacks; did you mean '" + pair.Key + "'?"));
@@ -100,7 +100,7 @@ public sealed class InputFileAnalyzer : DiagnosticAnalyzer
             {
                 var hint = NameSuggestion.Closest(row.Resource, candidateNames) is { } closest ? "did you mean '" + closest + "'? " : string.Empty;
                 report(Diagnostic.Create(
-                    AiSprintRules.InvalidFeasibilityFile,
+                    InputRules.UnknownResource,
                     row.Location,
                     name,
                     "resource '" + row.Resource + "' is not in " + CandidateResourcesReader.FileName + "; " + hint + "expected one of " + string.Join(", ", candidateNames)));

@@ -17,13 +17,14 @@ internal static class InputRules
     public static readonly DiagnosticDescriptor Syntax = Create(RuleIds.Syntax, RuleCatalog.Syntax, DiagnosticSeverity.Error, RuleCatalog.InputsCategory);
     public static readonly DiagnosticDescriptor MissingKey = Create(RuleIds.MissingKey, RuleCatalog.MissingKey, DiagnosticSeverity.Error, RuleCatalog.InputsCategory);
     public static readonly DiagnosticDescriptor UnknownKey = Create(RuleIds.UnknownKey, RuleCatalog.UnknownKey, DiagnosticSeverity.Warning, RuleCatalog.InputsCategory);
+    public static readonly DiagnosticDescriptor UnknownResource = Create(RuleIds.UnknownResource, RuleCatalog.UnknownResource, DiagnosticSeverity.Error, RuleCatalog.InputsCategory);
     public static readonly DiagnosticDescriptor DuplicateName = Create(RuleIds.DuplicateName, RuleCatalog.DuplicateName, DiagnosticSeverity.Error, RuleCatalog.InputsCategory);
     public static readonly DiagnosticDescriptor InvalidValue = Create(RuleIds.InvalidValue, RuleCatalog.InvalidValue, DiagnosticSeverity.Error, RuleCatalog.InputsCategory);
     public static readonly DiagnosticDescriptor CsvRowLength = Create(RuleIds.CsvRowLength, RuleCatalog.CsvRowLength, DiagnosticSeverity.Error, RuleCatalog.RegressionCategory);
 
-    /// <summary>Every rule <see cref="AiSprint.Contract.Inputs.DemandsCsv"/> can report.</summary>
+    /// <summary>Every rule <see cref="AiSprint.Contract.Inputs.DemandsCsv"/> can report, and AIS0011 for a demand on a resource the candidates lack (the build's ID for it).</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } =
-        ImmutableArray.Create(Syntax, MissingKey, UnknownKey, DuplicateName, InvalidValue, CsvRowLength);
+        ImmutableArray.Create(Syntax, MissingKey, UnknownKey, UnknownResource, DuplicateName, InvalidValue, CsvRowLength);
 
     public static DiagnosticDescriptor For(Rule rule) => All.First(d => d.Id == rule.Id);
 

@@ -55,7 +55,7 @@ public sealed class Ais0111And1000InvalidInputFileTests
     public Task A_demand_on_a_resource_the_candidates_lack_is_reported_with_the_closest_name() => VerifyInputs.AnalyzerAsync<InputFileAnalyzer>(
         NoComponents,
         [TestInputs.ResourcesFile, TestInputs.Demands("a,VM1,12", "a,VM7,12")],
-        VerifyInputs.InFile(AiSprintRules.InvalidFeasibilityFile, "app.demands.csv", 4, 1, 4, 9)
+        VerifyInputs.InFile(InputRules.UnknownResource, "app.demands.csv", 4, 1, 4, 9)
             .WithMessage("app.demands.csv: resource 'VM7' is not in candidate_resources.yaml; did you mean 'VM1'? expected one of Pi, VM1, VM2, VM3"));
 
     [Fact]
