@@ -10,7 +10,7 @@ namespace AiSprint.Placement.Evaluation;
 /// else is taken from the base. It gives exactly <see cref="PlacementEvaluator.CostIfFeasible"/>'s
 /// answer (a test compares them on random moves); the Local Search uses it for its trial moves.
 /// </summary>
-public sealed class IncrementalEvaluator
+internal sealed class IncrementalEvaluator
 {
     private readonly PlacementProblem _problem;
     private readonly EvaluationWorkspace _base;

@@ -40,7 +40,7 @@ public static class PlacementEvaluator
     }
 
     /// <summary>The total cost when the placement is feasible, +∞ otherwise. Reuses <paramref name="workspace"/> (one per thread).</summary>
-    public static double CostIfFeasible(PlacementProblem problem, PlacementDecision decision, EvaluationWorkspace workspace) =>
+    internal static double CostIfFeasible(PlacementProblem problem, PlacementDecision decision, EvaluationWorkspace workspace) =>
         Run(problem, decision, workspace, null);
 
     /// <summary>
@@ -50,7 +50,7 @@ public static class PlacementEvaluator
     /// additions per partition: the search uses it to skip placements that cannot beat a known cost.
     /// Returns +∞ for an incompatible assignment.
     /// </summary>
-    public static double CostLowerBound(PlacementProblem problem, PlacementDecision decision, EvaluationWorkspace w)
+    internal static double CostLowerBound(PlacementProblem problem, PlacementDecision decision, EvaluationWorkspace w)
     {
         var resources = problem.ResourceArray;
         var components = problem.ComponentArray;
@@ -318,7 +318,7 @@ public static class PlacementEvaluator
 }
 
 /// <summary>Scratch arrays of one evaluation; one per thread, reused across evaluations.</summary>
-public sealed class EvaluationWorkspace
+internal sealed class EvaluationWorkspace
 {
     public EvaluationWorkspace(PlacementProblem problem)
     {

@@ -4,7 +4,7 @@ using AiSprint.Model.Units;
 namespace AiSprint.Placement.Problem;
 
 /// <summary>Component arrival rates through the DAG (placement-model.md §1.3).</summary>
-public static class ArrivalRates
+internal static class ArrivalRates
 {
     /// <summary>
     /// A topological order of the components (Kahn's algorithm, ties in declaration order), or

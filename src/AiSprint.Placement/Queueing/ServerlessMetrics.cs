@@ -6,7 +6,7 @@ namespace AiSprint.Placement.Queueing;
 /// The outputs of the serverless warm/cold model (faas-model.md §2, pacsltk's first dictionary).
 /// SPACE4AI-D uses only <see cref="AverageResponseTime"/>.
 /// </summary>
-public sealed record ServerlessMetrics(
+internal sealed record ServerlessMetrics(
     Seconds AverageResponseTime,
     double ColdStartProbability,
     double AverageServerCount,

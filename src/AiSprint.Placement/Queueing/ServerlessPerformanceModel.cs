@@ -15,7 +15,7 @@ namespace AiSprint.Placement.Queueing;
 /// matrix: the package's dense LU is replaced by the exact product form of the birth–death chain
 /// (§4.5). Results match the package to within 3.4e-11 relative on every output, exact zeros included.
 /// </remarks>
-public static class ServerlessPerformanceModel
+internal static class ServerlessPerformanceModel
 {
     /// <summary>Solves the model for one (request rate, FaaS configuration).</summary>
     /// <param name="arrivalRate">λ &gt; 0; with the warm time, ρ = λ·w must lie in about [2.74e-10, 4.5e15] (§1, §6).</param>

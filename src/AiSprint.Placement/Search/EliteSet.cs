@@ -3,13 +3,13 @@ using AiSprint.Placement.Evaluation;
 namespace AiSprint.Placement.Search;
 
 /// <summary>A feasible placement found by a search and its cost.</summary>
-public sealed record ScoredDecision(PlacementDecision Decision, double Cost, ulong Key);
+internal sealed record ScoredDecision(PlacementDecision Decision, double Cost, ulong Key);
 
 /// <summary>
 /// The K cheapest distinct feasible placements seen. Ties keep the one found first, so merging
 /// per-block sets in block order is deterministic.
 /// </summary>
-public sealed class EliteSet(int capacity)
+internal sealed class EliteSet(int capacity)
 {
     private readonly List<ScoredDecision> _items = [];
 

@@ -11,7 +11,7 @@ namespace AiSprint.Placement.Search;
 /// clusters it touched), so the result is never worse than its start. Each start has its own random
 /// stream; starts run in parallel; the cheapest result wins, ties to the earlier start.
 /// </summary>
-public static class LocalSearch
+internal static class LocalSearch
 {
     private const double Improvement = 1e-12;
 

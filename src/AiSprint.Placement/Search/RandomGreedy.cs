@@ -12,7 +12,7 @@ namespace AiSprint.Placement.Search;
 /// Iterations run in fixed blocks, each with its own random stream, merged in block order: the
 /// result depends on the seed and the budget only, never on the thread count.
 /// </summary>
-public static class RandomGreedy
+internal static class RandomGreedy
 {
     // Large enough that each block's elite set fills early (so the lower bound prunes most draws), small
     // enough to keep every core busy: 10 blocks at the default 10,000 iterations.

@@ -5,7 +5,7 @@ namespace AiSprint.Placement.Search;
 /// it, so parallel searches give identical results for any thread count (the C++ original shares
 /// one generator across threads without locking, placement-model.md §8.1).
 /// </summary>
-public static class RandomStreams
+internal static class RandomStreams
 {
     public static SearchRandom For(int seed, int stream) => new(((ulong)(uint)seed << 32) | (uint)stream);
 }
@@ -15,7 +15,7 @@ public static class RandomStreams
 /// Seeded <see cref="Random"/> falls back to .NET's legacy subtractive generator, which is several
 /// times slower, and the search draws a few hundred numbers per iteration.
 /// </summary>
-public sealed class SearchRandom
+internal sealed class SearchRandom
 {
     private ulong _s0, _s1, _s2, _s3;
 

@@ -18,7 +18,7 @@ namespace AiSprint.Placement.Search;
 /// makes the resources (or the component) it touched tabu for <see cref="Tenure"/> steps, unless
 /// it finds a new best (aspiration). Deterministic: no randomness at all.
 /// </summary>
-public static class TabuSearch
+internal static class TabuSearch
 {
     public const int Tenure = 7;
 

@@ -3,7 +3,7 @@ using AiSprint.Placement.Evaluation;
 namespace AiSprint.Placement.Search.Exact;
 
 /// <summary>Limits and a warm start for <see cref="ExactSearch.Solve"/>.</summary>
-public sealed record ExactOptions
+internal sealed record ExactOptions
 {
     /// <summary>Wall-clock budget; null for none. When it runs out the result reports the gap.</summary>
     public TimeSpan? TimeLimit { get; init; }

@@ -17,7 +17,7 @@ namespace AiSprint.Placement.Search.Exact;
 /// source of truth for feasibility and cost; the bounds only decide what need not be looked at.
 /// </para>
 /// </summary>
-public static class ExactSearch
+internal static class ExactSearch
 {
     public static ExactResult Solve(PlacementProblem problem, ExactOptions options)
     {
