@@ -95,4 +95,56 @@ public class LayersCommandTests
         Assert.Equal(1, code);
         Assert.Contains("error AIS0072", error);
     }
+
+    [Fact]
+    public void A_model_with_dynamic_dimensions_is_measured_on_the_shape_of_the_sample_input_beside_it()
+    {
+        // ch_ppocr's input is Nx3xHxW; its .input.npy beside it is 1x3x48x192.
+        var (code, output, error) = ValidateCommandTests.Run("layers", "predict", SharedData.PathOf("onnx", "ch_ppocr_mobile_v2.0_cls_infer.onnx"), "-m", Trained.Value,
+            "--measure", "--json", "--runs", "2");
+        Assert.True(code == 0, error);
+        using var document = JsonDocument.Parse(output);
+        var total = document.RootElement.GetProperty("total");
+        Assert.True(total.GetProperty("predicted_ms").GetDouble() > 0);
+        Assert.True(total.GetProperty("measured_ms").GetDouble() > 0);
+    }
+
+    [Fact]
+    public void Without_a_sample_input_a_dynamic_model_is_refused_and_input_names_one()
+    {
+        var copy = Path.Combine(Directory.CreateTempSubdirectory("aisprint-layers-").FullName, "dynamic.onnx");
+        File.Copy(SharedData.PathOf("onnx", "ch_ppocr_mobile_v2.0_cls_infer.onnx"), copy);
+        var output = Path.Combine(Path.GetDirectoryName(copy)!, "layers.json");
+
+        var (refused, _, error) = ValidateCommandTests.Run("layers", "train", copy, "-o", output, "--runs", "1", "--warmup", "0");
+        Assert.Equal(1, refused);
+        Assert.Contains("error AIS0071", error);
+        Assert.Contains("--input", error);
+        Assert.False(File.Exists(output));
+
+        var (code, _, error2) = ValidateCommandTests.Run("layers", "train", copy, "-o", output, "--runs", "1", "--warmup", "0",
+            "--input", SharedData.PathOf("onnx", "ch_ppocr_mobile_v2.0_cls_infer.input.npy"));
+        Assert.True(code == 0, error2);
+        Assert.True(File.Exists(output));
+    }
+
+    [Fact]
+    public void One_sample_input_for_several_models_is_refused()
+    {
+        var (code, _, error) = ValidateCommandTests.Run("layers", "train", SharedData.PathOf("onnx", "alexnet_features.onnx"), SharedData.PathOf("onnx", "squeezenet1_1.onnx"),
+            "-o", Path.GetTempFileName(), "--input", SharedData.PathOf("onnx", "alexnet_features.input.npy"));
+        Assert.Equal(1, code);
+        Assert.Contains("error AIS0072", error);
+        Assert.Contains("beside each model", error);
+    }
+
+    [Fact]
+    public void A_named_sample_input_that_does_not_exist_is_an_error_not_ignored()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "aisprint-no-such-input.npy");
+        var (code, _, error) = ValidateCommandTests.Run("inspect", SharedData.PathOf("onnx", "alexnet_features.onnx"), "--input", missing);
+        Assert.Equal(1, code);
+        Assert.Contains(missing, error);
+        Assert.Contains("does not exist", error);
+    }
 }

@@ -44,7 +44,7 @@ internal static class LayerDemandInputs
             }
             try
             {
-                var analysis = OnnxModelAnalyzer.Analyze(onnx);
+                var analysis = SampleInputs.Analyze(onnx);
                 var demands = PartitionDemands.Predict(analysis, manifest.Cuts.Select(c => c.Tensor).ToList(), models);
                 var pieces = list[0].Pieces.Select((piece, i) => piece with { LayerDemands = demands[i].ToValueList() }).ToValueList();
                 partitionings[component] = [new ModelPartitioning(pieces), .. list.Skip(1)];

@@ -34,20 +34,27 @@ internal static class LayersCommand
         var runs = new Option<int>("--runs") { Description = "Measured runs per network (median per node).", DefaultValueFactory = _ => 10 };
         var warmup = new Option<int>("--warmup") { Description = "Warm-up runs discarded first.", DefaultValueFactory = _ => 3 };
         var resource = new Option<string?>("--resource") { Description = "The candidate resource this machine stands for (written into the file)." };
+        var input = SampleInputOption("Fixes dynamic dimensions of a single model");
         var command = new Command("train",
             "Measure every node of the networks with ONNX Runtime's session profiler, then fit per layer category the document's linear model in the\n" +
             "Table 4.1 operation count and the aMLLibrary techniques on the layer features, chosen by cross-validation. Exit code 0, or 1 on bad input.")
         {
-            models, outputPath, threads, level, runs, warmup, resource,
+            models, outputPath, threads, level, runs, warmup, resource, input,
         };
         command.SetAction(parse =>
         {
             if (ParseThreads(parse.GetValue(threads)!, error) is not { } threadList) return ExitCodes.InvalidInput;
             if (ParseLevel(parse.GetValue(level)!, error) is not { } optimization) return ExitCodes.InvalidInput;
             var measurements = new List<NetworkMeasurement>();
-            foreach (var path in parse.GetValue(models)!)
+            var paths = parse.GetValue(models)!;
+            if (parse.GetValue(input) is not null && paths.Length > 1)
             {
-                if (Analyze(path, error) is not { } analysis) return ExitCodes.InvalidInput;
+                error.WriteLine($"--input: error {DiagnosticCatalog.LayerOptionInvalid.Code}: one sample input cannot fix the shapes of {paths.Length} models; put MODEL.input.npy beside each model instead");
+                return ExitCodes.InvalidInput;
+            }
+            foreach (var path in paths)
+            {
+                if (Analyze(path, parse.GetValue(input), error) is not { } analysis) return ExitCodes.InvalidInput;
                 foreach (var t in threadList)
                 {
                     if (Measure(analysis, new ProfilingSettings(t, optimization, Math.Max(0, parse.GetValue(warmup)), Math.Max(1, parse.GetValue(runs))), error) is not { } m) return ExitCodes.InvalidInput;
@@ -82,10 +89,11 @@ internal static class LayersCommand
         var threads = new Option<int?>("--threads") { Description = "Which thread count's model to use (default: the first in the file)." };
         var maxPartitions = new Option<int>("--max-partitions") { Description = "Predict the partitions of the partitioner's best plan with up to this many parts.", DefaultValueFactory = _ => 2 };
         var runs = new Option<int>("--runs") { Description = "Measured runs with --measure.", DefaultValueFactory = _ => 10 };
+        var input = SampleInputOption("Fixes the model's dynamic dimensions");
         var command = new Command("predict",
             "Predict per-node, per-cut-point cumulative, per-partition and whole-network inference time with a layer model. Exit code 0, or 1 on bad input.")
         {
-            modelPath, layers, measure, json, svg, threads, maxPartitions, runs,
+            modelPath, layers, measure, json, svg, threads, maxPartitions, runs, input,
         };
         command.SetAction(parse =>
         {
@@ -106,7 +114,7 @@ internal static class LayersCommand
                 error.WriteLine($"{layersPath}: error {DiagnosticCatalog.LayerOptionInvalid.Code}: the layer model has no model for {t} thread(s); it has {string.Join(", ", file.ThreadModels.Select(m => m.Threads))}");
                 return ExitCodes.InvalidInput;
             }
-            if (Analyze(parse.GetValue(modelPath)!, error) is not { } analysis) return ExitCodes.InvalidInput;
+            if (Analyze(parse.GetValue(modelPath)!, parse.GetValue(input), error) is not { } analysis) return ExitCodes.InvalidInput;
             var prediction = LayerPredictor.Predict(analysis, file, requested);
             Dictionary<int, double>? measured = null;
             double? measuredTotal = null;
@@ -239,13 +247,16 @@ internal static class LayersCommand
         return level;
     }
 
-    private static ModelAnalysis? Analyze(string path, TextWriter error)
+    private static Option<string?> SampleInputOption(string what) =>
+        new("--input") { Description = what + ": a sample input (.npy) for its first input (default: <model>.input.npy beside the model, if present)." };
+
+    private static ModelAnalysis? Analyze(string path, string? samplePath, TextWriter error)
     {
         try
         {
-            return OnnxModelAnalyzer.Analyze(path);
+            return SampleInputs.Analyze(path, samplePath);
         }
-        catch (Exception ex) when (ex is OnnxFormatException or IOException)
+        catch (Exception ex) when (ex is OnnxFormatException or IOException or InvalidDataException)
         {
             error.WriteLine($"{path}: error {DiagnosticCatalog.LayerMeasurementFailed.Code}: {ex.Message}");
             return null;

@@ -25,7 +25,7 @@ internal static class OnnxCommands
         };
         command.SetAction(parse => Guard(error, () =>
         {
-            var analysis = Analyze(parse.GetValue(model)!, parse.GetValue(input));
+            var analysis = SampleInputs.Analyze(parse.GetValue(model)!, parse.GetValue(input));
             if (parse.GetValue(json))
             {
                 output.WriteLine(InspectionJson.Write(analysis));
@@ -69,8 +69,8 @@ internal static class OnnxCommands
         command.SetAction(parse => Guard(error, () =>
         {
             var path = parse.GetValue(model)!;
-            var samplePath = parse.GetValue(input) ?? DefaultInput(path);
-            var analysis = Analyze(path, samplePath);
+            var samplePath = parse.GetValue(input) ?? SampleInputs.Beside(path);
+            var analysis = SampleInputs.Analyze(path, samplePath);
             var constraints = new PartitionConstraints
             {
                 MinPartitions = 2,
@@ -128,25 +128,6 @@ internal static class OnnxCommands
         var data = new float[shape.Aggregate(1L, (a, d) => a * d)];
         for (var i = 0; i < data.Length; i++) data[i] = random.NextSingle();
         return new NpyArray(data, shape);
-    }
-
-    private static ModelAnalysis Analyze(string model, string? inputPath)
-    {
-        inputPath ??= DefaultInput(model);
-        var options = new OnnxAnalysisOptions();
-        if (inputPath is not null && File.Exists(inputPath))
-        {
-            var input = NpyArray.Read(inputPath);
-            var analysis = OnnxModelAnalyzer.Analyze(model, options);
-            return OnnxModelAnalyzer.Analyze(model, options with { SampleInputs = new Dictionary<string, NpyArray> { [analysis.Inputs[0]] = input } });
-        }
-        return OnnxModelAnalyzer.Analyze(model, options);
-    }
-
-    private static string? DefaultInput(string model)
-    {
-        var beside = Path.ChangeExtension(model, ".input.npy");
-        return File.Exists(beside) ? beside : null;
     }
 
     private static int Guard(TextWriter error, Func<int> action)

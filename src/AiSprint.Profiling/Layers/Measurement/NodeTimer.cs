@@ -162,7 +162,7 @@ public static class NodeTimer
         foreach (var name in analysis.Inputs)
         {
             var d = analysis.Tensors[name];
-            if (!d.IsFullyKnown) throw new ArgumentException($"input '{name}' has the dynamic shape {d.ShapeText}; give a sample input to fix it");
+            if (!d.IsFullyKnown) throw new ArgumentException($"input '{name}' has the dynamic shape {d.ShapeText}; give a sample input (the CLI's --input FILE.npy, or MODEL.input.npy beside the model)");
             var shape = d.Dimensions!.Select(x => x!.Value).ToArray();
             var count = d.ElementCount!.Value;
             inputs[name] = d.ElementTypeCode switch
