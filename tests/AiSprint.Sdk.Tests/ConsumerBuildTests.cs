@@ -158,6 +158,55 @@ public sealed class ConsumerBuildTests(PackedSdk sdk)
         Assert.DoesNotContain("Task \"Csc\"", result.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_profile_switch_and_a_layer_model_item_place_on_measured_and_per_layer_demands()
+    {
+        var project = sdk.CreateConsumer("measured");
+        File.WriteAllText(Path.Combine(project, "Workloads.cs"), """
+            using AiSprint.Annotations;
+
+            namespace Consumer;
+
+            public static class Workloads
+            {
+                [Workload("mask-detector")]
+                public static IEnumerable<WorkloadCase> Faces()
+                {
+                    foreach (var length in new[] { 20_000, 5_000, 80_000 })
+                    {
+                        var faces = Enumerable.Repeat(0.5f, length).ToArray();
+                        yield return WorkloadCase.Run(() => Pipeline.DetectMask(faces)).With("faces", length);
+                    }
+                }
+            }
+            """);
+        // A per-layer model of the partitioned network, measured here and standing for VM1.
+        var layers = Path.Combine(project, "vm1.layers.json");
+        var trained = Cli("layers", "train", Path.Combine(project, "models", "squeezenet1_1.onnx"), "-o", layers, "--runs", "2", "--warmup", "1", "--resource", "VM1");
+        Assert.True(trained.ExitCode == 0, trained.Output);
+        var csproj = Path.Combine(project, "Consumer.csproj");
+        File.WriteAllText(csproj, File.ReadAllText(csproj).Replace("</Project>", """
+              <ItemGroup>
+                <AiSprintLayerModel Include="vm1.layers.json" Resource="VM1" />
+              </ItemGroup>
+            </Project>
+            """, StringComparison.Ordinal));
+
+        var result = sdk.Build(project, "-p:AiSprintProfileEnabled=true", "-p:AiSprintProfileResource=VM3", "-p:AiSprintProfileCores=1",
+            "-p:AiSprintProfileRepetitions=3", "-p:AiSprintProfileWarmup=1");
+        Assert.True(result.ExitCode == 0, result.ToString());
+
+        // The workload ran in the built application and its measured demand on VM3 joins the placement's inputs.
+        var measured = DemandTableCsv.Load(Path.Combine(project, "obj", "Debug", "net10.0", "aisprint", "measured", "mask-detector.demands.csv")).Value!;
+        Assert.Contains(measured.Entries, e => e.Resource == "VM3" && e.Demand.Value > 0);
+        Assert.Matches(@"AiSprint: .*mask-detector", result.Output);
+        var report = File.ReadAllText(Path.Combine(project, "bin", "Debug", "net10.0", "aisprint", "deployment", "report.txt"));
+        Assert.Contains("Measured on this machine (aisprint profile)", report, StringComparison.Ordinal);
+        // The partitions of blurry-faces-onnx got their VM1 demand from the layer model, the other resources the FLOP share.
+        Assert.Contains("blurry-faces-onnx on VM1: per-layer model", report, StringComparison.Ordinal);
+        Assert.Contains("blurry-faces-onnx on every other resource: FLOP share", report, StringComparison.Ordinal);
+    }
+
     private static bool Skipped(string output, string target) =>
         output.Contains($"Skipping target \"{target}\" because all output files are up-to-date", StringComparison.Ordinal)
         || output.Contains($"Skipping target \"{target}\" because it has no outputs", StringComparison.Ordinal);
