@@ -147,4 +147,26 @@ public class LayersCommandTests
         Assert.Contains(missing, error);
         Assert.Contains("does not exist", error);
     }
+
+    [Fact]
+    public void The_document_pipeline_adds_augmented_and_selected_models_scored_by_the_same_cross_validation()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("aisprint-layers-").FullName, "layers.json");
+        var (code, output, error) = ValidateCommandTests.Run("layers", "train", SharedData.PathOf("onnx", "squeezenet1_1.onnx"),
+            "-o", path, "--runs", "2", "--warmup", "1", "--document-pipeline");
+        Assert.True(code == 0, error + output);
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        var conv = document.RootElement.GetProperty("threadModels")[0].GetProperty("categories").EnumerateArray()
+            .Single(c => c.GetProperty("category").GetString() == "Conv");
+        var scores = conv.GetProperty("scores").EnumerateArray().ToDictionary(s => s.GetProperty("technique").GetString()!, s => s);
+        Assert.True(scores["LRRidge+SFS"].GetProperty("crossValidationMape").GetDouble() >= 0, conv.ToString());
+        Assert.True(scores["XGBoost+augmented"].GetProperty("crossValidationMape").GetDouble() >= 0, conv.ToString());
+        Assert.Contains("LRRidge+SFS", output);
+
+        // Whatever cross-validation chose, the file predicts with it.
+        var (predicted, predictOutput, predictError) = ValidateCommandTests.Run("layers", "predict", SharedData.PathOf("onnx", "squeezenet1_1.onnx"), "-m", path, "--json");
+        Assert.True(predicted == 0, predictError);
+        using var prediction = JsonDocument.Parse(predictOutput);
+        Assert.True(prediction.RootElement.GetProperty("total").GetProperty("predicted_ms").GetDouble() > 0);
+    }
 }

@@ -35,11 +35,15 @@ internal static class LayersCommand
         var warmup = new Option<int>("--warmup") { Description = "Warm-up runs discarded first.", DefaultValueFactory = _ => 3 };
         var resource = new Option<string?>("--resource") { Description = "The candidate resource this machine stands for (written into the file)." };
         var input = SampleInputOption("Fixes dynamic dimensions of a single model");
+        var documentPipeline = new Option<bool>("--document-pipeline")
+        {
+            Description = "Also try the design document's pipeline: features augmented with inverses and degree-2 crossovers, forward selection of at most 8 for Ridge (LRRidge+SFS), XGBoost on the augmented features; chosen only if cross-validation prefers it.",
+        };
         var command = new Command("train",
             "Measure every node of the networks with ONNX Runtime's session profiler, then fit per layer category the document's linear model in the\n" +
             "Table 4.1 operation count and the aMLLibrary techniques on the layer features, chosen by cross-validation. Exit code 0, or 1 on bad input.")
         {
-            models, outputPath, threads, level, runs, warmup, resource, input,
+            models, outputPath, threads, level, runs, warmup, resource, input, documentPipeline,
         };
         command.SetAction(parse =>
         {
@@ -62,7 +66,7 @@ internal static class LayersCommand
                     output.WriteLine($"measured {analysis.ModelName} ({t} thread(s), optimisation {m.Settings.OptimizationLevelName}): {m.WholeRunMilliseconds:F3} ms per run, {m.RuntimeNodes.Count} runtime nodes for {analysis.NodeCount} source nodes");
                 }
             }
-            var file = LayerModelTrainer.Train(measurements, resource: parse.GetValue(resource));
+            var file = LayerModelTrainer.Train(measurements, new LayerTrainingOptions { DocumentPipeline = parse.GetValue(documentPipeline) }, parse.GetValue(resource));
             file.Save(parse.GetValue(outputPath)!);
             foreach (var threadModel in file.ThreadModels)
             {

@@ -27,6 +27,16 @@ public sealed record LayerTrainingOptions
 
     /// <summary>Forces one model for every category ("linear" or a technique name) instead of the cross-validated choice.</summary>
     public string? ForceSelection { get; init; }
+
+    /// <summary>
+    /// Also try the design document's learning pipeline (§4.5.1): the features augmented with their inverses and
+    /// crossover terms up to degree 2, then sequential forward selection of at most <see cref="MaxSelectedFeatures"/>,
+    /// for Ridge (<c>LRRidge+SFS</c>); and XGBoost on the augmented features without selection (<c>XGBoost+augmented</c>:
+    /// the document found selection made XGBoost worse). Scored by the same cross-validation as every other model.
+    /// </summary>
+    public bool DocumentPipeline { get; init; }
+
+    public int MaxSelectedFeatures { get; init; } = 8;
 }
 
 /// <summary>One training row: a measured node that executes on its own or heads a fused group.</summary>
@@ -76,11 +86,17 @@ public static class LayerModelTrainer
         var selected = "linear";
         if (rows.Count >= options.MinimumRowsForTechniques && options.Techniques.Count > 0)
         {
-            var campaign = RunCampaign(rows, options, folds);
-            foreach (var (technique, mape) in campaign.Scores) scores.Add(new TechniqueScore(technique.ToString(), mape) { Failure = mape is null ? campaign.Failure : null });
+            var campaigns = new List<CampaignOutcome> { RunCampaign(rows, options, folds, Pipeline.Plain) };
+            if (options.DocumentPipeline)
+            {
+                campaigns.Add(RunCampaign(rows, options with { Techniques = [AmlTechnique.LRRidge] }, folds, Pipeline.Selected));
+                campaigns.Add(RunCampaign(rows, options with { Techniques = [AmlTechnique.XGBoost] }, folds, Pipeline.Augmented));
+            }
+            foreach (var campaign in campaigns)
+                foreach (var (technique, mape) in campaign.Scores) scores.Add(new TechniqueScore(technique, mape) { Failure = mape is null ? campaign.Failure : null });
             var best = scores.Where(s => s.CrossValidationMape is not null).OrderBy(s => s.CrossValidationMape).FirstOrDefault();
             var choice = options.ForceSelection ?? best?.Technique ?? "linear";
-            if (choice != "linear" && campaign.Models.TryGetValue(choice, out var model))
+            if (choice != "linear" && campaigns.Select(c => c.Models.GetValueOrDefault(choice)).FirstOrDefault(m => m is not null) is { } model)
             {
                 selected = choice;
                 using var document = JsonDocument.Parse(model.ToJson());
@@ -118,7 +134,17 @@ public static class LayerModelTrainer
         return sum / k;
     }
 
-    private sealed record CampaignOutcome(IReadOnlyList<(AmlTechnique Technique, double? Mape)> Scores, IReadOnlyDictionary<string, RegressionModel> Models)
+    /// <summary>Which features a campaign learns on: the six layer features, augmented, or augmented and then selected.</summary>
+    private enum Pipeline { Plain, Augmented, Selected }
+
+    private static string Name(AmlTechnique technique, Pipeline pipeline) => pipeline switch
+    {
+        Pipeline.Augmented => technique + "+augmented",
+        Pipeline.Selected => technique + "+SFS",
+        _ => technique.ToString(),
+    };
+
+    private sealed record CampaignOutcome(IReadOnlyList<(string Technique, double? Mape)> Scores, IReadOnlyDictionary<string, RegressionModel> Models)
     {
         public string? Failure { get; init; }
     }
@@ -128,7 +154,7 @@ public static class LayerModelTrainer
     /// hyper-parameters chosen on each fold's training rows, normalised features. A technique whose experiments all
     /// fail is left out rather than failing the category.
     /// </summary>
-    private static CampaignOutcome RunCampaign(IReadOnlyList<LayerSample> rows, LayerTrainingOptions options, int folds)
+    private static CampaignOutcome RunCampaign(IReadOnlyList<LayerSample> rows, LayerTrainingOptions options, int folds, Pipeline pipeline)
     {
         var directory = Directory.CreateTempSubdirectory("aisprint-layer-campaign-").FullName;
         try
@@ -151,6 +177,9 @@ public static class LayerModelTrainer
                 normalization = True
 
                 """));
+            if (pipeline != Pipeline.Plain) ini.Append("inverse = [*]\nproduct_max_degree = 2\n");
+            if (pipeline == Pipeline.Selected)
+                ini.Append(CultureInfo.InvariantCulture, $"\n[FeatureSelection]\nmethod = 'SFS'\nmax_features = {options.MaxSelectedFeatures}\nfolds = {folds}\n");
             foreach (var technique in options.Techniques) ini.Append(CultureInfo.InvariantCulture, $"\n[{technique}]\n{Grid(technique)}\n");
             var diagnostics = new DiagnosticBag();
             var parsed = AmlConfigurationReader.Parse(ini.ToString(), Path.Combine(directory, "layers.ini"), diagnostics)
@@ -162,10 +191,10 @@ public static class LayerModelTrainer
             }
             catch (RegressionException e)
             {
-                return new CampaignOutcome(options.Techniques.Select(t => (t, (double?)null)).ToList(), new Dictionary<string, RegressionModel>()) { Failure = e.Message };
+                return new CampaignOutcome(options.Techniques.Select(t => (Name(t, pipeline), (double?)null)).ToList(), new Dictionary<string, RegressionModel>()) { Failure = e.Message };
             }
-            var scores = result.Runs[0].Techniques.Select(t => (t.Technique, (double?)t.Validation.Mape)).ToList();
-            var models = result.Final.ToDictionary(f => f.Technique.ToString(), f => f.Model, StringComparer.Ordinal);
+            var scores = result.Runs[0].Techniques.Select(t => (Name(t.Technique, pipeline), (double?)t.Validation.Mape)).ToList();
+            var models = result.Final.ToDictionary(f => Name(f.Technique, pipeline), f => f.Model, StringComparer.Ordinal);
             return new CampaignOutcome(scores, models);
         }
         finally
