@@ -23,7 +23,8 @@ public sealed class DriftMonitor : IDisposable
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, double>> _categoryCodes = new(StringComparer.Ordinal);
     private readonly DriftNotifier? _notifier;
     private readonly Counter<long> _detections;
-    private readonly List<Task> _pendingNotifications = [];
+    private readonly object _notificationGate = new();
+    private Task _notifications = Task.CompletedTask;
     private bool _disposed;
 
     /// <summary>Creates a monitor; <paramref name="options"/> null takes the defaults.</summary>
@@ -137,9 +138,9 @@ public sealed class DriftMonitor : IDisposable
     /// <summary>Waits for the webhook POSTs sent so far (a host shutting down, a test).</summary>
     public Task FlushNotificationsAsync()
     {
-        lock (_pendingNotifications)
+        lock (_notificationGate)
         {
-            return Task.WhenAll(_pendingNotifications.ToArray());
+            return _notifications;
         }
     }
 
@@ -219,18 +220,19 @@ public sealed class DriftMonitor : IDisposable
 
     private void Notify(DriftEvent e)
     {
-        if (_notifier is null) return;
-        var post = Task.Run(async () =>
+        if (_notifier is not { } notifier) return;
+        // One POST at a time, in order: a receiver must see a drift before the end of its collection.
+        lock (_notificationGate)
         {
-            if (await _notifier.PostAsync(e, CancellationToken.None).ConfigureAwait(false) is { } failure)
-            {
-                NotificationFailed?.Invoke(this, failure);
-            }
-        });
-        lock (_pendingNotifications)
-        {
-            _pendingNotifications.RemoveAll(t => t.IsCompleted);
-            _pendingNotifications.Add(post);
+            _notifications = _notifications.ContinueWith(
+                async _ =>
+                {
+                    if (await notifier.PostAsync(e, CancellationToken.None).ConfigureAwait(false) is { } failure)
+                    {
+                        NotificationFailed?.Invoke(this, failure);
+                    }
+                },
+                CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
         }
     }
 
