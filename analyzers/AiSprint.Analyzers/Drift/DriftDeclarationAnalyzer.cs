@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -37,7 +38,24 @@ public sealed class DriftDeclarationAnalyzer : DiagnosticAnalyzer
         {
             var inputs = new PerCompilation<ProjectInputs>(ct => ProjectInputs.Read(start.Options, ct));
             start.RegisterSymbolAction(symbolContext => AnalyzeDeclarations(symbolContext, inputs), SymbolKind.Method);
-            start.RegisterOperationAction(AnalyzeRecord, OperationKind.Invocation);
+            // AIS0134 at symbol end: reported at the declaration (where the fix applies), local to the method.
+            start.RegisterSymbolStartAction(symbolStart =>
+            {
+                if (symbolStart.Symbol is not IMethodSymbol method || !Declarations(method).Any())
+                {
+                    return;
+                }
+
+                var records = new ConcurrentQueue<IInvocationOperation>();
+                symbolStart.RegisterOperationAction(op => CollectRecord(op, records), OperationKind.Invocation);
+                symbolStart.RegisterSymbolEndAction(end =>
+                {
+                    foreach (var record in records)
+                    {
+                        AnalyzeRecord(end, method, record);
+                    }
+                });
+            }, SymbolKind.Method);
         });
     }
 
@@ -116,18 +134,20 @@ public sealed class DriftDeclarationAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>AIS0134 at a <c>Record(metric, value)</c> call inside a method that declares a detector on that metric.</summary>
-    private static void AnalyzeRecord(OperationAnalysisContext context)
+    private static void CollectRecord(OperationAnalysisContext context, ConcurrentQueue<IInvocationOperation> records)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var target = invocation.TargetMethod;
-        if (target.Name != "Record" || target.Parameters.Length != 2 || invocation.Arguments.Length != 2
-            || target.ContainingType?.ToDisplayString() is not (DriftMetricsFullName or DriftMonitorFullName)
-            || context.ContainingSymbol is not IMethodSymbol method)
+        if (target.Name == "Record" && target.Parameters.Length == 2 && invocation.Arguments.Length == 2
+            && target.ContainingType?.ToDisplayString() is DriftMetricsFullName or DriftMonitorFullName)
         {
-            return;
+            records.Enqueue(invocation);
         }
+    }
 
+    /// <summary>AIS0134 for a <c>Record(metric, value)</c> call inside a method that declares a detector on that metric.</summary>
+    private static void AnalyzeRecord(SymbolAnalysisContext context, IMethodSymbol method, IInvocationOperation invocation)
+    {
         var ordered = invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).ToArray();
         if (ordered[0].Value.ConstantValue is not { HasValue: true, Value: string metric })
         {

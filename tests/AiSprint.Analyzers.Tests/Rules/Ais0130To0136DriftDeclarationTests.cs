@@ -87,6 +87,38 @@ public sealed class Ais0130To0136DriftDeclarationTests
         Verify.Diagnostic(AiSprintRules.DriftMetricDeclaredTwice).WithLocation(0).WithArguments("'mask' declares a drift detector on 'confidence' twice"),
         Verify.Diagnostic(AiSprintRules.DriftMetricDeclaredTwice).WithLocation(1).WithArguments("A drift detector of 'mask' has no metric name"));
 
+    [Fact]
+    public Task The_AIS0134_fix_declares_chi_squared_for_recorded_strings() => FixAsync(
+        Source("""[DetectDrift("label", {|#0:DriftTest.CramerVonMises|}, WindowSize = 20)]""", """DriftMetrics.Record("label", {|#1:label|});"""),
+        Source("""[DetectDrift("label", DriftTest.ChiSquared, WindowSize = 20)]""", """DriftMetrics.Record("label", label);"""),
+        Verify.Diagnostic(AiSprintRules.DriftTestDoesNotFitMetric).WithLocation(0).WithLocation(1)
+            .WithMessage("'mask' records 'label' as categorical values (string), but its drift detector runs cramer-von-mises, a test for continuous values; declare DriftTest.ChiSquared"));
+
+    [Fact]
+    public Task The_AIS0134_fix_declares_fishers_test_for_recorded_booleans() => FixAsync(
+        Source("""[DetectDrift("hit", {|#0:DriftTest.KolmogorovSmirnov|})]""", """DriftMetrics.Record("hit", {|#1:hit|});"""),
+        Source("""[DetectDrift("hit", DriftTest.FisherExact)]""", """DriftMetrics.Record("hit", hit);"""),
+        Verify.Diagnostic(AiSprintRules.DriftTestDoesNotFitMetric).WithLocation(0).WithLocation(1)
+            .WithMessage("'mask' records 'hit' as binary values (bool), but its drift detector runs kolmogorov-smirnov, a test for continuous values; declare DriftTest.FisherExact"));
+
+    private static Task FixAsync(string source, string fixedSource, DiagnosticResult expected)
+    {
+        var test = new CSharpCodeFixTest<DriftDeclarationAnalyzer, AiSprint.Analyzers.CodeFixes.DriftTestCodeFix, DefaultVerifier>
+        {
+            ReferenceAssemblies = new ReferenceAssemblies("net10.0"),
+            TestCode = Verify.Usings + source,
+            FixedCode = Verify.Usings + fixedSource,
+        };
+        foreach (var state in new[] { test.TestState, test.FixedState })
+        {
+            Verify.AddReferences(state);
+            state.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(DriftMetrics).Assembly.Location));
+        }
+
+        test.ExpectedDiagnostics.Add(expected);
+        return test.RunAsync();
+    }
+
     private static Task RunAsync(string source, params DiagnosticResult[] expected)
     {
         var test = new CSharpCodeFixTest<DriftDeclarationAnalyzer, EmptyCodeFixProvider, DefaultVerifier> { ReferenceAssemblies = new ReferenceAssemblies("net10.0") };
