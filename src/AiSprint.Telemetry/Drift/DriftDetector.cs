@@ -36,6 +36,9 @@ internal sealed class DriftDetector
 
     public long Detections { get; private set; }
 
+    /// <summary>Why the latest collection could not be written, if it could not.</summary>
+    public Exception? CollectionError { get; private set; }
+
     public void Add(double value, string? label, DateTimeOffset at)
     {
         lock (_gate)
@@ -44,7 +47,21 @@ internal sealed class DriftDetector
             _next = (_next + 1) % _ring.Length;
             _count++;
             _sinceReference++;
-            _collection?.Write(at, value, label);
+            if (_collection is { } collection)
+            {
+                try
+                {
+                    collection.Write(at, value, label);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // A full or vanished disk must not fail the component that records: the collection stops here,
+                    // and its .partial file stays incomplete.
+                    collection.Dispose();
+                    _collection = null;
+                    CollectionError = e;
+                }
+            }
         }
     }
 
@@ -122,15 +139,19 @@ internal sealed class DriftDetector
                 {
                     Detections++;
                     string? file = null;
+                    State = DriftState.Collected;
                     if (Declaration.CollectionPeriod > TimeSpan.Zero)
                     {
-                        _collection = new DriftCollection(_dataDirectory, Declaration, now, now + Declaration.CollectionPeriod);
-                        file = _collection.FinalPath;
-                        State = DriftState.Collecting;
-                    }
-                    else
-                    {
-                        State = DriftState.Collected;
+                        try
+                        {
+                            _collection = new DriftCollection(_dataDirectory, Declaration, now, now + Declaration.CollectionPeriod);
+                            file = _collection.FinalPath;
+                            State = DriftState.Collecting;
+                        }
+                        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                        {
+                            CollectionError = e; // the drift is still reported; there is just no file
+                        }
                     }
 
                     events.Add(Event("drift", outcome.PValue, now, file));

@@ -58,6 +58,12 @@ public sealed class DriftMonitor : IDisposable
     /// <summary>A webhook POST failed (the drift itself is still reported everywhere else).</summary>
     public event EventHandler<Exception>? NotificationFailed;
 
+    /// <summary>
+    /// A detection interval or a collection failed (an unwritable collection directory, a test that threw): the
+    /// detector keeps running and the application is never interrupted.
+    /// </summary>
+    public event EventHandler<Exception>? DetectorFailed;
+
     /// <summary>Starts a detector; its first test runs one detection interval from now.</summary>
     /// <exception cref="ArgumentException">The declaration cannot run, or the same component already declares the metric.</exception>
     /// <exception cref="FormatException">The declared reference file holds something that is not a value.</exception>
@@ -90,9 +96,10 @@ public sealed class DriftMonitor : IDisposable
     }
 
     /// <summary>Records a continuous value, or a category code, of <paramref name="metric"/>.</summary>
+    /// <remarks>NaN is no value any test can compare and is dropped.</remarks>
     public void Record(string metric, double value)
     {
-        if (_byMetric.TryGetValue(metric, out var detectors))
+        if (!double.IsNaN(value) && _byMetric.TryGetValue(metric, out var detectors))
         {
             Add(detectors, value, null);
         }
@@ -175,21 +182,44 @@ public sealed class DriftMonitor : IDisposable
     private double CategoryCode(string metric, string category)
     {
         var codes = _categoryCodes.GetOrAdd(metric, _ => new ConcurrentDictionary<string, double>(StringComparer.Ordinal));
-        return codes.GetOrAdd(category, _ => codes.Count);
+        if (codes.TryGetValue(category, out var code))
+        {
+            return code;
+        }
+
+        // New categories take the next code one at a time: two threads must not give two categories one code.
+        lock (codes)
+        {
+            return codes.GetOrAdd(category, _ => codes.Count);
+        }
     }
 
     private void Evaluate(DriftDetector detector)
     {
-        foreach (var e in detector.Evaluate(_options.TimeProvider.GetUtcNow()))
+        try
         {
-            if (e.Kind == "drift")
+            var previousError = detector.CollectionError;
+            foreach (var e in detector.Evaluate(_options.TimeProvider.GetUtcNow()))
             {
-                Report(e);
+                if (e.Kind == "drift")
+                {
+                    Report(e);
+                }
+                else
+                {
+                    Completed(e);
+                }
             }
-            else
+
+            if (detector.CollectionError is { } error && !ReferenceEquals(error, previousError))
             {
-                Completed(e);
+                DetectorFailed?.Invoke(this, error);
             }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A timer callback that throws would end the process: report instead, and test again next interval.
+            DetectorFailed?.Invoke(this, e);
         }
     }
 

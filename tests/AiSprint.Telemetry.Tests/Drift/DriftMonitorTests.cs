@@ -227,3 +227,50 @@ public class DriftMonitorTests
         Assert.Throws<KeyNotFoundException>(() => h.Monitor.GetState("detector", "nobody"));
     }
 }
+
+public class DriftMonitorFailureTests
+{
+    [Fact]
+    public void An_unwritable_collection_directory_still_reports_the_drift_and_never_reaches_the_recording_component()
+    {
+        using var h = new DriftHarness();
+        var failures = new List<Exception>();
+        h.Monitor.DetectorFailed += (_, e) => failures.Add(e);
+        // A file where the collection's folder should go: creating the folder fails.
+        File.WriteAllText(Path.Combine(h.DataDirectory, "detector"), "not a folder");
+        h.Monitor.Register(DriftHarness.Declare("confidence", DriftTest.KolmogorovSmirnov));
+        h.RecordAndTick("confidence", Sample(1, 100));
+        h.RecordAndTick("confidence", Sample(2, 100, shift: 0.5));
+
+        var drift = Assert.Single(h.Events);
+        Assert.Null(drift.CollectionFile);
+        Assert.IsAssignableFrom<IOException>(Assert.Single(failures));
+        Assert.Equal(DriftState.Collected, h.Monitor.GetState("detector", "confidence"));
+        h.Monitor.Record("confidence", 0.5); // no collection to write to, nothing thrown
+    }
+
+    [Fact]
+    public void Nan_values_are_dropped()
+    {
+        using var h = new DriftHarness();
+        h.Monitor.Register(DriftHarness.Declare("confidence", DriftTest.KolmogorovSmirnov));
+        h.RecordAndTick("confidence", Sample(1, 100));
+        h.RecordAndTick("confidence", Enumerable.Repeat(double.NaN, 100));
+        Assert.Equal(DriftState.Monitoring, h.Monitor.GetState("detector", "confidence"));
+        Assert.Null(h.Monitor.GetLastPValue("detector", "confidence"));
+    }
+
+    [Fact]
+    public void Categories_recorded_from_many_threads_get_distinct_codes()
+    {
+        using var h = new DriftHarness();
+        h.Monitor.Register(DriftHarness.Declare("label", DriftTest.ChiSquared, window: 1000));
+        Parallel.For(0, 1000, i => h.Monitor.Record("label", "c" + (i % 50)));
+        h.Clock.Advance(TimeSpan.FromSeconds(1));
+        h.Monitor.RefreshReference("detector", "label", Enumerable.Range(0, 1000).Select(i => (double)(i % 50)));
+        Parallel.For(0, 1000, i => h.Monitor.Record("label", "c" + (i % 50)));
+        h.Clock.Advance(TimeSpan.FromSeconds(1));
+        // Fifty names, fifty codes 0..49 in some order: the same counts per code as the reference.
+        Assert.Equal(1, h.Monitor.GetLastPValue("detector", "label")!.Value, 9);
+    }
+}
