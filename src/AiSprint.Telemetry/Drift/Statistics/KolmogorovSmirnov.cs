@@ -49,8 +49,9 @@ public static class KolmogorovSmirnov
             }
         }
 
+        // SciPy: kstwo.sf(D, round(n1·n2/(n1+n2))), the one-sample distribution at the effective size (round half even, as numpy).
         double en = (double)n1 * n2 / (n1 + n2);
-        return new TestOutcome(d, Math.Clamp(Kolmogorov.Survival(Math.Sqrt(en) * d), 0, 1), PValueMethod.Asymptotic);
+        return new TestOutcome(d, KolmogorovFinite.Survival((int)Math.Round(en), d), PValueMethod.Asymptotic);
     }
 
     internal static double[] Sorted(ReadOnlySpan<double> values)

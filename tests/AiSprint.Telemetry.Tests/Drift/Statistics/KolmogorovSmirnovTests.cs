@@ -65,37 +65,63 @@ public class KolmogorovSmirnovTests
     }
 
     [Fact]
-    public void Above_ten_thousand_values_the_p_value_is_kolmogorovs_limit()
+    public void Above_ten_thousand_values_the_p_value_is_the_finite_n_distribution_at_the_effective_size()
     {
-        // r = stats.ks_2samp(sample(8,12000), sample(9,11000,0.01)) -> statistic 0.021212121212121238
-        //   (SciPy's own asymptotic p, kstwo.sf(d, round(en)), is 0.011266906548890666: documented difference)
-        // stats.kstwobign.sf(sqrt(12000*11000/23000) * r.statistic) -> 0.011429661825720918
+        // stats.ks_2samp(sample(8,12000), sample(9,11000,0.01)) -> 0.021212121212121238, 0.011266906548890666
         var r = KolmogorovSmirnov.TwoSample(Sample(8, 12000), Sample(9, 11000, 0.01));
         Assert.Equal(PValueMethod.Asymptotic, r.Method);
         Assert.Equal(0.021212121212121238, r.Statistic, Tolerance);
-        Assert.Equal(0.011429661825720918, r.PValue, Tolerance);
+        Assert.Equal(0.011266906548890666, r.PValue, Tolerance);
+    }
+
+    [Fact]
+    public void A_large_window_against_a_small_one_takes_the_asymptotic_path_at_a_small_effective_size()
+    {
+        // stats.ks_2samp(sample(10,20000), sample(11,60)) -> 0.07146666666666668, 0.8975690754228945 (n = round(59.8) = 60)
+        var r = KolmogorovSmirnov.TwoSample(Sample(10, 20000), Sample(11, 60));
+        Assert.Equal(PValueMethod.Asymptotic, r.Method);
+        Assert.Equal(0.8975690754228945, r.PValue, Tolerance);
+    }
+
+    [Fact]
+    public void A_shift_between_two_large_windows_gets_a_small_asymptotic_p_value()
+    {
+        // stats.ks_2samp(sample(12,15000), sample(13,15000,0.02)) -> 0.028000000000000025, 1.530662208343944e-05
+        var r = KolmogorovSmirnov.TwoSample(Sample(12, 15000), Sample(13, 15000, 0.02));
+        Assert.Equal(0.028000000000000025, r.Statistic, Tolerance);
+        Assert.Equal(1.530662208343944e-05, r.PValue, Tolerance);
     }
 
     [Fact]
     public void The_asymptotic_p_value_can_be_asked_for_at_any_size()
     {
-        // r = stats.ks_2samp(sample(5,1000), sample(6,800,0.05), method='asymp') -> statistic 0.08725000000000005
-        // stats.kstwobign.sf(sqrt(1000*800/1800) * r.statistic) -> 0.002302925418448155
+        // stats.ks_2samp(sample(5,1000), sample(6,800,0.05), method='asymp') -> 0.08725000000000005, 0.0021696605578071064
         var r = KolmogorovSmirnov.TwoSample(Sample(5, 1000), Sample(6, 800, 0.05), PValueMethod.Asymptotic);
         Assert.Equal(PValueMethod.Asymptotic, r.Method);
         Assert.Equal(0.08725000000000005, r.Statistic, Tolerance);
-        Assert.Equal(0.002302925418448155, r.PValue, Tolerance);
+        Assert.Equal(0.0021696605578071064, r.PValue, Tolerance);
     }
 
     [Theory]
-    // stats.kstwobign.sf(z)
-    [InlineData(0.3, 0.9999906941986655)]
-    [InlineData(0.8, 0.5441424115741981)]
-    [InlineData(1.0, 0.26999967167735456)]
-    [InlineData(1.36, 0.049485876755377876)]
-    [InlineData(2.5, 7.453306344157342e-06)]
-    public void Kolmogorovs_survival_function_matches_scipy(double z, double expected) =>
-        Assert.Equal(expected, Kolmogorov.Survival(z), Tolerance);
+    // stats.kstwo.sf(x, n): every branch of SciPy's _kolmogn (Ruben-Gambino ends, Smirnov tail, Durbin matrix, Pelz-Good)
+    [InlineData(10, 0.05, 1.0)]
+    [InlineData(10, 0.3, 0.27053557479999946)]
+    [InlineData(10, 0.6, 0.0005681672000000003)]
+    [InlineData(50, 0.1, 0.6623112704658186)]
+    [InlineData(50, 0.2, 0.03143877776953241)]
+    [InlineData(100, 0.05, 0.9532159710635725)]
+    [InlineData(139, 0.15, 0.003399906998400009)]
+    [InlineData(300, 0.003, 1.0)]
+    [InlineData(1000, 0.01, 0.9999496745370611)]
+    [InlineData(1000, 0.03, 0.3226902143914636)]
+    [InlineData(1000, 0.05, 0.013012074781090332)]
+    [InlineData(5000, 0.006, 0.9933190457003288)]
+    [InlineData(5000, 0.015, 0.20846142096186204)]
+    [InlineData(5000, 0.03, 0.00024159234422666817)]
+    [InlineData(200000, 0.002, 0.39995085369038097)]
+    [InlineData(200000, 0.004, 0.003314212822560255)]
+    public void The_finite_n_kolmogorov_distribution_matches_scipy(int n, double x, double expected) =>
+        Assert.Equal(expected, KolmogorovFinite.Survival(n, x), Tolerance);
 
     [Fact]
     public void An_empty_or_nan_sample_is_refused()
