@@ -6,10 +6,9 @@ namespace AiSprint.Telemetry.Drift.Statistics;
 /// <remarks>
 /// Exact p-values (Hodges' lattice-path counting, in Viehmann's 1−p recursion; the closed alternating sum when the
 /// samples have equal sizes) when both samples hold at most <see cref="MaxExactSampleSize"/> values, as SciPy's
-/// <c>method='auto'</c> chooses. Above that, or when the exact recursion overflows, the p-value is Kolmogorov's
-/// limiting distribution at √(n₁n₂/(n₁+n₂))·D — SciPy's <c>kstwobign.sf</c>. SciPy 1.5+ uses the finite-n
-/// one-sample distribution <c>kstwo.sf(D, round(n₁n₂/(n₁+n₂)))</c> there instead; at the sample sizes that reach
-/// this path (over 10,000) the two differ by a few parts in a thousand of the p-value.
+/// <c>method='auto'</c> chooses. Above that, or when the exact recursion overflows, the p-value is the finite-n
+/// one-sample distribution at the effective size, <c>kstwo.sf(D, round(n₁n₂/(n₁+n₂)))</c>, as SciPy 1.5+ computes it
+/// (<see cref="KolmogorovFinite"/>).
 /// </remarks>
 public static class KolmogorovSmirnov
 {
