@@ -88,39 +88,64 @@ public static class CramerVonMises
         // U rewritten on the lattice scale of the path sums: Anderson eq. 9 combined with Xiao et al. eq. 2.
         var zeta = Math.Floor((double)(lcm * lcm * (m + n)) * (6 * u - mn * (4.0 * mn - 1)) / (6.0 * mn * mn));
 
-        var columns = new Dictionary<long, long>[m + 1];
-        columns[0] = new Dictionary<long, long> { [0] = 1 };
-        for (int v = 1; v <= m; v++) columns[v] = new Dictionary<long, long>();
+        // Each lattice point's table as parallel arrays sorted by path sum: merging two is linear, and adding the
+        // point's (a·v − b·u)² keeps the order.
+        var columns = new Table[m + 1];
+        columns[0] = new Table([0], [1]);
+        for (int v = 1; v <= m; v++) columns[v] = Table.Empty;
         for (int uu = 0; uu <= n; uu++)
         {
-            var next = new Dictionary<long, long>[m + 1];
-            Dictionary<long, long> left = new();
+            var left = Table.Empty;
             for (int v = 0; v <= m; v++)
             {
                 // Paths into (uu, v) come from (uu, v−1) (left) and (uu−1, v) (this column's previous row).
-                var merged = new Dictionary<long, long>(left);
-                foreach (var (value, count) in columns[v])
-                {
-                    merged[value] = merged.GetValueOrDefault(value) + count;
-                }
-
                 long step = (a * v - b * uu) * (a * v - b * uu);
-                var shifted = new Dictionary<long, long>(merged.Count);
-                foreach (var (value, count) in merged) shifted[value + step] = count;
-                next[v] = shifted;
-                left = shifted;
+                left = Table.Merge(left, columns[v], step);
+                columns[v] = left;
             }
-
-            columns = next;
         }
 
         long atLeast = 0;
-        foreach (var (value, count) in columns[m])
+        var last = columns[m];
+        for (int i = 0; i < last.Values.Length; i++)
         {
-            if (value >= zeta) atLeast += count;
+            if (last.Values[i] >= zeta) atLeast += last.Counts[i];
         }
 
         return atLeast / SpecialFunctions.Binomial(m + n, m);
+    }
+
+    private readonly record struct Table(long[] Values, long[] Counts)
+    {
+        public static readonly Table Empty = new([], []);
+
+        /// <summary>The union of two sorted tables (counts of equal sums added), every sum shifted by <paramref name="step"/>.</summary>
+        public static Table Merge(Table x, Table y, long step)
+        {
+            var values = new long[x.Values.Length + y.Values.Length];
+            var counts = new long[values.Length];
+            int i = 0, j = 0, k = 0;
+            while (i < x.Values.Length || j < y.Values.Length)
+            {
+                if (j >= y.Values.Length || (i < x.Values.Length && x.Values[i] < y.Values[j]))
+                {
+                    values[k] = x.Values[i] + step;
+                    counts[k++] = x.Counts[i++];
+                }
+                else if (i >= x.Values.Length || y.Values[j] < x.Values[i])
+                {
+                    values[k] = y.Values[j] + step;
+                    counts[k++] = y.Counts[j++];
+                }
+                else
+                {
+                    values[k] = x.Values[i] + step;
+                    counts[k++] = x.Counts[i++] + y.Counts[j++];
+                }
+            }
+
+            return k == values.Length ? new Table(values, counts) : new Table(values[..k], counts[..k]);
+        }
     }
 
     /// <summary>
