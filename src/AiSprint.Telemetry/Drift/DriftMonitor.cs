@@ -297,11 +297,13 @@ public sealed class DriftMonitor : IDisposable
         Detectors().FirstOrDefault(d => d.Declaration.Component == component && d.Declaration.Metric == metric)
         ?? throw new KeyNotFoundException($"No drift detector for component '{component}' and metric '{metric}'.");
 
+    // The deployment and resource tags of the process (when configured), as on component durations: the supervisor
+    // tells the replicas of a component apart by them.
     private static KeyValuePair<string, object?>[] Tags(string component, string metric, string test) =>
     [
-        new(TelemetryNames.ComponentTag, component),
         new(TelemetryNames.DriftMetricTag, metric),
         new(TelemetryNames.DriftTestTag, test),
+        .. DeploymentIdentity.Current.Append(new(TelemetryNames.ComponentTag, component)),
     ];
 
     private static string ResolveReference(string file)
