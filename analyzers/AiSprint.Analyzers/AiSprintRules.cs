@@ -225,6 +225,54 @@ internal static class AiSprintRules
         "Workload '{0}' must be a static method without parameters returning IEnumerable<WorkloadCase>; it {1}",
         "The profiled process calls a workload by reflection with no instance and no arguments, and enumerates the cases it returns.");
 
+    // --- Drift detection (issue 16): [DetectDrift], DriftDeclarationAnalyzer. ---
+
+    /// <summary>The key of the DriftTest member an AIS0134 fix declares instead (set when exactly one test fits the recorded type).</summary>
+    public const string FittingTestProperty = "FittingTest";
+
+    public const string UnknownDriftTestId = RuleIds.UnknownDriftTest;
+    public const string DriftThresholdOutOfRangeId = RuleIds.DriftThresholdOutOfRange;
+    public const string DriftWindowTooSmallId = RuleIds.DriftWindowTooSmall;
+    public const string DriftNonPositiveIntervalId = RuleIds.DriftNonPositiveInterval;
+    public const string DriftTestDoesNotFitMetricId = RuleIds.DriftTestDoesNotFitMetric;
+    public const string DriftReferenceFileMissingId = RuleIds.DriftReferenceFileMissing;
+    public const string DriftMetricDeclaredTwiceId = RuleIds.DriftMetricDeclaredTwice;
+
+    public static readonly DiagnosticDescriptor UnknownDriftTest = Create(
+        UnknownDriftTestId, RuleCatalog.UnknownDriftTest, DiagnosticSeverity.Error, RuleCatalog.AnnotationsCategory,
+        "The drift test of '{0}' on '{1}' is {2}, which is no DriftTest member",
+        "A drift detector runs one of DriftTest's tests: KolmogorovSmirnov, CramerVonMises, ChiSquared or FisherExact.");
+
+    public static readonly DiagnosticDescriptor DriftThresholdOutOfRange = Create(
+        DriftThresholdOutOfRangeId, RuleCatalog.DriftThresholdOutOfRange, DiagnosticSeverity.Error, RuleCatalog.AnnotationsCategory,
+        "The p-value threshold of the drift detector '{0}' on '{1}' is {2}; it must lie strictly between 0 and 1",
+        "A p-value lies in [0, 1]: a threshold of 0 or below never fires, one of 1 or above fires at every test.");
+
+    public static readonly DiagnosticDescriptor DriftWindowTooSmall = Create(
+        DriftWindowTooSmallId, RuleCatalog.DriftWindowTooSmall, DiagnosticSeverity.Error, RuleCatalog.AnnotationsCategory,
+        "The window of the drift detector '{0}' on '{1}' is {2} samples; at least {3} are needed",
+        "Below the minimum a two-sample test has too few values for a usable p-value.");
+
+    public static readonly DiagnosticDescriptor DriftNonPositiveInterval = Create(
+        DriftNonPositiveIntervalId, RuleCatalog.DriftNonPositiveInterval, DiagnosticSeverity.Error, RuleCatalog.AnnotationsCategory,
+        "The {2} of the drift detector '{0}' on '{1}' is {3} seconds; {4}",
+        "The detection interval must be positive; the collection period after a drift must not be negative (0 collects nothing).");
+
+    public static readonly DiagnosticDescriptor DriftTestDoesNotFitMetric = Create(
+        DriftTestDoesNotFitMetricId, RuleCatalog.DriftTestDoesNotFitMetric, DiagnosticSeverity.Warning, RuleCatalog.AnnotationsCategory,
+        "'{0}' records '{1}' as {2}, but its drift detector runs {3}, a test for {4} values{5}",
+        "Kolmogorov-Smirnov and Cramer-von Mises compare continuous values, chi-squared compares categories, Fisher's exact test compares binary values.");
+
+    public static readonly DiagnosticDescriptor DriftReferenceFileMissing = Create(
+        DriftReferenceFileMissingId, RuleCatalog.DriftReferenceFileMissing, DiagnosticSeverity.Warning, RuleCatalog.AnnotationsCategory,
+        "The drift reference file '{0}' of '{1}' is not among the project's AdditionalFiles{2}",
+        "The application reads the reference file at start and throws when it is missing; list it as an AdditionalFile (and copy it to the output) so the IDE can check it.");
+
+    public static readonly DiagnosticDescriptor DriftMetricDeclaredTwice = Create(
+        DriftMetricDeclaredTwiceId, RuleCatalog.DriftMetricDeclaredTwice, DiagnosticSeverity.Error, RuleCatalog.AnnotationsCategory,
+        "{0}",
+        "A drift detector is identified by its component and metric name: the metric needs a name, and one component declares it once.");
+
     /// <summary>
     /// A descriptor for a catalogue rule: title and help link come from <see cref="RuleCatalog"/> (shared with the build);
     /// the ID, severity and category are passed as constants so release tracking (RS2008) can read them, and a test

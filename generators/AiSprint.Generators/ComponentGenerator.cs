@@ -62,6 +62,20 @@ public sealed class ComponentGenerator : IIncrementalGenerator
             }
         });
 
+        // Drift detectors (issue 16): every [DetectDrift] of the compilation, registered by one module initializer.
+        var drift = context.SyntaxProvider
+            .ForAttributeWithMetadataName(AnnotationContract.DetectDriftFullName, static (node, _) => true, DriftReader.Read)
+            .Collect()
+            .Select(static (all, _) => all.SelectMany(d => d).ToEquatableArray())
+            .WithTrackingName(StepNames.DriftDeclarations);
+        context.RegisterSourceOutput(drift, static (output, all) =>
+        {
+            if (all.Any(DriftReader.IsRunnable))
+            {
+                output.AddSource(DriftEmitter.HintName, DriftEmitter.Source(all));
+            }
+        });
+
         // Calls: bound per file through a cache that survives between runs, and only where the invoked
         // name is a component method's (see CallSiteCache for when a file is bound again).
         var referencedNames = context.CompilationProvider

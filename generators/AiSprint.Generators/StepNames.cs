@@ -12,4 +12,5 @@ internal static class StepNames
     public const string ComponentMethodNames = nameof(ComponentMethodNames);
     public const string CallSites = nameof(CallSites);
     public const string InterceptorFiles = nameof(InterceptorFiles);
+    public const string DriftDeclarations = nameof(DriftDeclarations);
 }

@@ -31,9 +31,11 @@ switch (args.FirstOrDefault())
         return LayerModelBenchmark.Run(rest);
     case "generator":
         return GeneratorBenchmark.Run(rest);
+    case "drift":
+        return DriftTestBenchmark.Run(rest);
     case "wrapper":
         return WrapperBenchmarks.Run(rest);
     default:
-        Console.Error.WriteLine("usage: dotnet run -c Release --project tests/AiSprint.Benchmarks -- placement [--threads N] [--seed N] [--ls|--rg-only] | placement-micro [instance] | placement-large | regression | regression-heavy [--exact] [--fits-only] [--mlnet] | regression-cores [seed] | onnx [repetitions] [model] | layers [--quick] [--threads N] | generator [rounds] | wrapper [BenchmarkDotNet arguments] | build-overhead [repetitions]");
+        Console.Error.WriteLine("usage: dotnet run -c Release --project tests/AiSprint.Benchmarks -- placement [--threads N] [--seed N] [--ls|--rg-only] | placement-micro [instance] | placement-large | regression | regression-heavy [--exact] [--fits-only] [--mlnet] | regression-cores [seed] | onnx [repetitions] [model] | layers [--quick] [--threads N] | generator [rounds] | wrapper [BenchmarkDotNet arguments] | build-overhead [repetitions] | drift [repetitions]");
         return 2;
 }

@@ -34,6 +34,7 @@ internal static class AnnotationContract
     public static readonly string[] AttributeNames =
     {
         Component, ExecTime, GlobalExecTime, Security, Partitionable, ExpectedThroughput, DeviceConstraints, Successor, Workload,
+        DetectDrift,
     };
 
     // AiSprint.Annotations.TimeUnit.
@@ -54,5 +55,43 @@ internal static class AnnotationContract
         Milliseconds => threshold,
         Seconds => threshold * 1000,
         _ => null,
+    };
+
+    // --- Drift detection (issue 16): [DetectDrift] and AiSprint.Annotations.DriftTest. ---
+    public const string DetectDrift = "DetectDriftAttribute";
+    public const string DetectDriftFullName = Namespace + "." + DetectDrift;
+
+    // AiSprint.Annotations.DriftTest.
+    public const int KolmogorovSmirnov = 1;
+    public const int CramerVonMises = 2;
+    public const int ChiSquared = 3;
+    public const int FisherExact = 4;
+
+    // [DetectDrift]'s named arguments, as the analyzers and the generator read them.
+    public const string DriftPValueThreshold = "PValueThreshold";
+    public const string DriftWindowSize = "WindowSize";
+    public const string DriftDetectionIntervalSeconds = "DetectionIntervalSeconds";
+    public const string DriftCollectionPeriodSeconds = "CollectionPeriodSeconds";
+    public const string DriftReferenceFile = "ReferenceFile";
+
+    // Defaults suited to production (minutes, hundreds of samples); tests declare seconds and tens.
+    public const double DefaultDriftPValueThreshold = 0.05;
+    public const int DefaultDriftWindowSize = 500;
+    public const double DefaultDriftDetectionIntervalSeconds = 300;
+    public const double DefaultDriftCollectionPeriodSeconds = 3600;
+
+    /// <summary>The smallest window a drift test accepts (AIS0132): fewer samples give no usable p-value.</summary>
+    public const int MinimumDriftWindowSize = 10;
+
+    public static bool IsDefinedDriftTest(int test) => test is KolmogorovSmirnov or CramerVonMises or ChiSquared or FisherExact;
+
+    /// <summary>The Studio's name of a test (drift_detector_config.yaml), used as the <c>test</c> tag and in notifications.</summary>
+    public static string DriftTestName(int test) => test switch
+    {
+        KolmogorovSmirnov => "kolmogorov-smirnov",
+        CramerVonMises => "cramer-von-mises",
+        ChiSquared => "chi-squared",
+        FisherExact => "fisher-exact-test",
+        _ => "unknown",
     };
 }

@@ -37,4 +37,42 @@ internal static class TelemetryNames
     public static string PrometheusComponentDuration => PrometheusName(ComponentDuration, MillisecondsUnit);
 
     public static string PrometheusPathDuration => PrometheusName(PathDuration, MillisecondsUnit);
+
+    // --- Drift detection (issue 16): the detectors' state, one series per (component, metric). ---
+
+    /// <summary>Gauge: 1 from a drift until the reference is refreshed, else 0; tags component, metric, test.</summary>
+    public const string DriftDetected = "aisprint.drift.detected";
+
+    /// <summary>Gauge: the Studio's drift state — 0 monitoring, 1 drifted and collecting data, 2 collection over; −1 before the reference window is full.</summary>
+    public const string DriftState = "aisprint.drift.state";
+
+    /// <summary>Gauge: the p-value of the latest test (absent before the first test).</summary>
+    public const string DriftPValue = "aisprint.drift.p_value";
+
+    /// <summary>Counter of drifts detected.</summary>
+    public const string DriftDetections = "aisprint.drift.detections";
+
+    /// <summary>The tag naming the drift-monitored metric (the name passed to <c>DriftMetrics.Record</c>).</summary>
+    public const string DriftMetricTag = "metric";
+
+    /// <summary>The tag naming the statistical test (<see cref="AnnotationContract.DriftTestName"/>).</summary>
+    public const string DriftTestTag = "test";
+
+    /// <summary>The activity (span) the detector starts for each drift, on <see cref="ActivitySource"/>.</summary>
+    public const string DriftActivity = "aisprint.drift";
+
+    /// <summary>A counter's Prometheus name: OpenTelemetry's exporter appends <c>_total</c> (a unit in braces adds nothing).</summary>
+    public static string PrometheusCounterName(string instrument) => PrometheusName(instrument, "") + "_total";
+
+    /// <summary><c>aisprint_drift_detected</c>.</summary>
+    public static string PrometheusDriftDetected => PrometheusName(DriftDetected, "");
+
+    /// <summary><c>aisprint_drift_state</c>.</summary>
+    public static string PrometheusDriftState => PrometheusName(DriftState, "");
+
+    /// <summary><c>aisprint_drift_p_value</c>.</summary>
+    public static string PrometheusDriftPValue => PrometheusName(DriftPValue, "");
+
+    /// <summary><c>aisprint_drift_detections_total</c>.</summary>
+    public static string PrometheusDriftDetections => PrometheusCounterName(DriftDetections);
 }

@@ -100,6 +100,15 @@ internal static class RuleCatalog
     public static readonly Rule NoTrustedResourceRetired = Retired(RuleIds.NoTrustedResourceRetired, FeasibilityCategory, "No compatible resource offers trusted execution", NoTrustedResource);
     public static readonly Rule MemoryAboveEveryResourceRetired = Retired(RuleIds.MemoryAboveEveryResourceRetired, FeasibilityCategory, "Memory requirement above every compatible resource", MemoryTooLarge);
 
+    // AIS0130–AIS0136: [DetectDrift] declarations (drift detection, issue 16).
+    public static readonly Rule UnknownDriftTest = Error(RuleIds.UnknownDriftTest, AnnotationsCategory, "Drift test is not a DriftTest member");
+    public static readonly Rule DriftThresholdOutOfRange = Error(RuleIds.DriftThresholdOutOfRange, AnnotationsCategory, "Drift p-value threshold outside (0, 1)");
+    public static readonly Rule DriftWindowTooSmall = Error(RuleIds.DriftWindowTooSmall, AnnotationsCategory, "Drift window below the minimum size");
+    public static readonly Rule DriftNonPositiveInterval = Error(RuleIds.DriftNonPositiveInterval, AnnotationsCategory, "Drift detection interval not positive, or collection period negative");
+    public static readonly Rule DriftTestDoesNotFitMetric = Warning(RuleIds.DriftTestDoesNotFitMetric, AnnotationsCategory, "Drift test does not fit the type of the recorded values");
+    public static readonly Rule DriftReferenceFileMissing = Warning(RuleIds.DriftReferenceFileMissing, AnnotationsCategory, "Drift reference file is not among the project's files");
+    public static readonly Rule DriftMetricDeclaredTwice = Error(RuleIds.DriftMetricDeclaredTwice, AnnotationsCategory, "Drift metric without a name, or declared twice on one component");
+
     /// <summary>Every rule, retired ones included, in ID order.</summary>
     public static IReadOnlyList<Rule> All { get; } = new[]
     {
@@ -116,6 +125,7 @@ internal static class RuleCatalog
         ProbabilitiesAboveOneRetired, NotOnnxPath, UndefinedTimeUnit, PathNotConsecutiveRetired, DagFileMismatch,
         PartitionableModelMissing, InvalidDesignFile,
         UnknownWorkloadComponent, FeatureNamedTwice, InvalidFeatureName, CaseMissesComponent, MalformedWorkload,
+        UnknownDriftTest, DriftThresholdOutOfRange, DriftWindowTooSmall, DriftNonPositiveInterval, DriftTestDoesNotFitMetric, DriftReferenceFileMissing, DriftMetricDeclaredTwice,
         InvalidFeasibilityFile, LocalThresholdBelowDemand, GlobalPathInfeasible, NoTrustedResourceRetired, MemoryAboveEveryResourceRetired,
     };
 

@@ -75,4 +75,13 @@ internal static class RuleIds
     public const string GlobalPathInfeasible = "AIS1002";
     public const string NoTrustedResourceRetired = "AIS1003";
     public const string MemoryAboveEveryResourceRetired = "AIS1004";
+
+    // --- Drift detection (issue 16): AIS0130–AIS0136 ([DetectDrift]), AIS0080–AIS0081 (reserved, build). ---
+    public const string UnknownDriftTest = "AIS0130";
+    public const string DriftThresholdOutOfRange = "AIS0131";
+    public const string DriftWindowTooSmall = "AIS0132";
+    public const string DriftNonPositiveInterval = "AIS0133";
+    public const string DriftTestDoesNotFitMetric = "AIS0134";
+    public const string DriftReferenceFileMissing = "AIS0135";
+    public const string DriftMetricDeclaredTwice = "AIS0136";
 }
