@@ -130,7 +130,7 @@ public sealed class DriftMonitor : IDisposable
     }
 
     /// <summary>Replaces the reference with the values of a file (one per line, or the CSV a collection wrote).</summary>
-    public void RefreshReference(string component, string metric, string referenceFile)
+    public void RefreshReferenceFromFile(string component, string metric, string referenceFile)
     {
         var detector = Find(component, metric);
         Completed(detector.Refresh(ReadReference(detector.Declaration, Path.GetFullPath(referenceFile)), _options.TimeProvider.GetUtcNow()));

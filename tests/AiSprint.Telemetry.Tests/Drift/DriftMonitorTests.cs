@@ -130,7 +130,7 @@ public class DriftMonitorTests
         var file = h.Events[^1].CollectionFile!;
         Assert.Equal(DriftState.Collected, h.Monitor.GetState("detector", "confidence"));
 
-        h.Monitor.RefreshReference("detector", "confidence", file);
+        h.Monitor.RefreshReferenceFromFile("detector", "confidence", file);
         Assert.Equal(DriftState.Monitoring, h.Monitor.GetState("detector", "confidence"));
         // The shifted distribution is the new normal: no drift against it.
         h.RecordAndTick("confidence", Sample(4, 100, shift: 0.5));
