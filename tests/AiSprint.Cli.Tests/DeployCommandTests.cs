@@ -24,7 +24,7 @@ public class DeployCommandTests
     [
         "deployment/production_deployment.yaml", "deployment/report.txt", "deployment/solution.json",
         "design/application_dag.yaml", "design/candidate_deployments.yaml", "design/candidate_resources.yaml", "design/components_data_size.yaml",
-        "design/design.json", "design/system_description.json", "monitoring/rules.yml", "security/policy.yaml",
+        "design/design.json", "design/system_description.json", "monitoring/rules.yml", "report.html", "security/policy.yaml",
     ];
 
     private static string[] FilesUnder(string directory) =>
@@ -42,7 +42,7 @@ public class DeployCommandTests
         Assert.Matches(
             @"^placed 5 components at cost 3\.4024 per 1 h: capture on \w+, blade-detector on \w+, defect-segmenter on \w+, defect-classifier on VMSmall, report on \w+\n" +
             @"tightest constraint: (component|path) [\w-]+, [\d,.]+ ms of [\d,.]+ ms \(slack [\d,.]+ ms\)\n" +
-            $"wrote {Regex.Escape(output)} \\(see {Regex.Escape(Path.Combine(output, "deployment", "report.txt"))}\\)\n$", text.ReplaceLineEndings("\n"));
+            $"wrote {Regex.Escape(output)} \\(see {Regex.Escape(Path.Combine(output, "deployment", "report.txt"))} and {Regex.Escape(Path.Combine(output, "report.html"))}\\)\n$", text.ReplaceLineEndings("\n"));
         Assert.DoesNotContain("error", error);
 
         Assert.Equal(DesignSamples.WindFarmJson + "\n", File.ReadAllText(Path.Combine(output, "design", "design.json")));
@@ -103,7 +103,7 @@ public class DeployCommandTests
         var (code, text, error) = Deploy(DesignFile(design), output, "--no-explain");
 
         Assert.Equal(3, code);
-        Assert.Equal($"no feasible placement; wrote {output} (see {Path.Combine(output, "deployment", "report.txt")})\n", text.ReplaceLineEndings("\n"));
+        Assert.Equal($"no feasible placement; wrote {output} (see {Path.Combine(output, "deployment", "report.txt")} and {Path.Combine(output, "report.html")})\n", text.ReplaceLineEndings("\n"));
         // The best case of the path: 1,000 (DroneTegra) + 10 (VMLarge) + 90 (VMLarge) + 27 (VMLarge) ms, without transfers.
         Assert.Contains($"{DesignSamples.Source}:68:27: warning AIS0051: path inspection cannot meet its threshold of 1,000 ms: even on its fastest compatible resources, without queueing, it takes ", error);
         Assert.Contains($"{DesignSamples.Source}:25:25: warning AIS0050: no placement on the candidate resources meets every constraint at 0.25 req/s", error);

@@ -8,14 +8,14 @@ using AiSprint.Placement.Problem;
 namespace AiSprint.Cli.Reporting;
 
 /// <summary>
-/// The application DAG as SVG for report.html: components left to right by depth (longest path from an entry), each a
+/// The application DAG as SVG for report.html: components top to bottom by depth (longest path from an entry), each a
 /// box with one row per partition filled with the colour of the layer its resource belongs to; edges carry the
 /// transition probability, the data sent and, once placed, the transfer time. A layered layout of a DAG this small
 /// (a handful of components) is a few lines; a plotting library does not draw graphs, so this one is drawn here.
 /// </summary>
 internal static class DagDrawing
 {
-    private const double BoxWidth = 230, HeaderHeight = 40, RowHeight = 22, ColumnGap = 170, RowGap = 36, Margin = 20, LegendHeight = 34;
+    private const double BoxWidth = 240, HeaderHeight = 40, RowHeight = 22, ColumnGap = 150, RowGap = 64, Margin = 20, LegendHeight = 34;
 
     /// <summary>Light colours, dark text readable on each; layer i takes colour i (mod 10).</summary>
     internal static readonly string[] LayerColours =
@@ -32,18 +32,21 @@ internal static class DagDrawing
             foreach (var s in problem.Components[c].Successors) depth[s] = Math.Max(depth[s], depth[c] + 1);
         }
         var rows = problem.Components.Select((component, c) => decision is null ? 1 : component.Deployments[decision.Deployments[c]].Partitions.Count).ToArray();
+        // Top to bottom: a chain, the common shape, stays as narrow as the page; the edge labels sit beside the edges.
+        var boxHeights = rows.Select(r => HeaderHeight + r * RowHeight + 6).ToArray();
+        var levels = depth.DefaultIfEmpty(0).Max() + 1;
+        var levelTop = new double[levels + 1];
+        levelTop[0] = Margin;
+        for (var d = 0; d < levels; d++) levelTop[d + 1] = levelTop[d] + Enumerable.Range(0, depth.Length).Where(c => depth[c] == d).Select(c => boxHeights[c]).DefaultIfEmpty(0).Max() + RowGap;
         var boxes = new (double X, double Y, double Height)[problem.Components.Count];
-        var columnBottom = new Dictionary<int, double>();
+        var placedInLevel = new int[levels];
         foreach (var c in problem.TopologicalOrder)
         {
-            var y = columnBottom.GetValueOrDefault(depth[c], Margin);
-            var height = HeaderHeight + rows[c] * RowHeight + 6;
-            boxes[c] = (Margin + depth[c] * (BoxWidth + ColumnGap), y, height);
-            columnBottom[depth[c]] = y + height + RowGap;
+            boxes[c] = (Margin + placedInLevel[depth[c]]++ * (BoxWidth + ColumnGap), levelTop[depth[c]], boxHeights[c]);
         }
         var legendWidth = Margin + problem.Layers.Sum(LegendEntryWidth);
-        var width = Math.Max(legendWidth, Margin * 2 + (depth.DefaultIfEmpty(0).Max() + 1) * (BoxWidth + ColumnGap) - ColumnGap);
-        var graphHeight = columnBottom.Values.DefaultIfEmpty(Margin).Max() - RowGap + Margin;
+        var width = Math.Max(legendWidth, Margin * 2 + placedInLevel.DefaultIfEmpty(1).Max() * (BoxWidth + ColumnGap));
+        var graphHeight = levelTop[levels] - RowGap + Margin;
         var height = graphHeight + LegendHeight;
 
         var root = new XElement(Svg + "svg", new XAttribute("class", "dag"), new XAttribute("width", F(width)), new XAttribute("height", F(height)),
@@ -104,7 +107,7 @@ internal static class DagDrawing
 
     private static XElement Edge(PlacementProblem problem, PlacementDecision? decision, int from, int to, (double X, double Y, double Height) a, (double X, double Y, double Height) b)
     {
-        var (x1, y1, x2, y2) = (a.X + BoxWidth, a.Y + a.Height / 2, b.X, b.Y + b.Height / 2);
+        var (x1, y1, x2, y2) = (a.X + BoxWidth / 2, a.Y + a.Height, b.X + BoxWidth / 2, b.Y);
         var probability = problem.System.Dag.FirstOrDefault(e => e.From == problem.Components[from].Name && e.To == problem.Components[to].Name)?.Probability.Value ?? 1;
         var parts = new List<string> { $"p {probability.ToString("0.###", CultureInfo.InvariantCulture)}" };
         if (decision is not null)
@@ -118,9 +121,9 @@ internal static class DagDrawing
         var label = string.Join(" · ", parts);
         return new XElement(Svg + "g", new XAttribute("class", "edge"),
             new XElement(Svg + "title", $"{problem.Components[from].Name} → {problem.Components[to].Name}: {label}"),
-            new XElement(Svg + "path", new XAttribute("d", $"M {F(x1)} {F(y1)} C {F(x1 + 60)} {F(y1)}, {F(x2 - 60)} {F(y2)}, {F(x2)} {F(y2)}"),
+            new XElement(Svg + "path", new XAttribute("d", $"M {F(x1)} {F(y1)} C {F(x1)} {F(y1 + 40)}, {F(x2)} {F(y2 - 40)}, {F(x2)} {F(y2)}"),
                 new XAttribute("fill", "none"), new XAttribute("stroke", "#555"), new XAttribute("stroke-width", "1.5"), new XAttribute("marker-end", "url(#dag-arrow)")),
-            new XElement(Svg + "text", new XAttribute("x", F((x1 + x2) / 2)), new XAttribute("y", F((y1 + y2) / 2 - 6)), new XAttribute("text-anchor", "middle"),
+            new XElement(Svg + "text", new XAttribute("x", F((x1 + x2) / 2 + 8)), new XAttribute("y", F((y1 + y2) / 2 + 4)),
                 new XAttribute("font-size", "11"), new XAttribute("fill", "#333"), label));
     }
 
