@@ -41,7 +41,7 @@ internal static class DeployCommand
         var measured = new Option<string?>("--measured") { Description = "The measured-vs-predicted summary of a profile (aisprint profile-report -o FILE) to show in report.txt, beside the demands it gave." };
         var sweepPoints = new Option<int>("--sweep-points")
         {
-            Description = "How many arrival rates report.html's cost-against-Lambda chart places at (Lambda/N·2 up to twice Lambda, a shorter search than the build's); 0 leaves the chart out.",
+            Description = "How many arrival rates report.html's cost-against-Lambda chart places at (2·Lambda/N, 4·Lambda/N, ... up to 2·Lambda, with a shorter search than the build's); 0 leaves the chart out.",
             DefaultValueFactory = _ => 8,
         };
         var explain = new Option<bool>("--no-explain") { Description = "When no placement is feasible, skip the search for the relaxation and the largest Lambda that would be feasible." };

@@ -50,7 +50,7 @@ internal static class DeploymentReportHtml
         html.Append("</header>\n");
 
         html.Append(CultureInfo.InvariantCulture, $"<section id=\"{Dag}\"><h2>Application DAG{(placement is null ? "" : " and placement")}</h2>\n")
-            .Append("<p>Components left to right in DAG order; each row of a box is a partition, coloured by the layer of the resource it runs on. ")
+            .Append("<p>Components top to bottom in DAG order; each row of a box is a partition, coloured by the layer of the resource it runs on. ")
             .Append("Edges give the transition probability, the data sent and the transfer time (zero on the same resource).</p>\n")
             .Append(DagDrawing.ToSvg(problem, placement)).Append("</section>\n");
 
