@@ -63,6 +63,11 @@ public class DeployCommandTests
         Assert.Equal(0, PromTool.CheckRules(Path.Combine(output, "monitoring", "rules.yml")).ExitCode);
         Assert.Contains("placedOn:\n  - VMSmall", File.ReadAllText(Path.Combine(output, "security", "policy.yaml")).ReplaceLineEndings("\n"));
         Assert.StartsWith("Random Greedy", File.ReadAllText(Path.Combine(output, "deployment", "report.txt")));
+        // report.html shows the same placement: its cost, its constraints, and the sweep at the default 8 rates.
+        var html = File.ReadAllText(Path.Combine(output, "report.html"));
+        Assert.Contains("<span class=\"good\">Feasible</span>: total cost <b>3.40242</b>", html);
+        Assert.Contains("<td>path inspection</td><td>3,000</td>", html);
+        Assert.Equal(8, Regex.Matches(html, @"<tr><td>[\d.]+</td><td>(yes|<span class=""bad"">no</span>)</td>").Count);
     }
 
     [Fact]
@@ -72,8 +77,11 @@ public class DeployCommandTests
         var summary = Path.Combine(directory, "measured-vs-predicted.txt");
         File.WriteAllText(summary, "blade-detector image_side=128 cores=1: measured 0.0784 ms, predicted 0.0788 ms\nblade-detector on Laptop: measured vs predicted over 1 configuration(s), MAPE 0.5 %\n");
         var output = Path.Combine(directory, "aisprint");
-        var (code, _, error) = Deploy(DesignFile(DesignSamples.WindFarmJson), output, "--measured", summary);
+        var (code, _, error) = Deploy(DesignFile(DesignSamples.WindFarmJson), output, "--measured", summary, "--sweep-points", "0");
         Assert.True(code == 0, error);
+        var html = File.ReadAllText(Path.Combine(output, "report.html"));
+        Assert.Contains("<tr><td>blade-detector</td><td>Laptop</td><td>image_side=128 cores=1</td><td>0.0784</td><td>0.0788</td></tr>", html);
+        Assert.DoesNotContain("id=\"sweep\"", html);
         var report = File.ReadAllText(Path.Combine(output, "deployment", "report.txt")).ReplaceLineEndings("\n");
         Assert.Contains("\nMeasured on this machine (aisprint profile) against the performance model's predictions:\n"
             + "  blade-detector image_side=128 cores=1: measured 0.0784 ms, predicted 0.0788 ms\n"
@@ -113,6 +121,10 @@ public class DeployCommandTests
         Assert.False(File.Exists(Path.Combine(stale, "solution.json")));
         Assert.StartsWith("No feasible placement found.\n", File.ReadAllText(Path.Combine(stale, "report.txt")).ReplaceLineEndings("\n"));
         Assert.Contains("path inspection cannot meet its threshold of 1,000 ms", File.ReadAllText(Path.Combine(stale, "report.txt")));
+        var html = File.ReadAllText(Path.Combine(output, "report.html"));
+        Assert.Contains("No feasible placement", html);
+        Assert.Contains("path inspection cannot meet its threshold of 1,000 ms", html);
+        Assert.DoesNotContain("id=\"constraints\"", html);
         Assert.True(File.Exists(Path.Combine(output, "design", "design.json")));
         Assert.True(File.Exists(Path.Combine(output, "monitoring", "rules.yml")));
         var policy = File.ReadAllText(Path.Combine(output, "security", "policy.yaml"));
