@@ -183,6 +183,17 @@ public class DeployCommandTests
     }
 
     [Fact]
+    public void A_negative_number_of_sweep_points_is_refused()
+    {
+        var output = Path.Combine(Temp(), "aisprint");
+        var (code, _, error) = Deploy(DesignFile(DesignSamples.WindFarmJson), output, "--sweep-points", "-2");
+        Assert.Equal(1, code);
+        Assert.Contains("--sweep-points: error AIS0", error);
+        Assert.Contains("'-2': expected how many arrival rates", error);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
     public void A_component_without_demands_is_reported_at_its_annotation()
     {
         var output = Path.Combine(Temp(), "aisprint");
@@ -288,6 +299,11 @@ public class DeployCommandTests
         var report = File.ReadAllText(Path.Combine(output, "deployment", "report.txt"));
         Assert.Contains($"defect-segmenter on VMSmall: per-layer model {layersPath} (table-4.1, optimisation all)", report);
         Assert.Contains("defect-segmenter on every other resource: FLOP share of the component's demand", report);
+        // report.html charts the same predictions, one row (and bar series) per component and resource with a layer model.
+        var html = File.ReadAllText(Path.Combine(output, "report.html"));
+        Assert.Contains("id=\"layers\"", html);
+        Assert.Contains("<tr><td>defect-segmenter</td><td>VMSmall</td><td>vmsmall.layers.json</td>"
+            + string.Concat(expected.Select(e => $"<td>{(e[0].Demand.Value * 1000).ToString("0.######", System.Globalization.CultureInfo.InvariantCulture)}</td>")) + "</tr>", html);
     }
 
     [Fact]

@@ -100,6 +100,11 @@ internal static class DeployCommand
         var partitionDemands = new List<PartitionDemandSeries>();
         var demandSources = LayerDemandInputs.Apply(partitionings, manifests, request.Onnx, request.LayerModels, diagnostics, partitionDemands)
             + MeasuredSection(request.MeasuredReport);
+        if (request.SweepPoints < 0)
+        {
+            diagnostics.Add(DiagnosticCatalog.InvalidValue, SourceLocation.WholeFile("--sweep-points"),
+                $"'{request.SweepPoints}': expected how many arrival rates report.html's sweep places at, 0 or more (0 leaves the chart out)");
+        }
         if (document is null || !resources.Succeeded || tables.Any(t => !t.Succeeded) || diagnostics.HasErrors)
         {
             DiagnosticPrinter.Print(diagnostics.Items, error);

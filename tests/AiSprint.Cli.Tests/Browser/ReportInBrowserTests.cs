@@ -48,7 +48,9 @@ public class ReportInBrowserTests
             Assert.Contains($"id=\"{section}\"", dom);
         }
         // Every chart of the file is an SVG element of the page: DAG, constraints, costs, sweep, measured.
-        Assert.Equal(5, Regex.Matches(html, "<svg[ >]").Count);
+        var charts = Regex.Matches(html, "<svg.*?</svg>", RegexOptions.Singleline).Select(m => System.Xml.Linq.XDocument.Parse(m.Value)).ToList();
+        Assert.Equal(5, charts.Count);
+        Assert.All(charts, chart => Assert.True(chart.Descendants().Count(e => e.Name.LocalName is "path" or "rect" or "text") > 10, chart.ToString()[..200]));
         Assert.Equal(5, Regex.Matches(dom, "<svg[ >]").Count);
         Assert.Contains("blade-detector on Laptop (MAPE", dom);
 
