@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using AiSprint.Cli.Reporting;
 using AiSprint.Model;
 using AiSprint.Model.Diagnostics;
 using AiSprint.Model.Formats;
@@ -16,7 +17,6 @@ using AiSprint.Placement.Problem;
 using AiSprint.Placement.Reporting;
 using AiSprint.Placement.Search;
 using AiSprint.Profiling.Components;
-using AiSprint.Cli.Reporting;
 
 namespace AiSprint.Cli.Commands;
 
