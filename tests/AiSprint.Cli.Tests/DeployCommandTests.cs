@@ -24,7 +24,7 @@ public class DeployCommandTests
     [
         "deployment/production_deployment.yaml", "deployment/report.txt", "deployment/solution.json",
         "design/application_dag.yaml", "design/candidate_deployments.yaml", "design/candidate_resources.yaml", "design/components_data_size.yaml",
-        "design/design.json", "design/system_description.json", "monitoring/rules.yml", "security/policy.yaml",
+        "design/design.json", "design/system_description.json", "monitoring/rules.yml", "report.html", "security/policy.yaml",
     ];
 
     private static string[] FilesUnder(string directory) =>
@@ -42,7 +42,7 @@ public class DeployCommandTests
         Assert.Matches(
             @"^placed 5 components at cost 3\.4024 per 1 h: capture on \w+, blade-detector on \w+, defect-segmenter on \w+, defect-classifier on VMSmall, report on \w+\n" +
             @"tightest constraint: (component|path) [\w-]+, [\d,.]+ ms of [\d,.]+ ms \(slack [\d,.]+ ms\)\n" +
-            $"wrote {Regex.Escape(output)} \\(see {Regex.Escape(Path.Combine(output, "deployment", "report.txt"))}\\)\n$", text.ReplaceLineEndings("\n"));
+            $"wrote {Regex.Escape(output)} \\(see {Regex.Escape(Path.Combine(output, "deployment", "report.txt"))} and {Regex.Escape(Path.Combine(output, "report.html"))}\\)\n$", text.ReplaceLineEndings("\n"));
         Assert.DoesNotContain("error", error);
 
         Assert.Equal(DesignSamples.WindFarmJson + "\n", File.ReadAllText(Path.Combine(output, "design", "design.json")));
@@ -63,6 +63,11 @@ public class DeployCommandTests
         Assert.Equal(0, PromTool.CheckRules(Path.Combine(output, "monitoring", "rules.yml")).ExitCode);
         Assert.Contains("placedOn:\n  - VMSmall", File.ReadAllText(Path.Combine(output, "security", "policy.yaml")).ReplaceLineEndings("\n"));
         Assert.StartsWith("Random Greedy", File.ReadAllText(Path.Combine(output, "deployment", "report.txt")));
+        // report.html shows the same placement: its cost, its constraints, and the sweep at the default 8 rates.
+        var html = File.ReadAllText(Path.Combine(output, "report.html"));
+        Assert.Contains("<span class=\"good\">Feasible</span>: total cost <b>3.40242</b>", html);
+        Assert.Contains("<td>path inspection</td><td>3,000</td>", html);
+        Assert.Equal(8, Regex.Matches(html, @"<tr><td>[\d.]+</td><td>(yes|<span class=""bad"">no</span>)</td>").Count);
     }
 
     [Fact]
@@ -72,8 +77,11 @@ public class DeployCommandTests
         var summary = Path.Combine(directory, "measured-vs-predicted.txt");
         File.WriteAllText(summary, "blade-detector image_side=128 cores=1: measured 0.0784 ms, predicted 0.0788 ms\nblade-detector on Laptop: measured vs predicted over 1 configuration(s), MAPE 0.5 %\n");
         var output = Path.Combine(directory, "aisprint");
-        var (code, _, error) = Deploy(DesignFile(DesignSamples.WindFarmJson), output, "--measured", summary);
+        var (code, _, error) = Deploy(DesignFile(DesignSamples.WindFarmJson), output, "--measured", summary, "--sweep-points", "0");
         Assert.True(code == 0, error);
+        var html = File.ReadAllText(Path.Combine(output, "report.html"));
+        Assert.Contains("<tr><td>blade-detector</td><td>Laptop</td><td>image_side=128 cores=1</td><td>0.0784</td><td>0.0788</td></tr>", html);
+        Assert.DoesNotContain("id=\"sweep\"", html);
         var report = File.ReadAllText(Path.Combine(output, "deployment", "report.txt")).ReplaceLineEndings("\n");
         Assert.Contains("\nMeasured on this machine (aisprint profile) against the performance model's predictions:\n"
             + "  blade-detector image_side=128 cores=1: measured 0.0784 ms, predicted 0.0788 ms\n"
@@ -103,7 +111,7 @@ public class DeployCommandTests
         var (code, text, error) = Deploy(DesignFile(design), output, "--no-explain");
 
         Assert.Equal(3, code);
-        Assert.Equal($"no feasible placement; wrote {output} (see {Path.Combine(output, "deployment", "report.txt")})\n", text.ReplaceLineEndings("\n"));
+        Assert.Equal($"no feasible placement; wrote {output} (see {Path.Combine(output, "deployment", "report.txt")} and {Path.Combine(output, "report.html")})\n", text.ReplaceLineEndings("\n"));
         // The best case of the path: 1,000 (DroneTegra) + 10 (VMLarge) + 90 (VMLarge) + 27 (VMLarge) ms, without transfers.
         Assert.Contains($"{DesignSamples.Source}:68:27: warning AIS0051: path inspection cannot meet its threshold of 1,000 ms: even on its fastest compatible resources, without queueing, it takes ", error);
         Assert.Contains($"{DesignSamples.Source}:25:25: warning AIS0050: no placement on the candidate resources meets every constraint at 0.25 req/s", error);
@@ -113,6 +121,10 @@ public class DeployCommandTests
         Assert.False(File.Exists(Path.Combine(stale, "solution.json")));
         Assert.StartsWith("No feasible placement found.\n", File.ReadAllText(Path.Combine(stale, "report.txt")).ReplaceLineEndings("\n"));
         Assert.Contains("path inspection cannot meet its threshold of 1,000 ms", File.ReadAllText(Path.Combine(stale, "report.txt")));
+        var html = File.ReadAllText(Path.Combine(output, "report.html"));
+        Assert.Contains("No feasible placement", html);
+        Assert.Contains("path inspection cannot meet its threshold of 1,000 ms", html);
+        Assert.DoesNotContain("id=\"constraints\"", html);
         Assert.True(File.Exists(Path.Combine(output, "design", "design.json")));
         Assert.True(File.Exists(Path.Combine(output, "monitoring", "rules.yml")));
         var policy = File.ReadAllText(Path.Combine(output, "security", "policy.yaml"));
@@ -168,6 +180,17 @@ public class DeployCommandTests
         Assert.Equal(1, code);
         Assert.Contains($"{demands}:2:16: error AIS0018", error);
         Assert.Empty(FilesUnder(output));
+    }
+
+    [Fact]
+    public void A_negative_number_of_sweep_points_is_refused()
+    {
+        var output = Path.Combine(Temp(), "aisprint");
+        var (code, _, error) = Deploy(DesignFile(DesignSamples.WindFarmJson), output, "--sweep-points", "-2");
+        Assert.Equal(1, code);
+        Assert.Contains("--sweep-points: error AIS0", error);
+        Assert.Contains("'-2': expected how many arrival rates", error);
+        Assert.False(Directory.Exists(output));
     }
 
     [Fact]
@@ -276,6 +299,11 @@ public class DeployCommandTests
         var report = File.ReadAllText(Path.Combine(output, "deployment", "report.txt"));
         Assert.Contains($"defect-segmenter on VMSmall: per-layer model {layersPath} (table-4.1, optimisation all)", report);
         Assert.Contains("defect-segmenter on every other resource: FLOP share of the component's demand", report);
+        // report.html charts the same predictions, one row (and bar series) per component and resource with a layer model.
+        var html = File.ReadAllText(Path.Combine(output, "report.html"));
+        Assert.Contains("id=\"layers\"", html);
+        Assert.Contains("<tr><td>defect-segmenter</td><td>VMSmall</td><td>vmsmall.layers.json</td>"
+            + string.Concat(expected.Select(e => $"<td>{(e[0].Demand.Value * 1000).ToString("0.######", System.Globalization.CultureInfo.InvariantCulture)}</td>")) + "</tr>", html);
     }
 
     [Fact]

@@ -11,7 +11,9 @@ public class OnnxCommandTests
         Assert.Contains("alexnet_features: IR 7", output);
         Assert.Contains("14 single-tensor cut points (marked *)", output);
         Assert.Matches(@"\n\s+\d+\s+Conv\s+\[1,64,55,55\]", output);
-        Assert.Equal("svg", System.Xml.Linq.XDocument.Load(svg).Root!.Name.LocalName);
+        var chart = System.Xml.Linq.XDocument.Load(svg);
+        Assert.Equal("svg", chart.Root!.Name.LocalName);
+        Assert.Contains(chart.Descendants().Where(e => e.Name.LocalName == "text"), t => t.Value.Trim().StartsWith("alexnet_features: ", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -129,8 +129,13 @@ public class SweepTests
         Assert.EndsWith(",false,,,,", rows[^1]);
         var svg = System.Xml.Linq.XDocument.Load(Path.Combine(output, "sweep.svg"));
         Assert.Equal("svg", svg.Root!.Name.LocalName);
-        // One marker per feasible rate for the cost, the binding time and its threshold.
-        Assert.Equal(3 * costs.Count, svg.Descendants().Count(e => e.Name.LocalName == "circle"));
+        // The chart (ScottPlot) has a marker per feasible rate for the cost and for the binding time, plus their legend
+        // swatches, and names every series.
+        Assert.Equal(2 * costs.Count + 2, svg.Descendants().Count(e => e.Name.LocalName == "ellipse"));
+        var texts = svg.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()).ToList();
+        Assert.Contains(AiSprint.Placement.Reporting.SweepChart.CostLegend, texts);
+        Assert.Contains(AiSprint.Placement.Reporting.SweepChart.TimeLegend, texts);
+        Assert.Contains(AiSprint.Placement.Reporting.SweepChart.InfeasibleLegend, texts);
     }
 
     [Fact]

@@ -17,8 +17,13 @@ public class RegressionCommandTests
             Assert.True(File.Exists(Path.Combine(directory, "results.txt")));
             var html = File.ReadAllText(Path.Combine(directory, "report.html"));
             Assert.Contains("Best model: <b>LRRidge</b>", html);
-            // One marker per row of faas_test.csv in the predicted-vs-measured plot.
-            Assert.Equal(50, System.Text.RegularExpressions.Regex.Matches(html, "<circle ").Count);
+            // Two charts (ScottPlot): the MAPE bars, and the predicted-vs-measured plot with one marker per row of faas_test.csv
+            // and one in its legend.
+            var charts = System.Text.RegularExpressions.Regex.Matches(html, "<svg.*?</svg>", System.Text.RegularExpressions.RegexOptions.Singleline)
+                .Select(m => System.Xml.Linq.XDocument.Parse(m.Value)).ToList();
+            Assert.Equal(2, charts.Count);
+            Assert.Contains(charts[0].Descendants().Where(e => e.Name.LocalName == "text"), t => t.Value.Trim() == "run 0 LRRidge");
+            Assert.Equal(50 + 1, charts[1].Descendants().Count(e => e.Name.LocalName == "ellipse"));
 
             var predictions = Path.Combine(directory, "predictions.csv");
             (code, _, error) = ValidateCommandTests.Run("predict", "-m", Path.Combine(directory, "best.model.json"), "-i", data, "-o", predictions);

@@ -30,7 +30,7 @@ public sealed class ConsumerBuildTests(PackedSdk sdk)
             "partitions/blurry-faces-onnx/manifest.json", "partitions/blurry-faces-onnx/partition_1_of_2.onnx", "partitions/blurry-faces-onnx/partition_2_of_2.onnx",
             "models/mask-detector/best.model.json", "models/mask-detector/results.txt", "models/mask-detector/report.html",
             "deployment/production_deployment.yaml", "deployment/solution.json", "deployment/report.txt",
-            "monitoring/rules.yml", "security/policy.yaml",
+            "monitoring/rules.yml", "security/policy.yaml", "report.html",
         })
         {
             Assert.True(File.Exists(Path.Combine(output, file)), $"{file} is missing\n{first}");

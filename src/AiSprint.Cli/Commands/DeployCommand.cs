@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using AiSprint.Cli.Reporting;
 using AiSprint.Model;
 using AiSprint.Model.Diagnostics;
 using AiSprint.Model.Formats;
@@ -15,6 +16,7 @@ using AiSprint.Placement.Evaluation;
 using AiSprint.Placement.Problem;
 using AiSprint.Placement.Reporting;
 using AiSprint.Placement.Search;
+using AiSprint.Profiling.Components;
 
 namespace AiSprint.Cli.Commands;
 
@@ -37,14 +39,20 @@ internal static class DeployCommand
         var lambda = new Option<double?>("--lambda") { Description = "Arrival rate in req/s (default: [ExpectedThroughput] of the entry component)." };
         var outputDirectory = new Option<string>("--output", "-o") { Description = "The aisprint/ directory to write.", Required = true };
         var measured = new Option<string?>("--measured") { Description = "The measured-vs-predicted summary of a profile (aisprint profile-report -o FILE) to show in report.txt, beside the demands it gave." };
+        var sweepPoints = new Option<int>("--sweep-points")
+        {
+            Description = "How many arrival rates report.html's cost-against-Lambda chart places at (2·Lambda/N, 4·Lambda/N, ... up to 2·Lambda, with a shorter search than the build's); 0 leaves the chart out.",
+            DefaultValueFactory = _ => 8,
+        };
         var explain = new Option<bool>("--no-explain") { Description = "When no placement is feasible, skip the search for the relaxation and the largest Lambda that would be feasible." };
         var search = new SearchOptionSet();
         var command = new Command("deploy",
             "Place an annotated application and write its deployment: design/ (system_description.json, AI-SPRINT YAML),\n" +
-            "deployment/ (production_deployment.yaml, solution.json, report.txt), monitoring/rules.yml, security/policy.yaml.\n" +
+            "deployment/ (production_deployment.yaml, solution.json, report.txt), monitoring/rules.yml, security/policy.yaml,\n" +
+            "and report.html (the DAG, constraints, costs and charts in one self-contained page).\n" +
             "Exit code 0 with a placement, 3 when none is feasible (warnings AIS0050/AIS0051 say why), 1 on invalid input.")
         {
-            design, resources, demands, partitions, onnx, layerModels, lambda, outputDirectory, explain, measured,
+            design, resources, demands, partitions, onnx, layerModels, lambda, outputDirectory, explain, measured, sweepPoints,
         };
         foreach (var option in search.All) command.Options.Add(option);
         command.SetAction((parse, cancellation) =>
@@ -53,7 +61,7 @@ internal static class DeployCommand
                 parse.GetValue(design)!, parse.GetValue(resources)!, parse.GetValue(demands) ?? [], parse.GetValue(partitions) ?? [],
                 parse.GetValue(onnx) ?? [], parse.GetValue(layerModels) ?? [],
                 parse.GetValue(lambda) is { } l ? new RequestsPerSecond(l) : null, parse.GetValue(outputDirectory)!,
-                search.Parse(parse, cancellation), !parse.GetValue(explain), parse.GetValue(measured));
+                search.Parse(parse, cancellation), !parse.GetValue(explain), parse.GetValue(measured), parse.GetValue(sweepPoints));
             return Task.FromResult(Run(request, output, error));
         });
         return command;
@@ -68,7 +76,7 @@ internal static class DeployCommand
     }
 
     private sealed record DeployRequest(string Design, string Resources, string[] Demands, string[] Partitions, string[] Onnx, string[] LayerModels,
-        RequestsPerSecond? Lambda, string Directory, SearchOptions Search, bool Explain, string? MeasuredReport = null);
+        RequestsPerSecond? Lambda, string Directory, SearchOptions Search, bool Explain, string? MeasuredReport = null, int SweepPoints = 8);
 
     private static int Run(DeployRequest request, TextWriter output, TextWriter error)
     {
@@ -89,8 +97,14 @@ internal static class DeployCommand
         foreach (var table in tables) diagnostics.AddRange(table.Diagnostics);
         var manifests = new Dictionary<string, PartitionManifest>(StringComparer.Ordinal);
         var partitionings = LoadPartitionings(request.Partitions, diagnostics, manifests);
-        var demandSources = LayerDemandInputs.Apply(partitionings, manifests, request.Onnx, request.LayerModels, diagnostics)
+        var partitionDemands = new List<PartitionDemandSeries>();
+        var demandSources = LayerDemandInputs.Apply(partitionings, manifests, request.Onnx, request.LayerModels, diagnostics, partitionDemands)
             + MeasuredSection(request.MeasuredReport);
+        if (request.SweepPoints < 0)
+        {
+            diagnostics.Add(DiagnosticCatalog.InvalidValue, SourceLocation.WholeFile("--sweep-points"),
+                $"'{request.SweepPoints}': expected how many arrival rates report.html's sweep places at, 0 or more (0 leaves the chart out)");
+        }
         if (document is null || !resources.Succeeded || tables.Any(t => !t.Succeeded) || diagnostics.HasErrors)
         {
             DiagnosticPrinter.Print(diagnostics.Items, error);
@@ -131,15 +145,19 @@ internal static class DeployCommand
         var result = ProgressDisplay.Run(error, "placing", progress => PlacementSearch.Run(problem.Value!, request.Search with { Progress = progress }));
         var summary = PlaceCommand.Summary(result, request.Search);
         var deployment = Path.Combine(directory, "deployment");
+        DeploymentReport Html(PlacementEvaluation? placement, string text) => new(system.Name ?? Path.GetFileNameWithoutExtension(request.Design), problem.Value!, placement, text,
+            Sweep(system, map, request, error), MeasuredComparisons(request.MeasuredReport), partitionDemands);
         if (!result.Found)
         {
             var explanation = Explain(system, map, problem.Value!, request, diagnostics);
             // A stale descriptor from an earlier, feasible build would be deployed by mistake: remove it.
             foreach (var stale in new[] { "solution.json", ProductionDeploymentYaml.FileName }.Select(f => Path.Combine(deployment, f)).Where(File.Exists)) File.Delete(stale);
-            AtomicFile.WriteAllText(Path.Combine(deployment, "report.txt"), $"No feasible placement found.\n{summary}\n{explanation}{demandSources}");
+            var infeasibleText = $"No feasible placement found.\n{summary}\n{explanation}{demandSources}";
+            AtomicFile.WriteAllText(Path.Combine(deployment, "report.txt"), infeasibleText);
+            DeploymentReportHtml.WriteFile(Path.Combine(directory, DeploymentReportHtml.FileName), Html(null, infeasibleText));
             AtomicFile.WriteAllText(Path.Combine(directory, "security", SecurityPolicy.FileName), SecurityPolicy.Write(system, null));
             DiagnosticPrinter.Print(diagnostics.Items, error);
-            output.WriteLine($"no feasible placement; wrote {directory} (see {Path.Combine(deployment, "report.txt")})");
+            output.WriteLine($"no feasible placement; wrote {directory} (see {Path.Combine(deployment, "report.txt")} and {Path.Combine(directory, DeploymentReportHtml.FileName)})");
             return ExitCodes.Infeasible;
         }
 
@@ -153,15 +171,33 @@ internal static class DeployCommand
             return ExitCodes.InvalidInput;
         }
         Space4AiSolutionWriter.WriteFile(solution, Path.Combine(deployment, "solution.json"));
-        AtomicFile.WriteAllText(Path.Combine(deployment, "report.txt"), $"{summary}\n{PlacementReport.Format(result.Best!)}{demandSources}");
+        var text = $"{summary}\n{PlacementReport.Format(result.Best!)}{demandSources}";
+        AtomicFile.WriteAllText(Path.Combine(deployment, "report.txt"), text);
         AtomicFile.WriteAllText(Path.Combine(deployment, ProductionDeploymentYaml.FileName), ProductionDeploymentYaml.Write(descriptor));
         AtomicFile.WriteAllText(Path.Combine(directory, "security", SecurityPolicy.FileName), SecurityPolicy.Write(system, solution));
+        DeploymentReportHtml.WriteFile(Path.Combine(directory, DeploymentReportHtml.FileName), Html(result.Best, text));
         DiagnosticPrinter.Print(diagnostics.Items, error);
         // Two lines the build shows at its default verbosity: the cost, where each component runs and the tightest constraint.
         output.WriteLine(PlacementSummary.Format(result.Best!));
-        output.WriteLine($"wrote {directory} (see {Path.Combine(deployment, "report.txt")})");
+        output.WriteLine($"wrote {directory} (see {Path.Combine(deployment, "report.txt")} and {Path.Combine(directory, DeploymentReportHtml.FileName)})");
         return ExitCodes.Success;
     }
+
+    /// <summary>
+    /// report.html's cost-against-Lambda chart: the placement at N rates from 2·Lambda/N up to twice Lambda, searched with the
+    /// probe budget the infeasibility analysis uses (a chart, not a deployment), seeded as the build is.
+    /// </summary>
+    private static IReadOnlyList<SweepPoint> Sweep(SystemDescription system, SourceMap map, DeployRequest request, TextWriter error)
+    {
+        if (request.SweepPoints <= 0) return [];
+        var step = 2 * system.Lambda.Value / request.SweepPoints;
+        var lambdas = LambdaSweep.Range(step, 2 * system.Lambda.Value, step);
+        var options = InfeasibilityAnalysis.ProbeOptions(request.Search);
+        return ProgressDisplay.Run(error, "placing at other arrival rates", progress => LambdaSweep.Run(system, map, lambdas, options, progress));
+    }
+
+    private static IReadOnlyList<MeasuredVersusPredicted.Comparison> MeasuredComparisons(string? path) =>
+        path is not null && File.Exists(path) ? MeasuredVersusPredicted.FromText(File.ReadAllText(path)) : [];
 
     /// <summary>The document and its JSON exactly as the generator wrote it (copied, not re-serialised, so it matches aisprint design).</summary>
     private static (DesignDocument? Document, string? Json) LoadDesign(string path, DiagnosticBag diagnostics)

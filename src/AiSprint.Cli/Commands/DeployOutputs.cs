@@ -11,7 +11,7 @@ internal static class DeployOutputs
         "deployment/" + ProductionDeploymentYaml.FileName, "deployment/solution.json", "deployment/report.txt",
         "design/design.json", "design/system_description.json", "design/" + ApplicationDagYaml.FileName,
         "design/" + CandidateDeploymentsYaml.FileName, "design/" + CandidateResourcesYaml.FileName, "design/" + ComponentDataSizesYaml.FileName,
-        "monitoring/" + PrometheusRules.FileName, "security/" + SecurityPolicy.FileName,
+        "monitoring/" + PrometheusRules.FileName, "security/" + SecurityPolicy.FileName, Reporting.DeploymentReportHtml.FileName,
     ];
 
     /// <summary>Removes every file an earlier deploy wrote into <paramref name="directory"/>.</summary>

@@ -18,7 +18,7 @@ namespace AiSprint.Cli.Commands;
 internal static class LayerDemandInputs
 {
     public static string Apply(Dictionary<string, IReadOnlyList<ModelPartitioning>> partitionings, IReadOnlyDictionary<string, PartitionManifest> manifests,
-        string[] onnxArguments, string[] layerArguments, DiagnosticBag diagnostics)
+        string[] onnxArguments, string[] layerArguments, DiagnosticBag diagnostics, ICollection<Reporting.PartitionDemandSeries> charted)
     {
         var models = new List<ResourceLayerModel>();
         foreach (var (resource, path) in Pairs(layerArguments, "--layer-model", "RESOURCE=LAYERS.json", diagnostics))
@@ -51,6 +51,8 @@ internal static class LayerDemandInputs
                 foreach (var model in models)
                 {
                     var values = string.Join(", ", demands.Select((d, i) => $"partition {i + 1} {(d.First(x => x.Resource == model.Resource).Demand.Value * 1000).ToString("0.###", CultureInfo.InvariantCulture)} ms"));
+                    charted.Add(new Reporting.PartitionDemandSeries(component, model.Resource, model.Path,
+                        demands.Select(d => d.First(x => x.Resource == model.Resource).Demand.Value * 1000).ToList()));
                     report.AppendLine(CultureInfo.InvariantCulture, $"  {component} on {model.Resource}: per-layer model {model.Path} ({model.Model.Convention}, optimisation {model.Model.OptimizationLevel}): {values}");
                 }
                 report.AppendLine(CultureInfo.InvariantCulture, $"  {component} on every other resource: FLOP share of the component's demand ({shares})");

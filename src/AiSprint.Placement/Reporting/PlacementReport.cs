@@ -96,7 +96,7 @@ public static class PlacementReport
     }
 
     /// <summary>What the evaluator charged for the partitions on a FaaS configuration (placement-model.md §6), null when none runs there.</summary>
-    private static double? FaasCost(PlacementEvaluation evaluation, int resource)
+    internal static double? FaasCost(PlacementEvaluation evaluation, int resource)
     {
         var problem = evaluation.Problem;
         var decision = evaluation.Decision!;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using AiSprint.Model.Diagnostics;
 using AiSprint.Regression.Models;
 
@@ -10,7 +11,7 @@ namespace AiSprint.Profiling.Components;
 /// (the workload's feature values on a core count) the mean measured time next to the mean prediction, and their
 /// mean absolute percentage error — the figure the OSCAR-P paper reports (below 30 % in every scenario).
 /// </summary>
-public static class MeasuredVersusPredicted
+public static partial class MeasuredVersusPredicted
 {
     /// <summary>One configuration: its feature values and core count, measured and predicted means in milliseconds.</summary>
     public sealed record Configuration(string Description, double MeasuredMilliseconds, double PredictedMilliseconds);
@@ -62,4 +63,38 @@ public static class MeasuredVersusPredicted
 
         return text.ToString();
     }
+
+    /// <summary>
+    /// The comparisons back from the lines <see cref="ToText"/> wrote (the build keeps only those, in measured-vs-predicted.txt),
+    /// in the order their components first appear; lines of another shape are skipped. Values keep ToText's four decimals.
+    /// </summary>
+    public static IReadOnlyList<Comparison> FromText(string text)
+    {
+        var resources = new Dictionary<string, string>(StringComparer.Ordinal);
+        var configurations = new Dictionary<string, List<Configuration>>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var line in text.Split('\n'))
+        {
+            if (SummaryLine().Match(line.TrimEnd('\r')) is { Success: true } summary)
+            {
+                resources[summary.Groups["component"].Value] = summary.Groups["resource"].Value;
+                if (!order.Contains(summary.Groups["component"].Value)) order.Add(summary.Groups["component"].Value);
+            }
+            else if (ConfigurationLine().Match(line.TrimEnd('\r')) is { Success: true } row
+                     && double.TryParse(row.Groups["measured"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var measured)
+                     && double.TryParse(row.Groups["predicted"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var predicted))
+            {
+                var component = row.Groups["component"].Value;
+                if (!order.Contains(component)) order.Add(component);
+                (configurations.TryGetValue(component, out var list) ? list : configurations[component] = []).Add(new Configuration(row.Groups["description"].Value, measured, predicted));
+            }
+        }
+        return order.Where(configurations.ContainsKey).Select(c => new Comparison(c, resources.GetValueOrDefault(c, ""), configurations[c])).ToList();
+    }
+
+    [GeneratedRegex(@"^(?<component>\S+) on (?<resource>.+?): measured vs predicted over ", RegexOptions.CultureInvariant)]
+    private static partial Regex SummaryLine();
+
+    [GeneratedRegex(@"^\s*(?<component>\S+) (?<description>.*): measured (?<measured>\S+) ms, predicted (?<predicted>\S+) ms$", RegexOptions.CultureInvariant)]
+    private static partial Regex ConfigurationLine();
 }

@@ -2,18 +2,18 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using AiSprint.Model.Formats.Aml;
+using AiSprint.Model.Formats.Svg;
+using ScottPlot;
 
 namespace AiSprint.Regression.Reporting;
 
 /// <summary>
-/// The campaign's HTML report (issue 6): the per-run validation MAPE of every technique as an SVG bar
-/// chart, and for every final model an SVG scatter of predicted against measured values on the
-/// campaign's rows. Self-contained (inline SVG, no scripts), identical for identical results.
+/// The campaign's HTML report (issue 6): the per-run validation MAPE of every technique as a bar chart,
+/// and for every final model a scatter of predicted against measured values on the
+/// campaign's rows (ScottPlot 5, inline SVG). Self-contained (no scripts), identical for identical results.
 /// </summary>
 public static class CampaignReport
 {
-    private const int Width = 480, Height = 320, Margin = 48;
-
     public static string ToHtml(CampaignResult result, AmlConfigurationFile file, AmlDataset dataset)
     {
         var html = new StringBuilder();
@@ -41,53 +41,55 @@ public static class CampaignReport
             var predicted = final.Model.Predict(dataset);
             html.Append(CultureInfo.InvariantCulture, $"<h3>{final.Technique} — full-data MAPE {final.FullData.Mape:0.000000}</h3>\n");
             html.Append(measured is not null && measured.Length == predicted.Length
-                ? Scatter(measured, predicted)
+                ? Scatter(measured, predicted, $"scatter-{result.Final.ToList().IndexOf(final) + 1}")
                 : "<p>(the preparation drops rows, so predictions do not line up with the CSV's rows; no plot)</p>\n");
         }
         html.Append("</body></html>\n");
         return html.ToString();
     }
 
-    private static string MapeChart(CampaignResult result)
+    private static string MapeChart(CampaignResult result) => MapePlot(result) is { } plot
+        ? SvgFragment.Normalise(plot.GetSvgXml(760, Math.Max(240, 60 + result.Runs.Sum(r => r.Techniques.Count) * 26)), "mape")
+        : "";
+
+    /// <summary>One horizontal bar per run and technique, its validation MAPE; null when the campaign ran none.</summary>
+    internal static Plot? MapePlot(CampaignResult result)
     {
-        var bars = result.Runs.SelectMany(r => r.Techniques.Select(t => ($"run {r.Run} {t.Technique}", t.Validation.Mape))).ToList();
-        if (bars.Count == 0) return "";
-        var max = Math.Max(bars.Max(b => double.IsFinite(b.Mape) ? b.Mape : 0), 1e-12);
-        var barHeight = 22;
-        var height = Margin + bars.Count * barHeight;
-        var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width + 250}\" height=\"{height}\" font-size=\"12\">\n");
-        for (var i = 0; i < bars.Count; i++)
+        var bars = result.Runs.SelectMany(r => r.Techniques.Select(t => (Label: $"run {r.Run} {t.Technique}", t.Validation.Mape))).ToList();
+        if (bars.Count == 0) return null;
+        var plot = new Plot();
+        // Top to bottom in run order: the first bar at the highest position.
+        var plotted = plot.Add.Bars(bars.Select((b, i) => new Bar
         {
-            var (label, mape) = bars[i];
-            var y = 20 + i * barHeight;
-            var w = double.IsFinite(mape) ? mape / max * Width : 0;
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"4\" y=\"{y + 14}\">{WebUtility.HtmlEncode(label)}</text>")
-               .Append(CultureInfo.InvariantCulture, $"<rect x=\"150\" y=\"{y}\" width=\"{w:0.#}\" height=\"16\" fill=\"#1f77b4\"/>")
-               .Append(CultureInfo.InvariantCulture, $"<text x=\"{155 + w:0.#}\" y=\"{y + 13}\">{mape:0.000000}</text>\n");
-        }
-        svg.Append("</svg>\n");
-        return svg.ToString();
+            Position = bars.Count - 1 - i, Value = double.IsFinite(b.Mape) ? b.Mape : 0, FillColor = Colors.C0, LineWidth = 0,
+            Label = b.Mape.ToString("0.000000", CultureInfo.InvariantCulture),
+        }).ToList());
+        plotted.Horizontal = true;
+        plotted.ValueLabelStyle.FontSize = 11;
+        plot.Axes.Left.SetTicks(bars.Select((_, i) => (double)(bars.Count - 1 - i)).ToArray(), bars.Select(b => b.Label).ToArray());
+        plot.Axes.Margins(left: 0);
+        plot.XLabel("validation MAPE");
+        return plot;
     }
 
-    private static string Scatter(double[] measured, double[] predicted)
+    private static string Scatter(double[] measured, double[] predicted, string id) => SvgFragment.Normalise(ScatterPlot(measured, predicted).GetSvgXml(480, 400), id);
+
+    /// <summary>Predicted against measured, one marker per row, over the diagonal where they would be equal.</summary>
+    internal static Plot ScatterPlot(double[] measured, double[] predicted)
     {
-        var all = measured.Concat(predicted).Where(double.IsFinite).ToList();
+        var finite = measured.Zip(predicted).Where(p => double.IsFinite(p.First) && double.IsFinite(p.Second)).ToArray();
+        var plot = new Plot();
+        var all = finite.SelectMany(p => new[] { p.First, p.Second }).ToList();
         var (min, max) = all.Count == 0 ? (0.0, 1.0) : (all.Min(), all.Max());
-        if (max <= min) (min, max) = (min - 1, max + 1);
-        double X(double v) => Margin + (v - min) / (max - min) * (Width - 2 * Margin);
-        double Y(double v) => Height - Margin - (v - min) / (max - min) * (Height - 2 * Margin);
-        var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{Height}\" font-size=\"11\">\n")
-           .Append(CultureInfo.InvariantCulture, $"<line x1=\"{X(min):0.#}\" y1=\"{Y(min):0.#}\" x2=\"{X(max):0.#}\" y2=\"{Y(max):0.#}\" stroke=\"#999\" stroke-dasharray=\"4 3\"/>\n")
-           .Append(CultureInfo.InvariantCulture, $"<text x=\"{Width / 2}\" y=\"{Height - 10}\" text-anchor=\"middle\">measured ({min:G4} – {max:G4})</text>")
-           .Append(CultureInfo.InvariantCulture, $"<text x=\"12\" y=\"{Height / 2}\" transform=\"rotate(-90 12 {Height / 2})\" text-anchor=\"middle\">predicted</text>\n");
-        for (var i = 0; i < measured.Length; i++)
-        {
-            if (!double.IsFinite(measured[i]) || !double.IsFinite(predicted[i])) continue;
-            svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{X(measured[i]):0.#}\" cy=\"{Y(predicted[i]):0.#}\" r=\"2.5\" fill=\"#d62728\" fill-opacity=\"0.7\"/>\n");
-        }
-        svg.Append("</svg>\n");
-        return svg.ToString();
+        var diagonal = plot.Add.Line(min, min, max, max);
+        diagonal.LinePattern = LinePattern.Dashed;
+        diagonal.Color = Colors.Gray;
+        diagonal.LegendText = "predicted = measured";
+        var points = plot.Add.Markers(finite.Select(p => p.First).ToArray(), finite.Select(p => p.Second).ToArray(), MarkerShape.FilledCircle, 5, Colors.C3.WithAlpha(0.7));
+        points.LegendText = "rows";
+        plot.XLabel("measured");
+        plot.YLabel("predicted");
+        plot.ShowLegend(Alignment.UpperLeft);
+        return plot;
     }
 }

@@ -1,4 +1,5 @@
 using AiSprint.Profiling.Layers.Modelling;
+using AiSprint.Model.Formats.Svg;
 using ScottPlot;
 
 namespace AiSprint.Profiling.Layers.Reporting;
@@ -24,6 +25,6 @@ public static class PredictionChart
         plot.Title($"{prediction.ModelName}: per-layer time, {prediction.Threads} thread(s), optimisation {prediction.OptimizationLevel}");
         plot.YLabel("ms");
         plot.ShowLegend();
-        return plot.GetSvgXml(Math.Max(800, nodes.Count * 24), 520);
+        return SvgFragment.Normalise(plot.GetSvgXml(Math.Max(800, nodes.Count * 24), 520), "prediction");
     }
 }
