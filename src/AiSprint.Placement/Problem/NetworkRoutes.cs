@@ -9,7 +9,7 @@ namespace AiSprint.Placement.Problem;
 /// without the Python tool's factor 8: bandwidths are MB/s in the model). No shared domain means
 /// the data cannot travel: +∞, which makes the placement infeasible instead of aborting.
 /// </summary>
-internal sealed class NetworkRoutes
+public sealed class NetworkRoutes
 {
     private readonly (Seconds AccessDelay, Bandwidth Bandwidth)[][] _routes;
     private readonly int _layerCount;

@@ -10,7 +10,7 @@ namespace AiSprint.Placement.Problem;
 /// <param name="FaasResponseTime">FaaS only: the serverless model's mean response time at the component rate.</param>
 /// <param name="Load">Edge/VM: D·λ_{c,h}, the utilisation it adds to a single replica.</param>
 /// <param name="FaasCost">FaaS only: cost × warm demand × λ_c × Time (placement-model.md §6).</param>
-internal readonly record struct CandidateSlot(int Resource, Megabytes Memory, Seconds Demand, Seconds FaasResponseTime, double Load, double FaasCost)
+public readonly record struct CandidateSlot(int Resource, Megabytes Memory, Seconds Demand, Seconds FaasResponseTime, double Load, double FaasCost)
 {
     /// <summary>The resource's layer, copied here so the Random Greedy draw never leaves the candidate array.</summary>
     public int Layer { get; init; }
@@ -24,7 +24,7 @@ internal readonly record struct CandidateSlot(int Resource, Megabytes Memory, Se
 /// <param name="ReachProbability">P_k = Π_{j&lt;k}(1 − e_j): the share of the component's requests that reach it.</param>
 /// <param name="DataToNext">Data sent to the next partition (non-last partitions).</param>
 /// <param name="DataToSuccessor">Last partition: data sent to each successor component, by component index.</param>
-internal sealed record PartitionSlot(
+public sealed record PartitionSlot(
     string Name,
     RequestsPerSecond ArrivalRate,
     double ReachProbability,
@@ -62,27 +62,27 @@ internal sealed record PartitionSlot(
     }
 }
 
-internal sealed record DeploymentSlot(string Name, IReadOnlyList<PartitionSlot> Partitions)
+public sealed record DeploymentSlot(string Name, IReadOnlyList<PartitionSlot> Partitions)
 {
     internal PartitionSlot[] PartitionArray { get; } = Partitions as PartitionSlot[] ?? [.. Partitions];
 }
 
 /// <param name="Successors">Indices of the successor components in the DAG.</param>
 /// <param name="LocalThreshold">The local constraint, or +∞.</param>
-internal sealed record ComponentSlot(string Name, RequestsPerSecond ArrivalRate, IReadOnlyList<DeploymentSlot> Deployments, IReadOnlyList<int> Successors, Seconds LocalThreshold)
+public sealed record ComponentSlot(string Name, RequestsPerSecond ArrivalRate, IReadOnlyList<DeploymentSlot> Deployments, IReadOnlyList<int> Successors, Seconds LocalThreshold)
 {
     internal DeploymentSlot[] DeploymentArray { get; } = Deployments as DeploymentSlot[] ?? [.. Deployments];
     internal int[] SuccessorArray { get; } = Successors as int[] ?? [.. Successors];
 }
 
-internal sealed record ResourceSlot(string Name, ResourceKind Kind, int Layer, string LayerName, Megabytes Memory, Money UnitCost, int MaxNodes, Resource Source)
+public sealed record ResourceSlot(string Name, ResourceKind Kind, int Layer, string LayerName, Megabytes Memory, Money UnitCost, int MaxNodes, Resource Source)
 {
     public bool IsFaas => Kind == ResourceKind.Faas;
     /// <summary>Edge devices are the only resources a request may not return to once it reached the cloud.</summary>
     public bool IsEdge => Kind == ResourceKind.EdgeDevice;
 }
 
-internal sealed record PathSlot(string Name, IReadOnlyList<int> Components, Seconds Threshold);
+public sealed record PathSlot(string Name, IReadOnlyList<int> Components, Seconds Threshold);
 
 /// <summary>
 /// A SPACE4AI-D instance compiled for evaluation and search: integer indices instead of names,
@@ -120,13 +120,13 @@ public sealed class PlacementProblem
     public SystemDescription System { get; }
     public RequestsPerSecond Lambda { get; }
     public Hours Time => System.Time;
-    internal IReadOnlyList<ComponentSlot> Components { get; }
+    public IReadOnlyList<ComponentSlot> Components { get; }
     /// <summary>Component indices, every component after all its predecessors.</summary>
     public IReadOnlyList<int> TopologicalOrder { get; }
-    internal IReadOnlyList<ResourceSlot> Resources { get; }
+    public IReadOnlyList<ResourceSlot> Resources { get; }
     public IReadOnlyList<string> Layers { get; }
-    internal NetworkRoutes Routes { get; }
-    internal IReadOnlyList<PathSlot> Paths { get; }
+    public NetworkRoutes Routes { get; }
+    public IReadOnlyList<PathSlot> Paths { get; }
 
     /// <summary>
     /// The delay of sending <paramref name="size"/> from resource <paramref name="from"/> to
