@@ -31,6 +31,13 @@ internal static class RuleIds
     public const string UnknownPartition = "AIS0025";
     public const string NotRepresentable = "AIS0026";
     public const string NoTrustedResource = "AIS0027";
+    // Alternative implementations and the application metric (issue 15 part 1): AIS0028–AIS0033.
+    public const string UnknownAlternativeTarget = "AIS0028";
+    public const string AlternativeNameClash = "AIS0029";
+    public const string UnknownApplicationMetric = "AIS0030";
+    public const string MetricThresholdOutOfRange = "AIS0031";
+    public const string MissingDeploymentMetric = "AIS0032";
+    public const string MetricChainUnsupported = "AIS0033";
     public const string AmlUnknownTechnique = "AIS0040";
     public const string AmlInterpolation = "AIS0041";
     public const string AmlPriorWithoutHyperopt = "AIS0042";
