@@ -99,6 +99,14 @@ internal static class RuleCatalog
     public static readonly Rule InvalidFeatureName = Error(RuleIds.InvalidFeatureName, AnnotationsCategory, "Workload feature name is not a dataset column name");
     public static readonly Rule CaseMissesComponent = Error(RuleIds.CaseMissesComponent, AnnotationsCategory, "Workload case does not call its component");
     public static readonly Rule MalformedWorkload = Error(RuleIds.MalformedWorkload, AnnotationsCategory, "Workload method has the wrong shape");
+    // Alternative implementations and the application metric in code (issue 15 part 1).
+    public static readonly Rule UnknownAlternativeComponent = Error(RuleIds.UnknownAlternativeComponent, AnnotationsCategory, "[Alternative] names an unknown component");
+    public static readonly Rule AlternativeSignatureMismatch = Error(RuleIds.AlternativeSignatureMismatch, AnnotationsCategory, "An alternative's signature differs from the component it replaces");
+    public static readonly Rule UnknownMetricName = Error(RuleIds.UnknownMetricName, AnnotationsCategory, "[ApplicationMetric] names no known metric");
+    public static readonly Rule MetricAttributeThresholdOutOfRange = Error(RuleIds.MetricAttributeThresholdOutOfRange, AnnotationsCategory, "[ApplicationMetric] threshold outside (0, 1]");
+    public static readonly Rule CombinationWithoutMetric = Warning(RuleIds.CombinationWithoutMetric, AnnotationsCategory, "A deployment of the alternatives has no metric value");
+    public static readonly Rule AlternativeNameTaken = Error(RuleIds.AlternativeNameTaken, AnnotationsCategory, "An alternative's name is already a component's or another alternative's");
+    public static readonly Rule AlternativesWithoutMetric = Warning(RuleIds.AlternativesWithoutMetric, AnnotationsCategory, "Alternatives are declared but no [ApplicationMetric]");
 
     // AIS1000–AIS1999: annotations no candidate resource can satisfy, judged from the AdditionalFiles.
     public static readonly Rule InvalidFeasibilityFile = Warning(RuleIds.InvalidFeasibilityFile, FeasibilityCategory, "A resources or demands file cannot be read");
@@ -124,6 +132,8 @@ internal static class RuleCatalog
         ProbabilitiesAboveOneRetired, NotOnnxPath, UndefinedTimeUnit, PathNotConsecutiveRetired, DagFileMismatch,
         PartitionableModelMissing, InvalidDesignFile,
         UnknownWorkloadComponent, FeatureNamedTwice, InvalidFeatureName, CaseMissesComponent, MalformedWorkload,
+        UnknownAlternativeComponent, AlternativeSignatureMismatch, UnknownMetricName, MetricAttributeThresholdOutOfRange, CombinationWithoutMetric,
+        AlternativeNameTaken, AlternativesWithoutMetric,
         InvalidFeasibilityFile, LocalThresholdBelowDemand, GlobalPathInfeasible, NoTrustedResourceRetired, MemoryAboveEveryResourceRetired,
     };
 

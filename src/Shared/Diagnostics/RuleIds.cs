@@ -77,6 +77,14 @@ internal static class RuleIds
     public const string InvalidFeatureName = "AIS0114";
     public const string CaseMissesComponent = "AIS0115";
     public const string MalformedWorkload = "AIS0116";
+    // Alternative implementations and the application metric in code (issue 15 part 1): AIS0117–AIS0124.
+    public const string UnknownAlternativeComponent = "AIS0117";
+    public const string AlternativeSignatureMismatch = "AIS0118";
+    public const string UnknownMetricName = "AIS0119";
+    public const string MetricAttributeThresholdOutOfRange = "AIS0120";
+    public const string CombinationWithoutMetric = "AIS0121";
+    public const string AlternativeNameTaken = "AIS0122";
+    public const string AlternativesWithoutMetric = "AIS0123";
     public const string InvalidFeasibilityFile = "AIS1000";
     public const string LocalThresholdBelowDemand = "AIS1001";
     public const string GlobalPathInfeasible = "AIS1002";
