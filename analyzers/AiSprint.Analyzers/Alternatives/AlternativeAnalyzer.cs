@@ -103,9 +103,14 @@ public sealed class AlternativeAnalyzer : DiagnosticAnalyzer
             return "an instance alternative must be declared on " + original.ContainingType.ToDisplayString();
         }
 
-        if (alternative.IsGenericMethod)
+        if (alternative.IsGenericMethod || alternative.ContainingType.IsGenericType)
         {
-            return "the alternative is generic";
+            return "the alternative is generic or declared on a generic type";
+        }
+
+        if (alternative.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
+        {
+            return "the generated call cannot reach a private or protected method; make it internal or public";
         }
 
         if (original.Parameters.Length != alternative.Parameters.Length)

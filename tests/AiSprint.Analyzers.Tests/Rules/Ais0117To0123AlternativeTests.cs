@@ -60,6 +60,7 @@ public sealed class Ais0117To0123AlternativeTests
     [InlineData("public static string {|#0:DetectSmall|}(byte[] frame, int size) => \"\";", "it takes 2 parameters, the component 1")]
     [InlineData("public static string {|#0:DetectSmall|}(ref byte[] frame) => \"\";", "parameter 1 is ref byte[], expected byte[]")]
     [InlineData("public string {|#0:DetectSmall|}(byte[] frame) => \"\";", "the component is static and the alternative is not")]
+    [InlineData("private static string {|#0:DetectSmall|}(byte[] frame) => \"\";", "the generated call cannot reach a private or protected method; make it internal or public")]
     public Task An_alternative_whose_signature_differs_is_AIS0118_saying_what_differs(string method, string problem) => Analyze(
         With("[Alternative(\"detector\", \"detector-small\")] " + method),
         Verify.Diagnostic(AiSprintRules.AlternativeSignatureMismatch).WithLocation(0)
