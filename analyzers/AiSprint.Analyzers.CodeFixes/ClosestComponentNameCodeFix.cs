@@ -11,15 +11,16 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace AiSprint.Analyzers.CodeFixes;
 
 /// <summary>
-/// AIS0101/AIS0104: replaces an unknown component name (a string literal in [GlobalExecTime] or [Successor]) with the
-/// closest known name, which the analyzer passes in the diagnostic's properties.
+/// AIS0101/AIS0104/AIS0117: replaces an unknown component name (a string literal in [GlobalExecTime], [Successor] or
+/// [Alternative]) with the closest known name, and AIS0119 an unknown metric name with the closest of the four; the
+/// analyzer passes the name in the diagnostic's properties only when it is unambiguous.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ClosestComponentNameCodeFix))]
 [Shared]
 public sealed class ClosestComponentNameCodeFix : CodeFixProvider
 {
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(AiSprintRules.UnknownPathComponentId, AiSprintRules.UnknownSuccessorId);
+        ImmutableArray.Create(AiSprintRules.UnknownPathComponentId, AiSprintRules.UnknownSuccessorId, AiSprintRules.UnknownAlternativeComponentId, AiSprintRules.UnknownMetricNameId);
 
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 

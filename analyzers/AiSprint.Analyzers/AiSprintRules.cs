@@ -40,6 +40,13 @@ internal static class AiSprintRules
     public const string GlobalPathInfeasibleId = RuleIds.GlobalPathInfeasible;
     public const string NoTrustedResourceId = RuleIds.NoTrustedResource;
     public const string MemoryAboveEveryResourceId = RuleIds.MemoryTooLarge;
+    public const string UnknownAlternativeComponentId = RuleIds.UnknownAlternativeComponent;
+    public const string AlternativeSignatureMismatchId = RuleIds.AlternativeSignatureMismatch;
+    public const string UnknownMetricNameId = RuleIds.UnknownMetricName;
+    public const string MetricThresholdOutOfRangeId = RuleIds.MetricAttributeThresholdOutOfRange;
+    public const string CombinationWithoutMetricId = RuleIds.CombinationWithoutMetric;
+    public const string AlternativeNameTakenId = RuleIds.AlternativeNameTaken;
+    public const string AlternativesWithoutMetricId = RuleIds.AlternativesWithoutMetric;
 
     public static readonly DiagnosticDescriptor NonPositiveThreshold = Create(
         NonPositiveThresholdId,
@@ -272,6 +279,61 @@ internal static class AiSprintRules
         DriftMetricDeclaredTwiceId, RuleCatalog.DriftMetricDeclaredTwice, DiagnosticSeverity.Error, RuleCatalog.AnnotationsCategory,
         "{0}",
         "A drift detector is identified by its component and metric name: the metric needs a name, and one component declares it once.");
+    public static readonly DiagnosticDescriptor UnknownAlternativeComponent = Create(
+        UnknownAlternativeComponentId,
+        RuleCatalog.UnknownAlternativeComponent,
+        DiagnosticSeverity.Error,
+        RuleCatalog.AnnotationsCategory,
+        "'{0}' is an alternative of '{1}', which is no component of this compilation{2}",
+        "[Alternative(component, name)] must name a method with [Component] (or [ExecTime], named after the method) of the same compilation.");
+
+    public static readonly DiagnosticDescriptor AlternativeSignatureMismatch = Create(
+        AlternativeSignatureMismatchId,
+        RuleCatalog.AlternativeSignatureMismatch,
+        DiagnosticSeverity.Error,
+        RuleCatalog.AnnotationsCategory,
+        "Alternative '{0}' cannot replace '{1}' ({2}): {3}",
+        "The generated code calls an alternative with the component's arguments and returns its result in the component's place: parameters (types and ref kinds) and return type must be the same, and an instance alternative must be declared on the component's type.");
+
+    public static readonly DiagnosticDescriptor UnknownMetricName = Create(
+        UnknownMetricNameId,
+        RuleCatalog.UnknownMetricName,
+        DiagnosticSeverity.Error,
+        RuleCatalog.AnnotationsCategory,
+        "'{0}' is no application metric; expected one of average_accuracy, average_f1, average_precision, average_recall{1}",
+        "The AI-SPRINT Studio and SPACE4AI-R know four metrics (ApplicationMetrics); a deployments_performance.yaml names one of them.");
+
+    public static readonly DiagnosticDescriptor MetricThresholdOutOfRange = Create(
+        MetricThresholdOutOfRangeId,
+        RuleCatalog.MetricAttributeThresholdOutOfRange,
+        DiagnosticSeverity.Error,
+        RuleCatalog.AnnotationsCategory,
+        "The metric threshold is {0}; expected a value above 0 and at most 1 (leave Threshold unset for none)",
+        "A deployment whose metric is below the threshold is never chosen: a threshold of 0 or below discards nothing and one above 1 discards everything.");
+
+    public static readonly DiagnosticDescriptor CombinationWithoutMetric = Create(
+        CombinationWithoutMetricId,
+        RuleCatalog.CombinationWithoutMetric,
+        DiagnosticSeverity.Warning,
+        RuleCatalog.AnnotationsCategory,
+        "{0}",
+        "Every combination of implementations is a deployment the build places; it needs a metric_value in the project's deployments_performance.yaml (the AiSprintDeploymentsPerformance item), or the build fails with AIS0032.");
+
+    public static readonly DiagnosticDescriptor AlternativeNameTaken = Create(
+        AlternativeNameTakenId,
+        RuleCatalog.AlternativeNameTaken,
+        DiagnosticSeverity.Error,
+        RuleCatalog.AnnotationsCategory,
+        "The alternative name '{0}' is already used by {1}",
+        "Deployments name each implementation; an alternative that shares a component's or another alternative's name could not be told apart.");
+
+    public static readonly DiagnosticDescriptor AlternativesWithoutMetric = Create(
+        AlternativesWithoutMetricId,
+        RuleCatalog.AlternativesWithoutMetric,
+        DiagnosticSeverity.Warning,
+        RuleCatalog.AnnotationsCategory,
+        "'{0}' is an alternative, but the assembly declares no [assembly: ApplicationMetric]; the deployments are ranked by the deployments performance file's metric alone",
+        "Declare the metric and its threshold in code so the build can check the performance file against them.");
 
     /// <summary>
     /// A descriptor for a catalogue rule: title and help link come from <see cref="RuleCatalog"/> (shared with the build);

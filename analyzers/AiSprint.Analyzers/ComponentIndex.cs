@@ -24,6 +24,10 @@ internal sealed class ComponentIndex
 
     public ComponentAnnotation? Find(IMethodSymbol method) => byMethod.TryGetValue(method, out var component) ? component : null;
 
+    /// <summary>The method of the first component named <paramref name="name"/>, or null.</summary>
+    public IMethodSymbol? MethodOf(string name) =>
+        FirstByName.TryGetValue(name, out var component) ? byMethod.FirstOrDefault(p => ReferenceEquals(p.Value, component)).Key : null;
+
     /// <summary>
     /// The <c>[Successor]</c> edges that close a cycle, each with the cycle it closes (<c>a → b → a</c>): the back edges
     /// of a depth-first walk from the components in source order, successors in declaration order, so the edge

@@ -39,11 +39,20 @@ public sealed class ComponentGenerator : IIncrementalGenerator
             .Combine(execTimeOnly.Collect())
             .Select(static (pair, _) => pair.Left.Concat(pair.Right).Select(c => c!).ToEquatableArray())
             .WithTrackingName(StepNames.AllComponents);
+        var alternatives = context.SyntaxProvider
+            .ForAttributeWithMetadataName(AnnotationContract.AlternativeFullName, static (node, _) => true, AlternativeReader.Read)
+            .Where(static a => a is not null)
+            .Collect()
+            .Select(static (all, _) => all.Select(a => a!).OrderBy(a => a.Component, StringComparer.Ordinal).ThenBy(a => a.Name, StringComparer.Ordinal).ThenBy(a => a.Method, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(StepNames.Alternatives);
+        var metric = context.CompilationProvider
+            .Select(static (compilation, cancellationToken) => AlternativeReader.ReadMetric(compilation, cancellationToken))
+            .WithTrackingName(StepNames.ApplicationMetric);
         var assemblyName = context.CompilationProvider
             .Select(static (compilation, _) => compilation.AssemblyName ?? string.Empty)
             .WithTrackingName(StepNames.AssemblyName);
-        var design = components.Combine(assemblyName)
-            .Select(static (pair, _) => pair.Left.Count == 0 ? null : DesignDocumentEmitter.Json(pair.Right, pair.Left))
+        var design = components.Combine(assemblyName).Combine(alternatives.Combine(metric))
+            .Select(static (pair, _) => pair.Left.Left.Count == 0 ? null : DesignDocumentEmitter.Json(pair.Left.Right, pair.Left.Left, pair.Right.Left, pair.Right.Right))
             .WithTrackingName(StepNames.DesignDocument);
         context.RegisterSourceOutput(design, static (output, json) =>
         {
@@ -54,11 +63,11 @@ public sealed class ComponentGenerator : IIncrementalGenerator
         });
 
         // Entry points are API a user may call, so regular (not implementation-only) output.
-        context.RegisterSourceOutput(components, static (output, all) =>
+        context.RegisterSourceOutput(components.Combine(alternatives), static (output, pair) =>
         {
-            if (all.Count > 0)
+            if (pair.Left.Count > 0)
             {
-                output.AddSource(ComponentsEmitter.HintName, ComponentsEmitter.Source(all));
+                output.AddSource(ComponentsEmitter.HintName, ComponentsEmitter.Source(pair.Left, pair.Right));
             }
         });
 
@@ -91,7 +100,11 @@ public sealed class ComponentGenerator : IIncrementalGenerator
             .SelectMany((pair, cancellationToken) => _callSites.Read(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(StepNames.CallSites);
         var files = callSites
-            .Select(static (file, _) => new InterceptorFileModel(InterceptorEmitter.HintName(file.FilePath), file.CallSites))
+            .Combine(alternatives)
+            .Select(static (pair, _) => new InterceptorFileModel(
+                InterceptorEmitter.HintName(pair.Left.FilePath),
+                pair.Left.CallSites,
+                pair.Right.Where(a => pair.Left.CallSites.Any(c => c.Callee.ComponentName == a.Component)).ToEquatableArray()))
             .WithTrackingName(StepNames.InterceptorFiles);
 
         // Interceptors change no semantics a reader of the IDE needs: implementation output only.

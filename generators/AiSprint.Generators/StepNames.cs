@@ -13,4 +13,6 @@ internal static class StepNames
     public const string CallSites = nameof(CallSites);
     public const string InterceptorFiles = nameof(InterceptorFiles);
     public const string DriftDeclarations = nameof(DriftDeclarations);
+    public const string Alternatives = nameof(Alternatives);
+    public const string ApplicationMetric = nameof(ApplicationMetric);
 }

@@ -16,6 +16,7 @@ public static class AisprintApp
         root.Subcommands.Add(ConvertCommand.Create(output, error));
         root.Subcommands.Add(EvaluateCommand.Create(output, error));
         root.Subcommands.Add(PlaceCommand.Create(output, error));
+        root.Subcommands.Add(MetricsCommand.Create(output, error));
         root.Subcommands.Add(OnnxCommands.Inspect(output, error));
         root.Subcommands.Add(OnnxCommands.Partition(output, error));
         root.Subcommands.Add(RegressionCommands.Regress(output, error));

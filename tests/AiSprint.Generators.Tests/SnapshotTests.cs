@@ -10,6 +10,7 @@ public sealed class SnapshotTests
     [InlineData("DesignDocument")]
     [InlineData("GlobalPaths")]
     [InlineData("Drift")]
+    [InlineData("Alternatives")]
     public void Generated_sources_match_the_snapshot(string caseName)
     {
         var (_, _, result) = GeneratorHarness.Run(GeneratorHarness.Compile(Snapshot.Inputs(caseName)));

@@ -22,7 +22,7 @@ internal static class ComponentsEmitter
 
     private const string Telemetry = "global::AiSprint.Telemetry";
 
-    public static string Source(EquatableArray<ComponentModel> components)
+    public static string Source(EquatableArray<ComponentModel> components, EquatableArray<AlternativeModel> alternatives)
     {
         // One descriptor per name: duplicate names are the analyzers' to report; the first (by method) wins here.
         var ordered = components
@@ -41,7 +41,7 @@ internal static class ComponentsEmitter
             .Open($"public static class {GeneratedNames.ComponentsClass}");
         foreach (var component in ordered.Where(c => entryPoints.ContainsKey(c.Name)))
         {
-            WriteEntryPoint(code, component, entryPoints[component.Name]);
+            WriteEntryPoint(code, component, entryPoints[component.Name], alternatives.Where(a => a.Component == component.Name));
             code.Line();
         }
 
@@ -61,10 +61,17 @@ internal static class ComponentsEmitter
             code.Line($"internal static readonly {Telemetry}.ComponentDescriptor {GeneratedNames.ComponentField(component.Name)} = new({Literal(component.Name)}, {threshold}, {starts}, {ends});");
         }
 
-        return code.Close().Close().Close().ToString();
+        code.Close().Close();
+        if (alternatives.Count > 0)
+        {
+            code.Line();
+            DeploymentSwitch.WriteClass(code, alternatives);
+        }
+
+        return code.Close().ToString();
     }
 
-    private static void WriteEntryPoint(CodeText code, ComponentModel component, string name)
+    private static void WriteEntryPoint(CodeText code, ComponentModel component, string name, IEnumerable<AlternativeModel> alternatives)
     {
         var callee = component.EntryPoint!;
         var parameters = string.Join(", ", callee.Parameters.Select(p => $"{p.Modifier}{p.Type} {p.Name}"));
@@ -72,7 +79,8 @@ internal static class ComponentsEmitter
         var call = $"{callee.StaticTarget}.{callee.MethodName}({arguments})";
         code.Line($"/// <summary>Calls the component <c>{Escape(component.Name)}</c> (<c>{Escape(component.Method)}</c>), timed like an intercepted call.</summary>")
             .Open($"public static {callee.ReturnType} {name}({parameters})");
-        WrapperBody.Write(code, callee, call, $"{GeneratedNames.DescriptorsClass}.{GeneratedNames.ComponentField(component.Name)}");
+        WrapperBody.Write(code, callee, call, $"{GeneratedNames.DescriptorsClass}.{GeneratedNames.ComponentField(component.Name)}",
+            DeploymentSwitch.Branches(alternatives, null, null, arguments).ToList());
         code.Close();
     }
 

@@ -15,7 +15,8 @@ internal static class DesignDocumentEmitter
 {
     public const string HintName = "AiSprintDesign.g.cs";
 
-    public static string Json(string assemblyName, EquatableArray<ComponentModel> components)
+    public static string Json(string assemblyName, EquatableArray<ComponentModel> components,
+        EquatableArray<AlternativeModel> alternatives = default, ApplicationMetricModel? metric = null)
     {
         // Sorted so the document does not depend on the order of files in the compilation.
         var ordered = components.OrderBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Method, StringComparer.Ordinal).ToArray();
@@ -80,6 +81,37 @@ internal static class DesignDocumentEmitter
         }
 
         json.EndArray();
+
+        // Added fields (issue 15), written only when the application has alternatives or a metric, so documents
+        // without them stay byte-identical.
+        if (alternatives.Count > 0)
+        {
+            json.StartArray(DesignSchema.Alternatives);
+            foreach (var alternative in alternatives.OrderBy(a => a.Component, StringComparer.Ordinal).ThenBy(a => a.Name, StringComparer.Ordinal).ThenBy(a => a.Method, StringComparer.Ordinal))
+            {
+                json.StartObject();
+                json.String(DesignSchema.Component, alternative.Component);
+                json.String(DesignSchema.Name, alternative.Name);
+                json.String(DesignSchema.Method, alternative.Method);
+                json.StartObject(DesignSchema.Location);
+                json.String(DesignSchema.File, alternative.Location.FilePath);
+                json.Number(DesignSchema.Line, alternative.Location.Line);
+                json.Number(DesignSchema.Column, alternative.Location.Column);
+                json.EndObject();
+                json.EndObject();
+            }
+
+            json.EndArray();
+        }
+
+        if (metric is not null)
+        {
+            json.StartObject(DesignSchema.ApplicationMetric);
+            json.String(DesignSchema.MetricName, metric.Metric);
+            json.Number(DesignSchema.MetricThreshold, metric.Threshold > 0 ? metric.Threshold : null);
+            json.EndObject();
+        }
+
         json.EndObject();
         return json.ToString();
     }

@@ -65,7 +65,8 @@ internal static class InterceptorEmitter
                 code.Line();
             }
 
-            WriteInterceptor(code, callee, sites, "Intercept" + index.ToString(CultureInfo.InvariantCulture), field);
+            WriteInterceptor(code, callee, sites, "Intercept" + index.ToString(CultureInfo.InvariantCulture), field,
+                file.Alternatives.Where(a => a.Component == callee.ComponentName && callee.TypeArguments.Length == 0));
         }
 
         code.Close().Close();
@@ -73,7 +74,7 @@ internal static class InterceptorEmitter
         return code.ToString();
     }
 
-    private static void WriteInterceptor(CodeText code, CalleeModel callee, CallSiteModel[] sites, string name, string descriptor)
+    private static void WriteInterceptor(CodeText code, CalleeModel callee, CallSiteModel[] sites, string name, string descriptor, IEnumerable<AlternativeModel> alternatives)
     {
         foreach (var site in sites)
         {
@@ -91,7 +92,8 @@ internal static class InterceptorEmitter
         var target = callee.Receiver is not null ? "@this" : callee.StaticTarget;
         var call = $"{target}.{callee.MethodName}{callee.TypeArguments}({arguments})";
         code.Open($"internal static {callee.ReturnType} {name}{callee.TypeParameters}({string.Join(", ", parameters)}){callee.Constraints}");
-        WrapperBody.Write(code, callee, call, descriptor);
+        var branches = DeploymentSwitch.Branches(alternatives, callee.Receiver is not null ? "@this" : null, callee.Receiver, arguments).ToList();
+        WrapperBody.Write(code, callee, call, descriptor, branches);
         code.Close();
     }
 

@@ -1,4 +1,7 @@
+using System.Collections.Generic;
+using System.Linq;
 using AiSprint.Generators.Model;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace AiSprint.Generators.Emit;
 
@@ -9,8 +12,22 @@ internal static class WrapperBody
 
     /// <param name="call">The forwarding call expression.</param>
     /// <param name="descriptor">An expression naming the component's <c>ComponentDescriptor</c>.</param>
-    public static void Write(CodeText code, CalleeModel callee, string call, string descriptor)
+    /// <param name="alternatives">Per alternative the component has, its name and the call that runs it instead (<see cref="DeploymentSwitch"/>).</param>
+    public static void Write(CodeText code, CalleeModel callee, string call, string descriptor, IReadOnlyList<(string Name, string Call)>? alternatives = null)
     {
+        if (alternatives is { Count: > 0 })
+        {
+            // The deployment picks the implementation; an alternative is timed as the component it stands for.
+            if (callee.Shape == ReturnShape.Void)
+            {
+                var statement = string.Concat(alternatives.Select(a => $"if ({Runs(a.Name)}) {a.Call}; else ")) + call + ";";
+                WriteVoid(code, statement, descriptor);
+                return;
+            }
+
+            call = "(" + string.Concat(alternatives.Select(a => $"{Runs(a.Name)} ? {a.Call} : ")) + call + ")";
+        }
+
         var start = $"var timer = {Timer}.Start({descriptor});";
         switch (callee.Shape)
         {
@@ -44,4 +61,15 @@ internal static class WrapperBody
                 break;
         }
     }
+
+    private static void WriteVoid(CodeText code, string statement, string descriptor) =>
+        code.Line($"var timer = {Timer}.Start({descriptor});")
+            .Open("try")
+            .Line(statement)
+            .Close()
+            .Open("finally")
+            .Line("timer.Stop();")
+            .Close();
+
+    private static string Runs(string alternative) => $"{DeploymentSwitch.ClassFullName}.Runs({SymbolDisplay.FormatLiteral(alternative, quote: true)})";
 }

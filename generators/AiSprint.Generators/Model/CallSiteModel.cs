@@ -57,4 +57,5 @@ internal sealed record CalleeModel(
 internal sealed record FileCallSitesModel(string FilePath, EquatableArray<CallSiteModel> CallSites);
 
 /// <summary>The interceptors of one calling file: one generated file each, so an edit elsewhere leaves it cached.</summary>
-internal sealed record InterceptorFileModel(string HintName, EquatableArray<CallSiteModel> CallSites);
+/// <param name="Alternatives">The alternatives of the components called in this file (<see cref="AlternativeModel"/>), empty when none has any.</param>
+internal sealed record InterceptorFileModel(string HintName, EquatableArray<CallSiteModel> CallSites, EquatableArray<AlternativeModel> Alternatives);

@@ -26,7 +26,7 @@ namespace AiSprint.Cli.Commands;
 /// deployment descriptors, the Prometheus rules and the security policy. When no placement is feasible it
 /// says, at the annotations, which constraints cannot be met and what would fix it.
 /// </summary>
-internal static class DeployCommand
+internal static partial class DeployCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
@@ -45,6 +45,16 @@ internal static class DeployCommand
             DefaultValueFactory = _ => 8,
         };
         var explain = new Option<bool>("--no-explain") { Description = "When no placement is feasible, skip the search for the relaxation and the largest Lambda that would be feasible." };
+        var performance = new Option<string?>("--deployments-performance")
+        {
+            Description = "For an application with [Alternative] methods: the metric of each deployment (the AI-SPRINT Studio's deployments_performance.yaml; the project's AiSprintDeploymentsPerformance item).",
+        };
+        var objective = new Option<string>("--objective")
+        {
+            Description = "For an application with alternatives: highest-metric (SPACE4AI-R's rule) or cheapest (the cheapest feasible placement whose metric meets the threshold).",
+            DefaultValueFactory = _ => "highest-metric",
+        };
+        objective.AcceptOnlyFromAmong("highest-metric", "cheapest");
         var search = new SearchOptionSet();
         var command = new Command("deploy",
             "Place an annotated application and write its deployment: design/ (system_description.json, AI-SPRINT YAML),\n" +
@@ -52,7 +62,7 @@ internal static class DeployCommand
             "and report.html (the DAG, constraints, costs and charts in one self-contained page).\n" +
             "Exit code 0 with a placement, 3 when none is feasible (warnings AIS0050/AIS0051 say why), 1 on invalid input.")
         {
-            design, resources, demands, partitions, onnx, layerModels, lambda, outputDirectory, explain, measured, sweepPoints,
+            design, resources, demands, partitions, onnx, layerModels, lambda, outputDirectory, explain, measured, performance, objective, sweepPoints,
         };
         foreach (var option in search.All) command.Options.Add(option);
         command.SetAction((parse, cancellation) =>
@@ -61,7 +71,11 @@ internal static class DeployCommand
                 parse.GetValue(design)!, parse.GetValue(resources)!, parse.GetValue(demands) ?? [], parse.GetValue(partitions) ?? [],
                 parse.GetValue(onnx) ?? [], parse.GetValue(layerModels) ?? [],
                 parse.GetValue(lambda) is { } l ? new RequestsPerSecond(l) : null, parse.GetValue(outputDirectory)!,
-                search.Parse(parse, cancellation), !parse.GetValue(explain), parse.GetValue(measured), parse.GetValue(sweepPoints));
+                search.Parse(parse, cancellation), !parse.GetValue(explain), parse.GetValue(measured), parse.GetValue(sweepPoints))
+            {
+                DeploymentsPerformance = parse.GetValue(performance),
+                CheapestAlternative = parse.GetValue(objective) == "cheapest",
+            };
             return Task.FromResult(Run(request, output, error));
         });
         return command;
@@ -76,7 +90,11 @@ internal static class DeployCommand
     }
 
     private sealed record DeployRequest(string Design, string Resources, string[] Demands, string[] Partitions, string[] Onnx, string[] LayerModels,
-        RequestsPerSecond? Lambda, string Directory, SearchOptions Search, bool Explain, string? MeasuredReport = null, int SweepPoints = 8);
+        RequestsPerSecond? Lambda, string Directory, SearchOptions Search, bool Explain, string? MeasuredReport = null, int SweepPoints = 8)
+    {
+        public string? DeploymentsPerformance { get; init; }
+        public bool CheapestAlternative { get; init; }
+    }
 
     private static int Run(DeployRequest request, TextWriter output, TextWriter error)
     {
@@ -109,6 +127,18 @@ internal static class DeployCommand
         {
             DiagnosticPrinter.Print(diagnostics.Items, error);
             return ExitCodes.InvalidInput;
+        }
+
+        if (document.Alternatives is { Count: > 0 })
+        {
+            return PlaceAlternatives(request, document, designJson!, new DesignBuildInputs
+            {
+                Resources = resources.Value!,
+                Demands = DemandTable.Merge(tables.Select(t => t.Value!)),
+                Partitionings = partitionings,
+                Lambda = request.Lambda,
+                DesignFile = request.Design,
+            }, demandSources, diagnostics, output, error);
         }
 
         var built = DesignSystemBuilder.Build(document, new DesignBuildInputs

@@ -1,11 +1,15 @@
 using System.CommandLine;
 using System.Globalization;
 using AiSprint.Model;
+using AiSprint.Model.Alternatives;
+using AiSprint.Model.Diagnostics;
 using AiSprint.Model.Formats;
 using AiSprint.Model.Formats.AiSprint;
+using AiSprint.Model.Formats.Design;
 using AiSprint.Model.Formats.Space4Ai;
 using AiSprint.Model.Inputs;
 using AiSprint.Model.Units;
+using AiSprint.Placement.Alternatives;
 using AiSprint.Placement.Analysis;
 using AiSprint.Placement.Evaluation;
 using AiSprint.Placement.Problem;
@@ -36,12 +40,22 @@ internal static class PlaceCommand
         {
             Description = $"SPACE4AI-D run settings (seed, methods, iterations); default: {RunSettingsFile.FileName} beside a system JSON, when there is one. Flags win.",
         };
+        var demands = new Option<string[]>("--demands")
+        {
+            Description = "For an application directory: a demands CSV (component,resource,demand_ms[,cold_ms]) whose component is a candidate_deployments.yaml entry name (component, partition or alternative); repeatable, a later file's row winning.",
+        };
+        var objective = new Option<string>("--objective")
+        {
+            Description = "For an application with alternative_components: highest-metric (SPACE4AI-R's rule: the best metric at or above the threshold that places feasibly, ties cheapest) or cheapest (the cheapest feasible placement whose metric meets the threshold).",
+            DefaultValueFactory = _ => ObjectiveNames[0],
+        };
+        objective.AcceptOnlyFromAmong(ObjectiveNames);
         var command = new Command("place",
             "Find the cheapest placement of every component and partition on edge devices, VMs and FaaS that meets every\n" +
             "memory, compatibility, local and global response-time constraint (SPACE4AI-D's model).\n" +
             "Exit code 0 with a placement, 3 when none is feasible (the report says why), 1 on invalid input.")
         {
-            input, outputDirectory, application.Lambda, application.Local, application.Global, sweep, explain, methods,
+            input, outputDirectory, application.Lambda, application.Local, application.Global, sweep, explain, methods, demands, objective,
         };
         foreach (var option in search.All) command.Options.Add(option);
         command.SetAction((parse, cancellation) =>
@@ -58,6 +72,19 @@ internal static class PlaceCommand
             try
             {
                 var conversion = application.Parse(parse);
+                if (parse.GetValue(demands) is { Length: > 0 } files)
+                {
+                    var tables = files.Select(DemandTableCsv.Load).ToList();
+                    DiagnosticPrinter.Print(tables.SelectMany(t => t.Diagnostics).ToList(), error);
+                    if (tables.Any(t => !t.Succeeded)) return Task.FromResult(ExitCodes.InvalidInput);
+                    conversion = conversion with { Demands = DemandTable.Merge(tables.Select(t => t.Value!)) };
+                }
+                if (InputValidator.IsApplicationDirectory(parse.GetValue(input)!) && parse.GetValue(sweep) is null)
+                {
+                    var alternatives = AlternativesPlacement.TryRun(parse.GetValue(input)!, parse.GetValue(outputDirectory)!, conversion,
+                        parse.GetValue(objective) == ObjectiveNames[1] ? DeploymentObjective.CheapestAboveThreshold : DeploymentObjective.HighestMetric, options, output, error);
+                    if (alternatives is { } code) return Task.FromResult(code);
+                }
                 if (parse.GetValue(sweep) is { } range)
                 {
                     return Task.FromResult(Sweep(parse.GetValue(input)!, parse.GetValue(outputDirectory)!, range, conversion, options, output, error));
@@ -72,6 +99,8 @@ internal static class PlaceCommand
         });
         return command;
     }
+
+    private static readonly string[] ObjectiveNames = ["highest-metric", "cheapest"];
 
     private static int Run(string input, string directory, double? lambda, AiSprintConversionOptions conversion, SearchOptions options, bool explain, string? settingsNote,
         TextWriter output, TextWriter error)

@@ -34,6 +34,12 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor UnknownPartition = From(RuleCatalog.UnknownPartition);
     public static readonly DiagnosticDescriptor NotRepresentable = From(RuleCatalog.NotRepresentable);
     public static readonly DiagnosticDescriptor NoTrustedResource = From(RuleCatalog.NoTrustedResource);
+    public static readonly DiagnosticDescriptor UnknownAlternativeTarget = From(RuleCatalog.UnknownAlternativeTarget);
+    public static readonly DiagnosticDescriptor AlternativeNameClash = From(RuleCatalog.AlternativeNameClash);
+    public static readonly DiagnosticDescriptor UnknownApplicationMetric = From(RuleCatalog.UnknownApplicationMetric);
+    public static readonly DiagnosticDescriptor MetricThresholdOutOfRange = From(RuleCatalog.MetricThresholdOutOfRange);
+    public static readonly DiagnosticDescriptor MissingDeploymentMetric = From(RuleCatalog.MissingDeploymentMetric);
+    public static readonly DiagnosticDescriptor MetricChainUnsupported = From(RuleCatalog.MetricChainUnsupported);
     public static readonly DiagnosticDescriptor AmlUnknownTechnique = From(RuleCatalog.AmlUnknownTechnique);
     public static readonly DiagnosticDescriptor AmlInterpolation = From(RuleCatalog.AmlInterpolation);
     public static readonly DiagnosticDescriptor AmlPriorWithoutHyperopt = From(RuleCatalog.AmlPriorWithoutHyperopt);

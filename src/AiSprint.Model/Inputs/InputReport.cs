@@ -26,6 +26,8 @@ public enum InputKind
     Demands,
     /// <summary>What the build writes besides the design inputs: parsed, not interpreted.</summary>
     BuildOutput,
+    /// <summary>space4ai-r/deployments_performance.yaml: the application metric per deployment of alternatives.</summary>
+    AiSprintDeploymentsPerformance,
 }
 
 /// <summary>What validating one input found: its kind, a one-line summary and every diagnostic.</summary>

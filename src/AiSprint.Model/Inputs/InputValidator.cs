@@ -1,3 +1,4 @@
+using AiSprint.Model.Alternatives;
 using AiSprint.Model.Diagnostics;
 using AiSprint.Model.Formats;
 using AiSprint.Model.Formats.AiSprint;
@@ -72,7 +73,25 @@ public static class InputValidator
         diagnostics.AddRange(converted.Diagnostics);
         if (converted.Value is not { } system) return new InputReport(directory, InputKind.AiSprintApplication, kind, diagnostics);
         diagnostics.AddRange(SystemValidator.Validate(system.Value, system.Map));
-        return new InputReport(directory, InputKind.AiSprintApplication, Summarize(system.Value, kind), diagnostics);
+        var summary = Summarize(system.Value, kind);
+        if (loaded.Value.Value.Dag.Alternatives.Count > 0)
+        {
+            // Every deployment the alternatives make must convert too: an alternative without its candidate entry cannot be placed.
+            var bag = new DiagnosticBag();
+            var deployments = DeploymentsPerformanceMatch.ForApplication(loaded.Value, bag);
+            diagnostics.AddRange(bag.Items);
+            var seen = diagnostics.ToHashSet();
+            foreach (var deployment in deployments.Where(d => !d.IsOriginal))
+            {
+                var alternative = AiSprintConverter.ToSystemDescription(loaded.Value, new AiSprintConversionOptions(), deployment);
+                var found = alternative.Diagnostics.AsEnumerable();
+                if (alternative.Value is { } a) found = found.Concat(SystemValidator.Validate(a.Value, a.Map));
+                diagnostics.AddRange(found.Where(seen.Add));
+            }
+            var metrics = loaded.Value.Value.Performance is { } p ? $"{p.Metric.Name()}{(p.Threshold is { } t ? $" ≥ {t}" : "")}" : "no deployments_performance.yaml";
+            summary += $"; {deployments.Count} deployments from alternative components ({metrics})";
+        }
+        return new InputReport(directory, InputKind.AiSprintApplication, summary, diagnostics);
     }
 
     private static InputReport ValidateJson(string path, string? systemPath)
@@ -147,6 +166,8 @@ public static class InputValidator
             InputKind.AiSprintSystemYaml => Report(path, kind, DesignSystemYaml.ReadFile(path),
                 s => $"AI-SPRINT System YAML ({s.Containers.Count} containers, {s.Resources.Domains.Count} network domains)"),
             InputKind.AiSprintPhysicalNodes => ValidatePhysicalNodes(path),
+            InputKind.AiSprintDeploymentsPerformance => Report(path, kind, DeploymentsPerformanceYaml.ReadFile(path),
+                p => $"AI-SPRINT deployments performance ({p.Deployments.Count} deployments, {p.Metric.Name()}{(p.Threshold is { } t ? $" ≥ {t}" : "")})"),
             _ => Unsupported(path),
         };
     }
@@ -174,6 +195,7 @@ public static class InputValidator
             case OptimizerSettingsYaml.FileName: return InputKind.AiSprintOptimizerSettings;
             case ProductionDeploymentYaml.FileName: return InputKind.AiSprintProductionDeployment;
             case ComponentDataSizesYaml.FileName: return InputKind.AiSprintComponentDataSizes;
+            case DeploymentsPerformanceYaml.FileName: return InputKind.AiSprintDeploymentsPerformance;
             case "physical_nodes.yaml": return InputKind.AiSprintPhysicalNodes;
         }
         var root = DocumentFile.LoadYaml(path, new DiagnosticBag());

@@ -19,6 +19,9 @@ internal static class AnnotationContract
     public const string DeviceConstraints = "DeviceConstraintsAttribute";
     public const string Successor = "SuccessorAttribute";
     public const string Workload = "WorkloadAttribute";
+    // Alternative implementations and the application metric (issue 15 part 1).
+    public const string Alternative = "AlternativeAttribute";
+    public const string ApplicationMetric = "ApplicationMetricAttribute";
 
     public const string ComponentFullName = Namespace + "." + Component;
     public const string ExecTimeFullName = Namespace + "." + ExecTime;
@@ -29,11 +32,20 @@ internal static class AnnotationContract
     public const string DeviceConstraintsFullName = Namespace + "." + DeviceConstraints;
     public const string SuccessorFullName = Namespace + "." + Successor;
     public const string WorkloadFullName = Namespace + "." + Workload;
+    public const string AlternativeFullName = Namespace + "." + Alternative;
+    public const string ApplicationMetricFullName = Namespace + "." + ApplicationMetric;
+
+    /// <summary>The names <c>ApplicationMetricAttribute</c> accepts (AiSprint.Annotations.ApplicationMetrics); others are AIS0119.</summary>
+    public static readonly string[] ApplicationMetricNames = { "average_accuracy", "average_f1", "average_precision", "average_recall" };
+
+    /// <summary>The environment variable the generated code reads the deployment identifier from: the alternatives to run, comma-separated.</summary>
+    public const string DeploymentEnvironmentVariable = "AISPRINT_DEPLOYMENT";
 
     /// <summary>Every attribute's simple metadata name, for tests that tie them to the annotations assembly.</summary>
     public static readonly string[] AttributeNames =
     {
         Component, ExecTime, GlobalExecTime, Security, Partitionable, ExpectedThroughput, DeviceConstraints, Successor, Workload,
+        Alternative, ApplicationMetric,
         DetectDrift,
     };
 

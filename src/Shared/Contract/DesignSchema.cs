@@ -59,4 +59,12 @@ internal static class DesignSchema
     public const string Component = "component";
     public const string ThresholdMs = "thresholdMs";
     public const string Path = "path";
+
+    // Alternative implementations and the application metric (issue 15 part 1), added fields.
+    // alternatives[]: {component, name, method, location}
+    public const string Alternatives = "alternatives";
+    // applicationMetric: {metricName, threshold} or null
+    public const string ApplicationMetric = "applicationMetric";
+    public const string MetricName = "metricName";
+    public const string MetricThreshold = "threshold";
 }

@@ -47,6 +47,13 @@ internal static class RuleCatalog
     public static readonly Rule UnknownPartition = Error(RuleIds.UnknownPartition, InputsCategory, "A solution names a deployment or partition the system does not have");
     public static readonly Rule NotRepresentable = Warning(RuleIds.NotRepresentable, InputsCategory, "The target format cannot hold some information, which is not written");
     public static readonly Rule NoTrustedResource = Error(RuleIds.NoTrustedResource, InputsCategory, "A component needs trusted execution but no compatible resource can provide it");
+    // Alternative implementations and the application metric (issue 15 part 1).
+    public static readonly Rule UnknownAlternativeTarget = Error(RuleIds.UnknownAlternativeTarget, InputsCategory, "An alternative implementation names a component the application does not have");
+    public static readonly Rule AlternativeNameClash = Error(RuleIds.AlternativeNameClash, InputsCategory, "An alternative implementation's name is already a component or another alternative");
+    public static readonly Rule UnknownApplicationMetric = Error(RuleIds.UnknownApplicationMetric, InputsCategory, "The application metric is not one of average_accuracy, average_f1, average_precision, average_recall");
+    public static readonly Rule MetricThresholdOutOfRange = Error(RuleIds.MetricThresholdOutOfRange, InputsCategory, "The application metric's threshold is outside (0, 1]");
+    public static readonly Rule MissingDeploymentMetric = Error(RuleIds.MissingDeploymentMetric, InputsCategory, "A deployment (combination of alternatives) has no metric value");
+    public static readonly Rule MetricChainUnsupported = Error(RuleIds.MetricChainUnsupported, InputsCategory, "The metric cannot be computed from confusion matrices for this DAG");
 
     // AIS0040–AIS0049: aMLLibrary configurations and datasets.
     public static readonly Rule AmlUnknownTechnique = Error(RuleIds.AmlUnknownTechnique, RegressionCategory, "An aMLLibrary configuration names a regression technique that does not exist");
@@ -92,6 +99,14 @@ internal static class RuleCatalog
     public static readonly Rule InvalidFeatureName = Error(RuleIds.InvalidFeatureName, AnnotationsCategory, "Workload feature name is not a dataset column name");
     public static readonly Rule CaseMissesComponent = Error(RuleIds.CaseMissesComponent, AnnotationsCategory, "Workload case does not call its component");
     public static readonly Rule MalformedWorkload = Error(RuleIds.MalformedWorkload, AnnotationsCategory, "Workload method has the wrong shape");
+    // Alternative implementations and the application metric in code (issue 15 part 1).
+    public static readonly Rule UnknownAlternativeComponent = Error(RuleIds.UnknownAlternativeComponent, AnnotationsCategory, "[Alternative] names an unknown component");
+    public static readonly Rule AlternativeSignatureMismatch = Error(RuleIds.AlternativeSignatureMismatch, AnnotationsCategory, "An alternative's signature differs from the component it replaces");
+    public static readonly Rule UnknownMetricName = Error(RuleIds.UnknownMetricName, AnnotationsCategory, "[ApplicationMetric] names no known metric");
+    public static readonly Rule MetricAttributeThresholdOutOfRange = Error(RuleIds.MetricAttributeThresholdOutOfRange, AnnotationsCategory, "[ApplicationMetric] threshold outside (0, 1]");
+    public static readonly Rule CombinationWithoutMetric = Warning(RuleIds.CombinationWithoutMetric, AnnotationsCategory, "A deployment of the alternatives has no metric value");
+    public static readonly Rule AlternativeNameTaken = Error(RuleIds.AlternativeNameTaken, AnnotationsCategory, "An alternative's name is already a component's or another alternative's");
+    public static readonly Rule AlternativesWithoutMetric = Warning(RuleIds.AlternativesWithoutMetric, AnnotationsCategory, "Alternatives are declared but no [ApplicationMetric]");
 
     // AIS1000–AIS1999: annotations no candidate resource can satisfy, judged from the AdditionalFiles.
     public static readonly Rule InvalidFeasibilityFile = Warning(RuleIds.InvalidFeasibilityFile, FeasibilityCategory, "A resources or demands file cannot be read");
@@ -116,6 +131,7 @@ internal static class RuleCatalog
         DagCycle, ProbabilitiesExceedOne, ProbabilitiesBelowOne, PathNotConsecutive, NoCompatibleResource, MissingDemand,
         InvalidValue, MemoryTooLarge, UnknownComponent, BrokenPartitionChain, NoPerformanceData, UnknownLayer,
         InconsistentReplicas, UnknownPartition, NotRepresentable, NoTrustedResource,
+        UnknownAlternativeTarget, AlternativeNameClash, UnknownApplicationMetric, MetricThresholdOutOfRange, MissingDeploymentMetric, MetricChainUnsupported,
         AmlUnknownTechnique, AmlInterpolation, AmlPriorWithoutHyperopt, AmlInlineComment, AmlIgnoredOption, CsvRowLength,
         InfeasiblePlacement, ConstraintUnreachable, TrainingFailed, NoDesignDocument,
         CannotProfile, WorkloadFailed, WorkloadEmpty, WorkloadInconsistent, WorkloadUntimed, NoWorkload, InvalidProfilingGrid, ProfileOutputUnusable,
@@ -125,6 +141,8 @@ internal static class RuleCatalog
         ProbabilitiesAboveOneRetired, NotOnnxPath, UndefinedTimeUnit, PathNotConsecutiveRetired, DagFileMismatch,
         PartitionableModelMissing, InvalidDesignFile,
         UnknownWorkloadComponent, FeatureNamedTwice, InvalidFeatureName, CaseMissesComponent, MalformedWorkload,
+        UnknownAlternativeComponent, AlternativeSignatureMismatch, UnknownMetricName, MetricAttributeThresholdOutOfRange, CombinationWithoutMetric,
+        AlternativeNameTaken, AlternativesWithoutMetric,
         UnknownDriftTest, DriftThresholdOutOfRange, DriftWindowTooSmall, DriftNonPositiveInterval, DriftTestDoesNotFitMetric, DriftReferenceFileMissing, DriftMetricDeclaredTwice,
         InvalidFeasibilityFile, LocalThresholdBelowDemand, GlobalPathInfeasible, NoTrustedResourceRetired, MemoryAboveEveryResourceRetired,
     };

@@ -31,6 +31,13 @@ internal static class RuleIds
     public const string UnknownPartition = "AIS0025";
     public const string NotRepresentable = "AIS0026";
     public const string NoTrustedResource = "AIS0027";
+    // Alternative implementations and the application metric (issue 15 part 1): AIS0028–AIS0033.
+    public const string UnknownAlternativeTarget = "AIS0028";
+    public const string AlternativeNameClash = "AIS0029";
+    public const string UnknownApplicationMetric = "AIS0030";
+    public const string MetricThresholdOutOfRange = "AIS0031";
+    public const string MissingDeploymentMetric = "AIS0032";
+    public const string MetricChainUnsupported = "AIS0033";
     public const string AmlUnknownTechnique = "AIS0040";
     public const string AmlInterpolation = "AIS0041";
     public const string AmlPriorWithoutHyperopt = "AIS0042";
@@ -70,6 +77,14 @@ internal static class RuleIds
     public const string InvalidFeatureName = "AIS0114";
     public const string CaseMissesComponent = "AIS0115";
     public const string MalformedWorkload = "AIS0116";
+    // Alternative implementations and the application metric in code (issue 15 part 1): AIS0117–AIS0124.
+    public const string UnknownAlternativeComponent = "AIS0117";
+    public const string AlternativeSignatureMismatch = "AIS0118";
+    public const string UnknownMetricName = "AIS0119";
+    public const string MetricAttributeThresholdOutOfRange = "AIS0120";
+    public const string CombinationWithoutMetric = "AIS0121";
+    public const string AlternativeNameTaken = "AIS0122";
+    public const string AlternativesWithoutMetric = "AIS0123";
     public const string InvalidFeasibilityFile = "AIS1000";
     public const string LocalThresholdBelowDemand = "AIS1001";
     public const string GlobalPathInfeasible = "AIS1002";

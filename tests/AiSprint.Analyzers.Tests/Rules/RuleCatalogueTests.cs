@@ -16,6 +16,7 @@ public sealed class RuleCatalogueTests
         .. new AiSprint.Analyzers.Feasibility.FeasibilityAnalyzer().SupportedDiagnostics,
         .. new AiSprint.Analyzers.Profiling.WorkloadAnalyzer().SupportedDiagnostics,
         .. new AiSprint.Analyzers.Drift.DriftDeclarationAnalyzer().SupportedDiagnostics,
+        .. new AiSprint.Analyzers.Alternatives.AlternativeAnalyzer().SupportedDiagnostics,
     ];
 
     [Fact]

@@ -16,6 +16,7 @@ public sealed class IncrementalCachingTests
     [
         StepNames.Components, StepNames.ExecTimeComponents, StepNames.AllComponents, StepNames.AssemblyName,
         StepNames.DesignDocument, StepNames.ReferencedComponentNames, StepNames.ComponentMethodNames, StepNames.CallSites, StepNames.InterceptorFiles,
+        StepNames.Alternatives, StepNames.ApplicationMetric,
     ];
 
     [Fact]
@@ -61,6 +62,21 @@ public sealed class IncrementalCachingTests
         Assert.Contains(files, o => o.Reason == IncrementalStepRunReason.New);
         Assert.Contains(files, o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged);
         Assert.All(Reasons(second, StepNames.DesignDocument), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
+    }
+
+    [Fact]
+    public void Renaming_an_alternative_regenerates_the_switch_and_the_interceptors_that_call_its_component()
+    {
+        var compilation = GeneratorHarness.Compile(Snapshot.Inputs("Alternatives"));
+        var (driver, _, _) = GeneratorHarness.Run(compilation, GeneratorHarness.CreateDriver(new ComponentGenerator()));
+        var old = compilation.SyntaxTrees.Single();
+        var edited = compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(
+            old.ToString().Replace("\"mask-detector-small\"", "\"mask-detector-tiny\"", StringComparison.Ordinal), GeneratorHarness.ParseOptions, old.FilePath, System.Text.Encoding.UTF8));
+        var second = GeneratorHarness.Run(edited, driver).Result;
+
+        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(second, StepNames.Alternatives));
+        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(second, StepNames.InterceptorFiles));
+        Assert.Contains(second.GeneratedSources, s => s.HintName.StartsWith("Interceptors.", StringComparison.Ordinal) && s.SourceText.ToString().Contains("Runs(\"mask-detector-tiny\")", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -60,11 +60,23 @@ public sealed partial class DesignSchemaContractTests
     }
 
     [Fact]
+    public void The_build_reads_the_alternatives_and_the_metric_the_generator_writes()
+    {
+        var snapshot = Path.Combine("tests", "AiSprint.Generators.Tests", "Snapshots", "Alternatives", "Expected", "AiSprintDesign.g.cs");
+        var read = DesignDocumentJson.Parse(DocumentOf(snapshot), snapshot);
+        Assert.Empty(read.Diagnostics);
+        Assert.Equal(["blurry-faces-int8", "mask-detector-small", "notify-quiet"], read.Value!.Alternatives!.Select(a => a.Name));
+        Assert.Equal("mask-detector", read.Value.Alternatives![1].Component);
+        Assert.Equal(new DesignApplicationMetric("average_f1", 0.8), read.Value.ApplicationMetric);
+    }
+
+    [Fact]
     public void The_reader_binds_every_record_property_to_a_schema_name()
     {
         var names = typeof(DesignSchema).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => f.GetValue(null)).OfType<string>().ToHashSet();
         Type[] records = [typeof(DesignDocument), typeof(DesignComponent), typeof(DesignLocation), typeof(DesignSecurity), typeof(DesignPartitionable),
-            typeof(DesignDeviceConstraints), typeof(DesignEdge), typeof(DesignLocalConstraint), typeof(DesignGlobalConstraint)];
+            typeof(DesignDeviceConstraints), typeof(DesignEdge), typeof(DesignLocalConstraint), typeof(DesignGlobalConstraint),
+            typeof(DesignAlternative), typeof(DesignApplicationMetric)];
         foreach (var property in records.SelectMany(t => t.GetProperties()).Where(p => p.GetCustomAttribute<System.Text.Json.Serialization.JsonIgnoreAttribute>() is null))
         {
             var name = property.GetCustomAttribute<System.Text.Json.Serialization.JsonPropertyNameAttribute>()?.Name;

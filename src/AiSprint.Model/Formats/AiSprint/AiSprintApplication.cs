@@ -5,13 +5,17 @@ namespace AiSprint.Model.Formats.AiSprint;
 /// <summary>
 /// The parsed files of an AI-SPRINT application directory: common_config/ (DAG, candidate
 /// deployments, candidate resources), space4ai-d/ (optimiser settings and, once it has run, the
-/// production deployment) and the optional oscarp/ data sizes.
+/// production deployment), the optional oscarp/ data sizes and, for an application with alternatives,
+/// space4ai-r/deployments_performance.yaml.
 /// </summary>
 public sealed record AiSprintApplication(string Directory, ApplicationDag Dag, CandidateDeployments Deployments, ResourceSystem Resources)
 {
     public OptimizerSettings? Optimizer { get; init; }
     public ProductionDeployment? Production { get; init; }
     public ComponentDataSizes? DataSizes { get; init; }
+
+    /// <summary>space4ai-r/deployments_performance.yaml, when the application has alternatives and their metrics are known.</summary>
+    public DeploymentsPerformance? Performance { get; init; }
 }
 
 /// <summary>Loads an AI-SPRINT application directory, reporting the problems of every file in one pass.</summary>
@@ -59,12 +63,14 @@ public static class AiSprintApplicationLoader
         var optimizer = Optional(Path.Combine(directory, Space4AiD, OptimizerSettingsYaml.FileName), OptimizerSettingsYaml.ReadFile);
         var production = Optional(Path.Combine(directory, Space4AiD, ProductionDeploymentYaml.FileName), ProductionDeploymentYaml.ReadFile);
         var dataSizes = Optional(Path.Combine(directory, OscarP, ComponentDataSizesYaml.FileName), ComponentDataSizesYaml.ReadFile);
+        var performance = Optional(Path.Combine(directory, DeploymentsPerformanceYaml.Directory, DeploymentsPerformanceYaml.FileName), DeploymentsPerformanceYaml.ReadFile);
         if (dag is null || deployments is null || resources is null) return new LoadResult<Located<AiSprintApplication>>(null, diagnostics);
         var app = new AiSprintApplication(directory, dag, deployments, resources)
         {
             Optimizer = optimizer,
             Production = production,
             DataSizes = dataSizes,
+            Performance = performance,
         };
         return new LoadResult<Located<AiSprintApplication>>(new Located<AiSprintApplication>(app, map), diagnostics);
     }

@@ -1,4 +1,6 @@
+using AiSprint.Model.Alternatives;
 using AiSprint.Model.Diagnostics;
+using AiSprint.Model.Formats.Design;
 using AiSprint.Model.Units;
 
 namespace AiSprint.Model.Formats.AiSprint;
@@ -9,6 +11,12 @@ public sealed record AiSprintConversionOptions
     public RequestsPerSecond Lambda { get; init; }
     public ValueList<LocalConstraint> LocalConstraints { get; init; } = ValueList<LocalConstraint>.Empty;
     public ValueList<GlobalConstraint> GlobalConstraints { get; init; } = ValueList<GlobalConstraint>.Empty;
+
+    /// <summary>
+    /// Demands per candidate_deployments.yaml entry name (a component, a partition such as <c>c_partitionX_1</c>, or an
+    /// alternative) and resource; without them candidates carry no performance model and cannot be placed.
+    /// </summary>
+    public DemandTable? Demands { get; init; }
 }
 
 /// <summary>
@@ -17,7 +25,9 @@ public sealed record AiSprintConversionOptions
 /// </summary>
 public static class AiSprintConverter
 {
-    public static LoadResult<Located<SystemDescription>> ToSystemDescription(Located<AiSprintApplication> located, AiSprintConversionOptions options)
+    /// <param name="deployment">For an application with alternatives, the deployment to convert: its implementations
+    /// replace the components they stand for, in the DAG (with its probabilities) and in the constraints. Null: the original.</param>
+    public static LoadResult<Located<SystemDescription>> ToSystemDescription(Located<AiSprintApplication> located, AiSprintConversionOptions options, AlternativeDeployment? deployment = null)
     {
         var app = located.Value;
         var map = new SourceMap(located.Map.DefaultFile);
@@ -25,17 +35,22 @@ public static class AiSprintConverter
         var bag = new DiagnosticBag();
 
         var layers = ConvertLayers(app, map, bag);
-        var resourceNames = layers.SelectMany(l => l.Resources).Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        var resourceKinds = new Dictionary<string, ResourceKind>(StringComparer.Ordinal);
+        foreach (var layer in layers) foreach (var r in layer.Resources) resourceKinds.TryAdd(r.Name, layer.Kind);
         var origins = AiSprintNaming.Assign(app.Deployments, map, bag);
-        foreach (var origin in origins.Where(o => !app.Dag.Components.Contains(o.Component)))
+        // Alternatives have entries of their own (componentN_alternativeM in the Studio's files).
+        var known = app.Dag.Components.Concat(app.Dag.Alternatives.SelectMany(a => a.Alternatives)).ToList();
+        foreach (var origin in origins.Where(o => !known.Contains(o.Component)))
         {
             var entry = origin.Partitions[0].Entry;
             bag.Add(DiagnosticCatalog.UnknownComponent, map.Locate(AiSprintKeys.EntryName(entry.Key), AiSprintKeys.Entry(entry.Key)),
-                $"{entry.Key} names component '{origin.Component}', which application_dag.yaml does not list; expected one of {string.Join(", ", app.Dag.Components)}");
+                $"{entry.Key} names component '{origin.Component}', which application_dag.yaml does not list; expected one of {string.Join(", ", known)}");
         }
 
+        var implementations = deployment?.Components ?? app.Dag.Components;
+        var edges = deployment?.Dependencies ?? app.Dag.Dependencies;
         var components = new List<Component>();
-        foreach (var name in app.Dag.Components)
+        foreach (var name in implementations)
         {
             var origin = origins.FirstOrDefault(o => o.Component == name);
             if (origin is null)
@@ -44,11 +59,13 @@ public static class AiSprintConverter
                     $"candidate_deployments.yaml has no entry for component '{name}'; expected a componentN entry whose name is '{name}'");
                 continue;
             }
-            components.Add(ConvertComponent(app, origin, resourceNames, map, bag));
+            components.Add(ConvertComponent(app, origin, edges, resourceKinds, options.Demands, deployment, map, bag));
         }
 
-        var dag = app.Dag.Dependencies
-            .Select(e => app.DataSizes?.Of(e.From) is { } size ? e with { DataSize = size } : e)
+        // An alternative without a data size of its own sends what the component it replaces sends.
+        Megabytes? SizeOf(string implementation) => app.DataSizes?.Of(implementation) ?? (deployment is null ? null : app.DataSizes?.Of(deployment.ComponentOf(implementation)));
+        var dag = edges
+            .Select(e => SizeOf(e.From) is { } size ? e with { DataSize = size } : e)
             .ToValueList();
         var system = new SystemDescription
         {
@@ -59,8 +76,10 @@ public static class AiSprintConverter
             Dag = dag,
             Layers = layers.ToValueList(),
             NetworkDomains = FlattenDomains(app.Resources, map, bag),
-            LocalConstraints = options.LocalConstraints,
-            GlobalConstraints = options.GlobalConstraints,
+            LocalConstraints = deployment is null ? options.LocalConstraints
+                : options.LocalConstraints.Select(c => c with { Component = deployment.ImplementationOf(c.Component) }).ToValueList(),
+            GlobalConstraints = deployment is null ? options.GlobalConstraints
+                : options.GlobalConstraints.Select(g => g with { Path = g.Path.Select(deployment.ImplementationOf).ToValueList() }).ToValueList(),
         };
         return new LoadResult<Located<SystemDescription>>(new Located<SystemDescription>(system, map), bag.Items);
     }
@@ -116,9 +135,10 @@ public static class AiSprintConverter
             OnSpot = n.OnSpot,
         };
 
-    private static Component ConvertComponent(AiSprintApplication app, ComponentOrigin origin, HashSet<string> resourceNames, SourceMap map, DiagnosticBag bag)
+    private static Component ConvertComponent(AiSprintApplication app, ComponentOrigin origin, IReadOnlyList<DagEdge> edges, Dictionary<string, ResourceKind> resourceKinds,
+        DemandTable? demands, AlternativeDeployment? alternative, SourceMap map, DiagnosticBag bag)
     {
-        var successors = app.Dag.Dependencies.Where(e => e.From == origin.Component).Select(e => e.To).ToList();
+        var successors = edges.Where(e => e.From == origin.Component).Select(e => e.To).ToList();
         var deployments = new List<Deployment>();
         foreach (var group in origin.Deployments)
         {
@@ -132,7 +152,9 @@ public static class AiSprintConverter
                 map.Record(ModelKeys.Partition(origin.Component, part.Deployment, part.Partition), map.Locate(AiSprintKeys.Entry(entryKey)));
                 // Without oscarp/components_data_size.yaml the sizes are unknown; they are then 0,
                 // so a transfer costs only the domain's access delay.
-                var size = app.DataSizes?.Of(part.DataSizeKey) ?? Megabytes.Zero;
+                var size = app.DataSizes?.Of(part.DataSizeKey)
+                    ?? (alternative is not null && part.Group is null ? app.DataSizes?.Of(alternative.ComponentOf(origin.Component)) : null)
+                    ?? Megabytes.Zero;
                 var targets = i + 1 < parts.Count ? [parts[i + 1].Partition] : successors;
                 var outputs = targets.Select(t => new DataTransfer(t, size)).ToValueList();
 
@@ -142,17 +164,17 @@ public static class AiSprintConverter
                     foreach (var resource in container.CandidateExecutionResources)
                     {
                         var location = map.Locate(AiSprintKeys.EntryCandidate(entryKey, container.Requirements.Key, resource));
-                        if (!resourceNames.Contains(resource))
+                        if (!resourceKinds.TryGetValue(resource, out var kind))
                         {
                             bag.Add(DiagnosticCatalog.UnknownResource, location,
-                                $"{entryKey} may run on '{resource}', which candidate_resources.yaml does not define; expected one of {string.Join(", ", resourceNames)}");
+                                $"{entryKey} may run on '{resource}', which candidate_resources.yaml does not define; expected one of {string.Join(", ", resourceKinds.Keys)}");
                             continue;
                         }
                         // The Python parser takes a resource's memory from the first container listing it.
                         if (candidates.Any(c => c.Resource == resource)) continue;
                         map.Record(ModelKeys.Candidate(origin.Component, part.Partition, resource), location);
                         map.Record(ModelKeys.CandidateMemory(origin.Component, part.Partition, resource), location);
-                        candidates.Add(new PartitionCandidate(resource, container.Requirements.Memory, null));
+                        candidates.Add(new PartitionCandidate(resource, container.Requirements.Memory, Performance(demands, part.Entry.Name, resource, kind)));
                     }
                 }
                 var requirements = part.Entry.Containers.Count > 0 ? part.Entry.Containers[0].Requirements : null;
@@ -166,6 +188,18 @@ public static class AiSprintConverter
             deployments.Add(new Deployment(group.Key, partitions.ToValueList()));
         }
         return new Component(origin.Component, deployments.ToValueList());
+    }
+
+    /// <summary>The demand row for an entry on a resource as SPACE4AI-D's model of that resource kind; a FaaS row needs its cold time.</summary>
+    private static PerformanceModel? Performance(DemandTable? demands, string entry, string resource, ResourceKind kind)
+    {
+        if (demands?.Of(entry).FirstOrDefault(d => d.Resource == resource) is not { } row) return null;
+        return kind switch
+        {
+            ResourceKind.Faas => row.ColdStart is { } cold ? new FaasDemand(FaasDemand.PacsltkStatic, row.Demand, cold) : null,
+            ResourceKind.EdgeDevice => new QueueingDemand(QueueingDemand.Edge, row.Demand),
+            _ => new QueueingDemand(QueueingDemand.Cloud, row.Demand),
+        };
     }
 
     /// <summary>A domain connects its own layers and, recursively, those of its sub-domains (as the Python parser's get_domain_layers).</summary>

@@ -1,3 +1,5 @@
+using AiSprint.Contract.Inputs;
+using AiSprint.Model.Alternatives;
 using AiSprint.Model.Diagnostics;
 using AiSprint.Model.Units;
 using YamlDotNet.RepresentationModel;
@@ -5,7 +7,14 @@ using YamlDotNet.RepresentationModel;
 namespace AiSprint.Model.Formats.AiSprint;
 
 /// <summary>common_config/application_dag.yaml: the application's name, its components and the DAG edges.</summary>
-public sealed record ApplicationDag(string Name, ValueList<string> Components, ValueList<DagEdge> Dependencies);
+public sealed record ApplicationDag(string Name, ValueList<string> Components, ValueList<DagEdge> Dependencies)
+{
+    /// <summary><c>System.alternative_components</c>: components that have alternative implementations, in file order.</summary>
+    public ValueList<ComponentAlternatives> Alternatives { get; init; } = ValueList<ComponentAlternatives>.Empty;
+
+    /// <summary>Every deployment the alternatives make (the original alone when there are none).</summary>
+    public IReadOnlyList<AlternativeDeployment> Deployments() => AlternativeDeployments.Enumerate(Components, Dependencies, Alternatives);
+}
 
 /// <summary>Reads and writes application_dag.yaml (<c>dependencies: [[from, to, probability], ...]</c>).</summary>
 public static class ApplicationDagYaml
@@ -22,7 +31,7 @@ public static class ApplicationDagYaml
         YamlInput.CheckKeys(reader, root, "application_dag.yaml", "System");
         if (reader.Required(root, "System", "the System mapping") is not { } system) return null;
         reader.Members(system, "System");
-        YamlInput.CheckKeys(reader, system, "System", "name", "components", "dependencies");
+        YamlInput.CheckKeys(reader, system, "System", "name", "components", "dependencies", "alternative_components");
         var name = YamlInput.RequiredString(reader, system, "name", "the application name") ?? "";
 
         var components = new List<string>();
@@ -57,7 +66,39 @@ public static class ApplicationDagYaml
             map.Record(ModelKeys.DagEdge(edge.From, edge.To), item.Location);
             edges.Add(edge);
         }
-        return new ApplicationDag(name, components.ToValueList(), edges.ToValueList());
+        return new ApplicationDag(name, components.ToValueList(), edges.ToValueList()) { Alternatives = ReadAlternatives(system, components, reader, map) };
+    }
+
+    /// <summary><c>alternative_components: {original: [alt, ...]}</c> (aisprint-studio.md §1.1).</summary>
+    private static ValueList<ComponentAlternatives> ReadAlternatives(DocumentNode system, List<string> components, NodeReader reader, SourceMap map)
+    {
+        if (NodeReader.Optional(system, "alternative_components") is not { IsNull: false } node) return ValueList<ComponentAlternatives>.Empty;
+        var result = new List<ComponentAlternatives>();
+        var names = new HashSet<string>(components, StringComparer.Ordinal);
+        foreach (var member in reader.Members(node, "System.alternative_components"))
+        {
+            if (!components.Contains(member.Key))
+            {
+                var hint = NameSuggestion.Closest(member.Key, components) is { } s ? $"did you mean '{s}'? " : "";
+                reader.Error(DiagnosticCatalog.UnknownAlternativeTarget, member.KeyLocation,
+                    $"alternative_components names '{member.Key}', which is not in System.components; {hint}expected one of {string.Join(", ", components)}");
+                continue;
+            }
+            var alternatives = new List<string>();
+            YamlInput.StringList(reader, member.Value, $"System.alternative_components.{member.Key}", (alternative, item) =>
+            {
+                if (!names.Add(alternative))
+                {
+                    reader.Error(DiagnosticCatalog.AlternativeNameClash, item.Location,
+                        $"alternative '{alternative}' of '{member.Key}' is already {(components.Contains(alternative) ? "a component" : "another alternative")}; expected a name of its own");
+                    return;
+                }
+                alternatives.Add(alternative);
+                map.Record(ModelKeys.DagNode(alternative), item.Location);
+            });
+            if (alternatives.Count > 0) result.Add(new ComponentAlternatives(member.Key, alternatives.ToValueList()));
+        }
+        return result.ToValueList();
     }
 
     private static DagEdge? ReadEdge(DocumentNode item, NodeReader reader)
@@ -85,6 +126,12 @@ public static class ApplicationDagYaml
             { "components", YamlOutput.Strings(dag.Components) },
             { "dependencies", dependencies },
         };
+        if (dag.Alternatives.Count > 0)
+        {
+            var alternatives = new YamlMappingNode();
+            foreach (var a in dag.Alternatives) alternatives.Add(a.Component, YamlOutput.Strings(a.Alternatives));
+            system.Add("alternative_components", alternatives);
+        }
         return YamlOutput.Emit(new YamlMappingNode { { "System", system } });
     }
 }

@@ -20,6 +20,14 @@ public sealed record DesignDocument(
 
     public DesignComponent? Find(string name) => Components.FirstOrDefault(c => c.Name == name);
 
+    /// <summary>Methods marked <c>[Alternative]</c>: implementations that may replace a component (absent before issue 15: empty).</summary>
+    [JsonPropertyName(DesignSchema.Alternatives)]
+    public IReadOnlyList<DesignAlternative>? Alternatives { get; init; }
+
+    /// <summary><c>[assembly: ApplicationMetric]</c>: the metric that ranks the deployments of alternatives, and its threshold.</summary>
+    [JsonPropertyName(DesignSchema.ApplicationMetric)]
+    public DesignApplicationMetric? ApplicationMetric { get; init; }
+
     /// <summary>The component's local threshold in ms (its entry of <see cref="LocalConstraints"/>), null when it has none.</summary>
     public double? LocalThresholdMs(string component) =>
         LocalConstraints.FirstOrDefault(c => c.Component == component)?.ThresholdMs;
@@ -35,6 +43,18 @@ public sealed record DesignComponent(
     [property: JsonPropertyName(DesignSchema.ExpectedRequestsPerSecond)] double? ExpectedRequestsPerSecond,
     [property: JsonPropertyName(DesignSchema.DeviceConstraints)] DesignDeviceConstraints? DeviceConstraints,
     [property: JsonPropertyName(DesignSchema.EntryPoint)] string? EntryPoint = null);
+
+/// <summary>An alternative implementation of <paramref name="Component"/>, named <paramref name="Name"/> in the deployments.</summary>
+public sealed record DesignAlternative(
+    [property: JsonPropertyName(DesignSchema.Component)] string Component,
+    [property: JsonPropertyName(DesignSchema.Name)] string Name,
+    [property: JsonPropertyName(DesignSchema.Method)] string? Method,
+    [property: JsonPropertyName(DesignSchema.Location)] DesignLocation? Location);
+
+/// <summary>The application metric's name (one of the Studio's four) and its threshold, null for none.</summary>
+public sealed record DesignApplicationMetric(
+    [property: JsonPropertyName(DesignSchema.MetricName)] string MetricName,
+    [property: JsonPropertyName(DesignSchema.MetricThreshold)] double? Threshold);
 
 /// <summary>Where the annotated method is declared (1-based line and column).</summary>
 public sealed record DesignLocation(

@@ -1,0 +1,125 @@
+using System.Globalization;
+using AiSprint.Contract;
+using AiSprint.Model;
+using AiSprint.Model.Alternatives;
+using AiSprint.Model.Diagnostics;
+using AiSprint.Model.Formats;
+using AiSprint.Model.Formats.AiSprint;
+using AiSprint.Model.Formats.Design;
+using AiSprint.Model.Formats.Operations;
+using AiSprint.Model.Formats.Space4Ai;
+using AiSprint.Model.Validation;
+using AiSprint.Placement.Alternatives;
+using AiSprint.Placement.Evaluation;
+using AiSprint.Placement.Reporting;
+
+namespace AiSprint.Cli.Commands;
+
+/// <summary>
+/// <c>aisprint deploy</c> for an application with <c>[Alternative]</c> methods: every deployment (combination of
+/// implementations) is compiled from the design document and placed, the objective picks one, and the deployment
+/// written is that one's, with report.txt showing every deployment, the choice, the Pareto front and
+/// deployment/pareto.svg, and the <c>AISPRINT_DEPLOYMENT</c> value that makes the running application use it.
+/// </summary>
+internal static partial class DeployCommand
+{
+    private static int PlaceAlternatives(DeployRequest request, DesignDocument document, string designJson, DesignBuildInputs inputs, string demandSources,
+        DiagnosticBag diagnostics, TextWriter output, TextWriter error)
+    {
+        var designLocation = SourceLocation.WholeFile(request.Design);
+        if (request.DeploymentsPerformance is not { } performancePath)
+        {
+            diagnostics.Add(DiagnosticCatalog.MissingDeploymentMetric, designLocation,
+                $"the application declares {document.Alternatives!.Count} [Alternative] methods but no deployments performance file; expected the metric of each deployment in a deployments_performance.yaml (the project's AiSprintDeploymentsPerformance item, or --deployments-performance)");
+            DiagnosticPrinter.Print(diagnostics.Items, error);
+            return ExitCodes.InvalidInput;
+        }
+        var performance = DeploymentsPerformanceYaml.ReadFile(performancePath);
+        diagnostics.AddRange(performance.Diagnostics);
+        if (!performance.Succeeded)
+        {
+            DiagnosticPrinter.Print(diagnostics.Items, error);
+            return ExitCodes.InvalidInput;
+        }
+        var file = performance.Value!;
+        // The code's [ApplicationMetric] is the design's word; the file's metric must agree with it.
+        var metric = file.Value.Metric;
+        var threshold = file.Value.Threshold;
+        if (document.ApplicationMetric is { } declared)
+        {
+            if (declared.MetricName != metric.Name())
+            {
+                diagnostics.Add(DiagnosticCatalog.UnknownApplicationMetric, file.Map.Locate(DeploymentsPerformanceYaml.MetricKey),
+                    $"the file's metric is {metric.Name()} but [ApplicationMetric] declares {declared.MetricName}; expected the metric the values were measured in");
+            }
+            threshold = declared.Threshold ?? threshold;
+        }
+        var deployments = DesignAlternatives.Deployments(document, file, diagnostics);
+        var candidates = new List<DeploymentCandidate>();
+        var compiled = new Dictionary<string, CompiledDesign>(StringComparer.Ordinal);
+        foreach (var deployment in deployments)
+        {
+            // The demands of the implementations this deployment does not run are not unknown components here.
+            var others = deployments.SelectMany(d => d.Components).Except(deployment.Components).ToHashSet(StringComparer.Ordinal);
+            var own = inputs with { Demands = new DemandTable(inputs.Demands.Entries.Where(e => !others.Contains(e.Component)).ToValueList()) };
+            var built = DesignSystemBuilder.Build(DesignAlternatives.For(document, deployment), own);
+            foreach (var d in built.Diagnostics.Where(d => !diagnostics.Items.Contains(d))) diagnostics.Add(d);
+            if (built.Value is not { } design) continue;
+            diagnostics.AddRange(SystemValidator.Validate(design.System, design.Map)
+                .Where(d => d.Descriptor != DiagnosticCatalog.ProbabilitiesBelowOne && !diagnostics.Items.Contains(d)));
+            compiled[deployment.Name] = design;
+            candidates.Add(new DeploymentCandidate(deployment, design.System, design.Map));
+        }
+        if (diagnostics.HasErrors || candidates.Count != deployments.Count)
+        {
+            DiagnosticPrinter.Print(diagnostics.Items, error);
+            return ExitCodes.InvalidInput;
+        }
+
+        var objective = request.CheapestAlternative ? DeploymentObjective.CheapestAboveThreshold : DeploymentObjective.HighestMetric;
+        var lambda = candidates[0].System.Lambda;
+        var choice = ProgressDisplay.Run(error, "placing alternative deployments",
+            progress => DeploymentSelector.Choose(candidates, metric, threshold, objective, lambda, request.Search, progress));
+        var directory = request.Directory;
+        var deploymentDirectory = Path.Combine(directory, "deployment");
+        var report = DeploymentChoiceReport.Format(choice);
+        AtomicFile.WriteAllText(Path.Combine(deploymentDirectory, AlternativesPlacement.ChartFile),
+            ParetoChart.RenderSvg(choice, $"{document.Assembly}: {metric.Name()} against minimum cost"));
+        DeploymentsPerformanceYaml.WriteFile(Path.Combine(directory, "design", DeploymentsPerformanceYaml.FileName), metric, threshold, deployments);
+        if (choice.Chosen is not { } chosen)
+        {
+            foreach (var stale in new[] { "solution.json", ProductionDeploymentYaml.FileName }.Select(f => Path.Combine(deploymentDirectory, f)).Where(File.Exists)) File.Delete(stale);
+            var entry = document.Components.FirstOrDefault()?.Location is { } l ? new SourceLocation(l.File, l.Line, l.Column) : designLocation;
+            diagnostics.Add(DiagnosticCatalog.InfeasiblePlacement, entry, $"no deployment of the alternatives at or above the metric threshold has a feasible placement (see {Path.Combine(deploymentDirectory, "report.txt")})");
+            AtomicFile.WriteAllText(Path.Combine(deploymentDirectory, "report.txt"), "No deployment has a feasible placement at or above the threshold.\n" + report + demandSources);
+            DiagnosticPrinter.Print(diagnostics.Items, error);
+            output.WriteLine($"no feasible deployment; wrote {directory} (see {Path.Combine(deploymentDirectory, "report.txt")})");
+            return ExitCodes.Infeasible;
+        }
+
+        var (application, system, _) = compiled[chosen.Deployment.Name];
+        WriteDesign(directory, designJson, application, system);
+        AtomicFile.WriteAllText(Path.Combine(directory, "monitoring", PrometheusRules.FileName), PrometheusRules.Write(system));
+        var solution = SolutionMapping.ToSolution(chosen.Best!);
+        var production = ProductionDeploymentBuilder.Build(solution, system, application);
+        diagnostics.AddRange(production.Diagnostics);
+        if (production.Value is not { } descriptor)
+        {
+            DiagnosticPrinter.Print(diagnostics.Items, error);
+            return ExitCodes.InvalidInput;
+        }
+        var identifier = DesignAlternatives.Identifier(chosen.Deployment);
+        var run = string.Create(CultureInfo.InvariantCulture, $"\nRun it with {AnnotationContract.DeploymentEnvironmentVariable}={identifier}{(identifier.Length == 0 ? " (empty: the original implementations)" : "")}.\n");
+        var summary = PlaceCommand.Summary(chosen.Search!, request.Search);
+        Space4AiSolutionWriter.WriteFile(solution, Path.Combine(deploymentDirectory, "solution.json"));
+        AtomicFile.WriteAllText(Path.Combine(deploymentDirectory, "report.txt"),
+            $"{report}{run}\nPlacement of {chosen.Deployment.Name}:\n{summary}\n{PlacementReport.Format(chosen.Best!)}{demandSources}");
+        AtomicFile.WriteAllText(Path.Combine(deploymentDirectory, ProductionDeploymentYaml.FileName), ProductionDeploymentYaml.Write(descriptor));
+        AtomicFile.WriteAllText(Path.Combine(directory, "security", SecurityPolicy.FileName), SecurityPolicy.Write(system, solution));
+        DiagnosticPrinter.Print(diagnostics.Items, error);
+        output.WriteLine($"chose {chosen.Deployment.Name} ({chosen.Deployment.Label}) of {choice.Outcomes.Count} deployments; {AnnotationContract.DeploymentEnvironmentVariable}={identifier}");
+        output.WriteLine(PlacementSummary.Format(chosen.Best!));
+        output.WriteLine($"wrote {directory} (see {Path.Combine(deploymentDirectory, "report.txt")})");
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,51 @@
+namespace AiSprint.Cli.Tests;
+
+/// <summary><c>aisprint deploy</c> of a design document with [Alternative] methods (the fixture's design.json).</summary>
+public class AlternativesDeployTests
+{
+    private static string Temp() => Directory.CreateTempSubdirectory("aisprint-deploy-alt-").FullName;
+
+    private static string FixtureFile(params string[] parts) => Path.Combine([Fixtures.Alternatives, .. parts]);
+
+    private static (int Code, string Output, string Error) Deploy(string output, params string[] extra) =>
+        ValidateCommandTests.Run(["deploy", FixtureFile("design.json"), "--resources", FixtureFile("common_config", "candidate_resources.yaml"),
+            "--demands", FixtureFile("demands.csv"), "-o", output, "--iterations", "300", "--ls-iterations", "50", .. extra]);
+
+    private static string[] Performance => ["--deployments-performance", FixtureFile("space4ai-r", "deployments_performance.yaml")];
+
+    [Fact]
+    public void Deploy_writes_the_chosen_deployment_its_front_and_the_identifier_to_run_it()
+    {
+        var output = Temp();
+        var (code, text, error) = Deploy(output, [.. Performance, "--objective", "cheapest"]);
+        Assert.True(code == 0, error);
+        Assert.Contains("AISPRINT_DEPLOYMENT=mask-detector-small", text);
+        var report = File.ReadAllText(Path.Combine(output, "deployment", "report.txt"));
+        Assert.Contains("* alternative_deployment1  blurry-faces-onnx, mask-detector-small  0.85    1.2", report);
+        Assert.Contains("Pareto front (metric against minimum cost):", report);
+        Assert.Contains("Run it with AISPRINT_DEPLOYMENT=mask-detector-small.", report);
+        Assert.True(File.Exists(Path.Combine(output, "deployment", "pareto.svg")));
+        Assert.Contains("mask-detector-small", File.ReadAllText(Path.Combine(output, "design", "application_dag.yaml")));
+        Assert.Contains("sorted_deployments_performance", File.ReadAllText(Path.Combine(output, "design", "deployments_performance.yaml")));
+    }
+
+    [Fact]
+    public void The_highest_metric_objective_keeps_the_originals_and_says_so()
+    {
+        var output = Temp();
+        var (code, text, error) = Deploy(output, Performance);
+        Assert.True(code == 0, error);
+        Assert.Contains("chose original_deployment", text);
+        Assert.Contains("Run it with AISPRINT_DEPLOYMENT= (empty: the original implementations).", File.ReadAllText(Path.Combine(output, "deployment", "report.txt")));
+    }
+
+    [Fact]
+    public void Without_the_performance_file_deploy_fails_with_AIS0032_and_writes_nothing_current()
+    {
+        var output = Temp();
+        var (code, _, error) = Deploy(output);
+        Assert.Equal(1, code);
+        Assert.Contains("error AIS0032", error);
+        Assert.False(File.Exists(Path.Combine(output, "deployment", "report.txt")));
+    }
+}
