@@ -48,6 +48,11 @@ internal static class RuleCatalog
     public static readonly Rule NotRepresentable = Warning(RuleIds.NotRepresentable, InputsCategory, "The target format cannot hold some information, which is not written");
     public static readonly Rule NoTrustedResource = Error(RuleIds.NoTrustedResource, InputsCategory, "A component needs trusted execution but no compatible resource can provide it");
 
+    // Early exits (issue 15 part 2): early_exits.csv against its model.
+    public static readonly Rule MalformedEarlyExits = Error(RuleIds.MalformedEarlyExits, InputsCategory, "An early_exits.csv is malformed (header exits,input_nodes,output_nodes; cells are list literals of tensor names)");
+    public static readonly Rule UnknownExitTensor = Error(RuleIds.UnknownExitTensor, InputsCategory, "An early exit names a tensor the model does not have");
+    public static readonly Rule ExitHeadNotDownstream = Error(RuleIds.ExitHeadNotDownstream, InputsCategory, "An exit head's output does not depend on the tensor its row attaches it to");
+
     // AIS0040–AIS0049: aMLLibrary configurations and datasets.
     public static readonly Rule AmlUnknownTechnique = Error(RuleIds.AmlUnknownTechnique, RegressionCategory, "An aMLLibrary configuration names a regression technique that does not exist");
     public static readonly Rule AmlInterpolation = Error(RuleIds.AmlInterpolation, RegressionCategory, "A '%' in an aMLLibrary .ini value is not a valid configparser interpolation");
@@ -72,6 +77,10 @@ internal static class RuleCatalog
     public static readonly Rule LayerModelUnreadable = Error(RuleIds.LayerModelUnreadable, BuildCategory, "A per-layer model file cannot be read or is of another version or convention");
     public static readonly Rule LayerTimingFailed = Error(RuleIds.LayerTimingFailed, BuildCategory, "ONNX Runtime could not time the network's nodes");
     public static readonly Rule InvalidLayersOption = Error(RuleIds.InvalidLayersOption, BuildCategory, "A layers option is invalid (thread list, optimisation level, technique)");
+    // Early exits (issue 15 part 2): splitting at the exits and measured exit probabilities.
+    public static readonly Rule ExitsOutOfOrder = Error(RuleIds.ExitsOutOfOrder, BuildCategory, "Early exits are not listed in network order");
+    public static readonly Rule ExitDoesNotSeparate = Error(RuleIds.ExitDoesNotSeparate, BuildCategory, "An exit's attach tensor does not separate the network, so no partition can start from it");
+    public static readonly Rule MeasuredExitsUnusable = Warning(RuleIds.MeasuredExitsUnusable, BuildCategory, "Measured early-exit counts cannot be used; the declared probabilities stay");
     public static readonly Rule ToolFailed = Error(RuleIds.ToolFailed, BuildCategory, "An aisprint step failed without reporting why");
 
     // AIS0100–AIS0199: annotations in C# source, reported by the analyzers.
@@ -92,6 +101,12 @@ internal static class RuleCatalog
     public static readonly Rule InvalidFeatureName = Error(RuleIds.InvalidFeatureName, AnnotationsCategory, "Workload feature name is not a dataset column name");
     public static readonly Rule CaseMissesComponent = Error(RuleIds.CaseMissesComponent, AnnotationsCategory, "Workload case does not call its component");
     public static readonly Rule MalformedWorkload = Error(RuleIds.MalformedWorkload, AnnotationsCategory, "Workload method has the wrong shape");
+    // Early exits (issue 15 part 2): [EarlyExits] in source.
+    public static readonly Rule EarlyExitConditionSignature = Error(RuleIds.EarlyExitConditionSignature, AnnotationsCategory, "Early-exit condition method is missing or has the wrong signature");
+    public static readonly Rule ExitProbabilityOutOfRange = Error(RuleIds.ExitProbabilityOutOfRange, AnnotationsCategory, "Early-exit transition probability outside [0, 1]");
+    public static readonly Rule ExitProbabilityCount = Error(RuleIds.ExitProbabilityCount, AnnotationsCategory, "Early-exit transition probabilities do not match the exits one to one");
+    public static readonly Rule EarlyExitFileMissing = Warning(RuleIds.EarlyExitFileMissing, AnnotationsCategory, "Early-exit model or early_exits.csv is not among the project's files");
+    public static readonly Rule EarlyExitsWithPartitionable = Error(RuleIds.EarlyExitsWithPartitionable, AnnotationsCategory, "A component is both [EarlyExits] and [Partitionable]");
 
     // AIS1000–AIS1999: annotations no candidate resource can satisfy, judged from the AdditionalFiles.
     public static readonly Rule InvalidFeasibilityFile = Warning(RuleIds.InvalidFeasibilityFile, FeasibilityCategory, "A resources or demands file cannot be read");
@@ -107,15 +122,18 @@ internal static class RuleCatalog
         DagCycle, ProbabilitiesExceedOne, ProbabilitiesBelowOne, PathNotConsecutive, NoCompatibleResource, MissingDemand,
         InvalidValue, MemoryTooLarge, UnknownComponent, BrokenPartitionChain, NoPerformanceData, UnknownLayer,
         InconsistentReplicas, UnknownPartition, NotRepresentable, NoTrustedResource,
+        MalformedEarlyExits, UnknownExitTensor, ExitHeadNotDownstream,
         AmlUnknownTechnique, AmlInterpolation, AmlPriorWithoutHyperopt, AmlInlineComment, AmlIgnoredOption, CsvRowLength,
         InfeasiblePlacement, ConstraintUnreachable, TrainingFailed, NoDesignDocument,
         CannotProfile, WorkloadFailed, WorkloadEmpty, WorkloadInconsistent, WorkloadUntimed, NoWorkload, InvalidProfilingGrid, ProfileOutputUnusable,
         LayerModelUnreadable, LayerTimingFailed, InvalidLayersOption,
+        ExitsOutOfOrder, ExitDoesNotSeparate, MeasuredExitsUnusable,
         ToolFailed,
         NonPositiveThreshold, UnknownPathComponent, DuplicateComponent, GlobalBelowLocalSum, UnknownSuccessor,
         ProbabilitiesAboveOneRetired, NotOnnxPath, UndefinedTimeUnit, PathNotConsecutiveRetired, DagFileMismatch,
         PartitionableModelMissing, InvalidDesignFile,
         UnknownWorkloadComponent, FeatureNamedTwice, InvalidFeatureName, CaseMissesComponent, MalformedWorkload,
+        EarlyExitConditionSignature, ExitProbabilityOutOfRange, ExitProbabilityCount, EarlyExitFileMissing, EarlyExitsWithPartitionable,
         InvalidFeasibilityFile, LocalThresholdBelowDemand, GlobalPathInfeasible, NoTrustedResourceRetired, MemoryAboveEveryResourceRetired,
     };
 

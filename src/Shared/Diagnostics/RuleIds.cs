@@ -31,6 +31,10 @@ internal static class RuleIds
     public const string UnknownPartition = "AIS0025";
     public const string NotRepresentable = "AIS0026";
     public const string NoTrustedResource = "AIS0027";
+    // Early exits (issue 15 part 2).
+    public const string MalformedEarlyExits = "AIS0034";
+    public const string UnknownExitTensor = "AIS0035";
+    public const string ExitHeadNotDownstream = "AIS0036";
     public const string AmlUnknownTechnique = "AIS0040";
     public const string AmlInterpolation = "AIS0041";
     public const string AmlPriorWithoutHyperopt = "AIS0042";
@@ -52,6 +56,10 @@ internal static class RuleIds
     public const string LayerModelUnreadable = "AIS0070";
     public const string LayerTimingFailed = "AIS0071";
     public const string InvalidLayersOption = "AIS0072";
+    // Early exits (issue 15 part 2).
+    public const string ExitsOutOfOrder = "AIS0077";
+    public const string ExitDoesNotSeparate = "AIS0078";
+    public const string MeasuredExitsUnusable = "AIS0079";
     public const string ToolFailed = "AIS0099";
     public const string NonPositiveThreshold = "AIS0100";
     public const string UnknownPathComponent = "AIS0101";
@@ -70,6 +78,12 @@ internal static class RuleIds
     public const string InvalidFeatureName = "AIS0114";
     public const string CaseMissesComponent = "AIS0115";
     public const string MalformedWorkload = "AIS0116";
+    // Early exits (issue 15 part 2).
+    public const string EarlyExitConditionSignature = "AIS0125";
+    public const string ExitProbabilityOutOfRange = "AIS0126";
+    public const string ExitProbabilityCount = "AIS0127";
+    public const string EarlyExitFileMissing = "AIS0128";
+    public const string EarlyExitsWithPartitionable = "AIS0129";
     public const string InvalidFeasibilityFile = "AIS1000";
     public const string LocalThresholdBelowDemand = "AIS1001";
     public const string GlobalPathInfeasible = "AIS1002";
