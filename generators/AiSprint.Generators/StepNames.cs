@@ -12,4 +12,6 @@ internal static class StepNames
     public const string ComponentMethodNames = nameof(ComponentMethodNames);
     public const string CallSites = nameof(CallSites);
     public const string InterceptorFiles = nameof(InterceptorFiles);
+    public const string HasOnnxRuntime = nameof(HasOnnxRuntime);
+    public const string EarlyExitRunners = nameof(EarlyExitRunners);
 }

@@ -19,6 +19,7 @@ internal static class AnnotationContract
     public const string DeviceConstraints = "DeviceConstraintsAttribute";
     public const string Successor = "SuccessorAttribute";
     public const string Workload = "WorkloadAttribute";
+    public const string EarlyExits = "EarlyExitsAttribute";
 
     public const string ComponentFullName = Namespace + "." + Component;
     public const string ExecTimeFullName = Namespace + "." + ExecTime;
@@ -29,11 +30,17 @@ internal static class AnnotationContract
     public const string DeviceConstraintsFullName = Namespace + "." + DeviceConstraints;
     public const string SuccessorFullName = Namespace + "." + Successor;
     public const string WorkloadFullName = Namespace + "." + Workload;
+    public const string EarlyExitsFullName = Namespace + "." + EarlyExits;
+
+    /// <summary><c>[EarlyExits]</c>' named property for the exits file; by default this name beside the model.</summary>
+    public const string EarlyExitsFileProperty = "ExitsFile";
+    public const string DefaultEarlyExitsFile = "early_exits.csv";
 
     /// <summary>Every attribute's simple metadata name, for tests that tie them to the annotations assembly.</summary>
     public static readonly string[] AttributeNames =
     {
         Component, ExecTime, GlobalExecTime, Security, Partitionable, ExpectedThroughput, DeviceConstraints, Successor, Workload,
+        EarlyExits,
     };
 
     // AiSprint.Annotations.TimeUnit.
