@@ -9,6 +9,7 @@ public sealed class SnapshotTests
     [InlineData("AsyncCalls")]
     [InlineData("DesignDocument")]
     [InlineData("GlobalPaths")]
+    [InlineData("EarlyExits")]
     public void Generated_sources_match_the_snapshot(string caseName)
     {
         var (_, _, result) = GeneratorHarness.Run(GeneratorHarness.Compile(Snapshot.Inputs(caseName)));
