@@ -51,19 +51,12 @@ internal static class ComponentReader
         var probabilities = attribute.ConstructorArguments.Length > 2 && attribute.ConstructorArguments[2] is { Kind: TypedConstantKind.Array } array
             ? array.Values.Select(v => v.Value is double d ? d : double.NaN)
             : [];
-        var exitsFile = AttributeReader.Named(attribute, AnnotationContract.EarlyExitsFileProperty)?.Value as string ?? DefaultExitsFile(onnx);
+        var exitsFile = AttributeReader.Named(attribute, AnnotationContract.EarlyExitsFileProperty)?.Value as string ?? AnnotationContract.DefaultExitsFileFor(onnx);
         var target = EarlyExitCondition.Find(method.ContainingType, condition);
         return new EarlyExitsModel(onnx, exitsFile, condition,
             target is null ? null : target.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + target.Name,
             target is not null && target.Parameters[0].Type is IArrayTypeSymbol,
             probabilities.ToEquatableArray());
-    }
-
-    /// <summary><c>early_exits.csv</c> in the model's directory, as the Studio keeps both in <c>&lt;component&gt;/onnx/</c>.</summary>
-    internal static string DefaultExitsFile(string onnxPath)
-    {
-        var slash = onnxPath.LastIndexOfAny(['/', '\\']);
-        return slash < 0 ? AnnotationContract.DefaultEarlyExitsFile : onnxPath.Substring(0, slash + 1) + AnnotationContract.DefaultEarlyExitsFile;
     }
 
     // Only what a host outside the compilation can call by name with no type arguments to choose.

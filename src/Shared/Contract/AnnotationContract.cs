@@ -36,6 +36,13 @@ internal static class AnnotationContract
     public const string EarlyExitsFileProperty = "ExitsFile";
     public const string DefaultEarlyExitsFile = "early_exits.csv";
 
+    /// <summary><c>early_exits.csv</c> in the model's directory, where the Studio keeps both (<c>&lt;component&gt;/onnx/</c>).</summary>
+    public static string DefaultExitsFileFor(string onnxPath)
+    {
+        var slash = System.Math.Max(onnxPath.LastIndexOf('/'), onnxPath.LastIndexOf('\\'));
+        return slash < 0 ? DefaultEarlyExitsFile : onnxPath.Substring(0, slash + 1) + DefaultEarlyExitsFile;
+    }
+
     /// <summary>Every attribute's simple metadata name, for tests that tie them to the annotations assembly.</summary>
     public static readonly string[] AttributeNames =
     {

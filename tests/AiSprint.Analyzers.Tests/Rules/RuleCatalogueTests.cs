@@ -15,6 +15,7 @@ public sealed class RuleCatalogueTests
         .. new AiSprint.Analyzers.Inputs.InputFileAnalyzer().SupportedDiagnostics,
         .. new AiSprint.Analyzers.Feasibility.FeasibilityAnalyzer().SupportedDiagnostics,
         .. new AiSprint.Analyzers.Profiling.WorkloadAnalyzer().SupportedDiagnostics,
+        .. new AiSprint.Analyzers.Consistency.EarlyExitsAnalyzer().SupportedDiagnostics,
     ];
 
     [Fact]
