@@ -37,6 +37,7 @@ internal static class DeployCommand
         var lambda = new Option<double?>("--lambda") { Description = "Arrival rate in req/s (default: [ExpectedThroughput] of the entry component)." };
         var outputDirectory = new Option<string>("--output", "-o") { Description = "The aisprint/ directory to write.", Required = true };
         var measured = new Option<string?>("--measured") { Description = "The measured-vs-predicted summary of a profile (aisprint profile-report -o FILE) to show in report.txt, beside the demands it gave." };
+        var exitCounts = new Option<string[]>("--exit-counts") { Description = "A measured exit-counts CSV (component,exit,requests; EarlyExitCountsRecorder writes it from the aisprint.early_exit.requests counter): its exit probabilities replace the declared ones of early-exit components; repeatable." };
         var explain = new Option<bool>("--no-explain") { Description = "When no placement is feasible, skip the search for the relaxation and the largest Lambda that would be feasible." };
         var search = new SearchOptionSet();
         var command = new Command("deploy",
@@ -44,7 +45,7 @@ internal static class DeployCommand
             "deployment/ (production_deployment.yaml, solution.json, report.txt), monitoring/rules.yml, security/policy.yaml.\n" +
             "Exit code 0 with a placement, 3 when none is feasible (warnings AIS0050/AIS0051 say why), 1 on invalid input.")
         {
-            design, resources, demands, partitions, onnx, layerModels, lambda, outputDirectory, explain, measured,
+            design, resources, demands, partitions, onnx, layerModels, lambda, outputDirectory, explain, measured, exitCounts,
         };
         foreach (var option in search.All) command.Options.Add(option);
         command.SetAction((parse, cancellation) =>
@@ -53,7 +54,7 @@ internal static class DeployCommand
                 parse.GetValue(design)!, parse.GetValue(resources)!, parse.GetValue(demands) ?? [], parse.GetValue(partitions) ?? [],
                 parse.GetValue(onnx) ?? [], parse.GetValue(layerModels) ?? [],
                 parse.GetValue(lambda) is { } l ? new RequestsPerSecond(l) : null, parse.GetValue(outputDirectory)!,
-                search.Parse(parse, cancellation), !parse.GetValue(explain), parse.GetValue(measured));
+                search.Parse(parse, cancellation), !parse.GetValue(explain), parse.GetValue(measured), parse.GetValue(exitCounts) ?? []);
             return Task.FromResult(Run(request, output, error));
         });
         return command;
@@ -68,7 +69,7 @@ internal static class DeployCommand
     }
 
     private sealed record DeployRequest(string Design, string Resources, string[] Demands, string[] Partitions, string[] Onnx, string[] LayerModels,
-        RequestsPerSecond? Lambda, string Directory, SearchOptions Search, bool Explain, string? MeasuredReport = null);
+        RequestsPerSecond? Lambda, string Directory, SearchOptions Search, bool Explain, string? MeasuredReport = null, string[]? ExitCounts = null);
 
     private static int Run(DeployRequest request, TextWriter output, TextWriter error)
     {
@@ -90,7 +91,8 @@ internal static class DeployCommand
         var manifests = new Dictionary<string, PartitionManifest>(StringComparer.Ordinal);
         var partitionings = LoadPartitionings(request.Partitions, diagnostics, manifests);
         var demandSources = LayerDemandInputs.Apply(partitionings, manifests, request.Onnx, request.LayerModels, diagnostics)
-            + MeasuredSection(request.MeasuredReport);
+            + MeasuredSection(request.MeasuredReport)
+            + EarlyExitInputs.Apply(partitionings, manifests, request.ExitCounts ?? [], diagnostics);
         if (document is null || !resources.Succeeded || tables.Any(t => !t.Succeeded) || diagnostics.HasErrors)
         {
             DiagnosticPrinter.Print(diagnostics.Items, error);
@@ -208,7 +210,7 @@ internal static class DeployCommand
                 var pieces = manifest.Partitions.OrderBy(p => p.Index).Select(p => new ModelPiece(
                     p.MemoryBytes is { } memory ? DesignPartitions.ToMegabytes(memory) : null,
                     p.DataSizeBytes is { } size ? DesignPartitions.ToMegabytes(size) : null,
-                    p.ForwardFlops ?? 0)).ToValueList();
+                    p.ForwardFlops ?? 0) { EarlyExitProbability = p.EarlyExitProbability }).ToValueList();
                 result[component] = [new ModelPartitioning(pieces)];
                 manifests[component] = manifest;
             }
