@@ -47,8 +47,8 @@ public static class SubModelExtractor
         {
             throw new ArgumentException("Transition probabilities must lie in [0, 1].", nameof(continueProbabilities));
         }
-        var full = Path.GetFullPath(outputDirectory);
-        var staging = full.TrimEnd(Path.DirectorySeparatorChar) + ".tmp-" + Environment.ProcessId;
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDirectory));
+        var staging = full + ".tmp-" + Environment.ProcessId;
         if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
         Directory.CreateDirectory(staging);
         foreach (var partition in plan.Partitions)
