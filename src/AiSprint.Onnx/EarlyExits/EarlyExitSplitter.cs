@@ -40,10 +40,10 @@ public static class EarlyExitSplitter
         IReadOnlyList<string> inputs = graph.RealInputs;
         var partitions = new List<Partition>(exits.Count + 1);
         var heads = new List<IReadOnlyList<string>>(exits.Count + 1);
+        var exitOutputs = exits.SelectMany(e => e.HeadOutputs).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i <= exits.Count; i++)
         {
             var exit = i < exits.Count ? exits[i] : null;
-            var exitOutputs = exits.SelectMany(e => e.HeadOutputs).ToHashSet(StringComparer.Ordinal);
             IReadOnlyList<string> outputs = exit is null
                 ? graph.Outputs.Where(o => !exitOutputs.Contains(o)).ToArray()
                 : [.. exit.AttachTensors, .. exit.HeadOutputs];
@@ -73,8 +73,8 @@ public static class EarlyExitSplitter
                 .FirstOrDefault(t => !produced.Contains(t) && !inputs.Contains(t, StringComparer.Ordinal) && !graph.Initializers.Contains(t));
             if (crossing is not null)
             {
-                var reported = i == 0 ? exits[0] : exits[i - 1];
-                bag.Add(DiagnosticCatalog.ExitDoesNotSeparate, reported.AttachLocation,
+                // Partition 1 reads only the model inputs, so i ≥ 1 here: the exit it starts from is to blame.
+                bag.Add(DiagnosticCatalog.ExitDoesNotSeparate, exits[i - 1].AttachLocation,
                     $"partition {i + 1} starts from {Names(inputs)} but also reads '{crossing}', computed before it; expected an attach tensor that every later node's inputs pass through");
                 return new LoadResult<EarlyExitPlan>(null, bag.Items);
             }
