@@ -48,6 +48,62 @@ internal static class AiSprintRules
     public const string AlternativeNameTakenId = RuleIds.AlternativeNameTaken;
     public const string AlternativesWithoutMetricId = RuleIds.AlternativesWithoutMetric;
 
+    // Early exits (issue 15 part 2).
+    public const string EarlyExitConditionSignatureId = RuleIds.EarlyExitConditionSignature;
+    public const string ExitProbabilityOutOfRangeId = RuleIds.ExitProbabilityOutOfRange;
+    public const string ExitProbabilityCountId = RuleIds.ExitProbabilityCount;
+    public const string EarlyExitFileMissingId = RuleIds.EarlyExitFileMissing;
+    public const string EarlyExitsWithPartitionableId = RuleIds.EarlyExitsWithPartitionable;
+    public const string MalformedEarlyExitsId = RuleIds.MalformedEarlyExits;
+
+    public static readonly DiagnosticDescriptor EarlyExitConditionSignature = Create(
+        EarlyExitConditionSignatureId,
+        RuleCatalog.EarlyExitConditionSignature,
+        DiagnosticSeverity.Error,
+        RuleCatalog.AnnotationsCategory,
+        "The early-exit condition '{0}' of '{1}' {2}; expected " + AiSprint.Contract.Roslyn.EarlyExitCondition.ExpectedSignature,
+        "The generated runner calls the condition with each exit head's output; without a usable method no runner is generated.");
+
+    public static readonly DiagnosticDescriptor ExitProbabilityOutOfRange = Create(
+        ExitProbabilityOutOfRangeId,
+        RuleCatalog.ExitProbabilityOutOfRange,
+        DiagnosticSeverity.Error,
+        RuleCatalog.AnnotationsCategory,
+        "Transition probability {0} of exit {1} of '{2}' is outside [0, 1]",
+        "A transition probability is the probability that a request does not exit there.");
+
+    public static readonly DiagnosticDescriptor ExitProbabilityCount = Create(
+        ExitProbabilityCountId,
+        RuleCatalog.ExitProbabilityCount,
+        DiagnosticSeverity.Error,
+        RuleCatalog.AnnotationsCategory,
+        "'{0}' declares {1} transition probabilities but '{2}' lists {3} exits; expected one per exit",
+        "Each exit of the network needs the probability that a request does not stop there.");
+
+    public static readonly DiagnosticDescriptor EarlyExitFileMissing = Create(
+        EarlyExitFileMissingId,
+        RuleCatalog.EarlyExitFileMissing,
+        DiagnosticSeverity.Warning,
+        RuleCatalog.AnnotationsCategory,
+        "The early-exit {0} '{1}' of '{2}' is not among the project's AdditionalFiles{3}",
+        "The build splits the model at the exits the file lists; a wrong path stops it.");
+
+    public static readonly DiagnosticDescriptor EarlyExitsWithPartitionable = Create(
+        EarlyExitsWithPartitionableId,
+        RuleCatalog.EarlyExitsWithPartitionable,
+        DiagnosticSeverity.Error,
+        RuleCatalog.AnnotationsCategory,
+        "'{0}' is both [EarlyExits] and [Partitionable]; an early-exit network is split at its exits only",
+        "Remove one of the two attributes.");
+
+    public static readonly DiagnosticDescriptor MalformedEarlyExits = Create(
+        MalformedEarlyExitsId,
+        RuleCatalog.MalformedEarlyExits,
+        DiagnosticSeverity.Error,
+        RuleCatalog.InputsCategory,
+        "{0}",
+        "early_exits.csv: header exits,input_nodes,output_nodes, one row per exit, list literals of tensor names.");
+
     public static readonly DiagnosticDescriptor NonPositiveThreshold = Create(
         NonPositiveThresholdId,
         RuleCatalog.NonPositiveThreshold,

@@ -39,6 +39,11 @@ public sealed class AiSprintDesignItems : Microsoft.Build.Utilities.Task
         var items = new List<ITaskItem>();
         foreach (var component in document?.Components ?? [])
         {
+            if (component?.EarlyExits is { } earlyExits)
+            {
+                if (EarlyExitItem(component, earlyExits) is { } exitItem) items.Add(exitItem);
+                continue;
+            }
             if (component?.Partitionable is not { } partitionable) continue;
             var onnx = Path.GetFullPath(Path.Combine(ProjectDirectory, partitionable.OnnxPath));
             if (!File.Exists(onnx))
@@ -51,9 +56,33 @@ public sealed class AiSprintDesignItems : Microsoft.Build.Utilities.Task
             var item = new TaskItem(component.Name);
             item.SetMetadata("OnnxPath", onnx);
             item.SetMetadata("MaxPartitions", partitionable.MaxPartitions.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            item.SetMetadata("PartitionArguments", "--max-partitions;" + partitionable.MaxPartitions.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            item.SetMetadata("ExitsFile", "");
             items.Add(item);
         }
         Partitionable = items.ToArray();
         return !Log.HasLoggedErrors;
+    }
+
+    /// <summary>An [EarlyExits] component: split at the exits of its exits file, with the declared transition probabilities.</summary>
+    private TaskItem? EarlyExitItem(DesignComponent component, DesignEarlyExits earlyExits)
+    {
+        var location = component.Location;
+        var onnx = Path.GetFullPath(Path.Combine(ProjectDirectory, earlyExits.OnnxPath));
+        var exits = Path.GetFullPath(Path.Combine(ProjectDirectory, earlyExits.ExitsFile));
+        foreach (var (path, what) in new[] { (onnx, "model"), (exits, "exits file") })
+        {
+            if (File.Exists(path)) continue;
+            BuildDiagnostics.Error(Log, RuleCatalog.ModelFileMissing, location?.File ?? DesignFile, location?.Line ?? 0, location?.Column ?? 0,
+                $"[EarlyExits] of {component.Name} names the {what} {path}, which does not exist; expected a path relative to the project directory");
+            return null;
+        }
+        var probabilities = string.Join(",", earlyExits.TransitionProbabilities.Select(p => p.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+        var item = new TaskItem(component.Name);
+        item.SetMetadata("OnnxPath", onnx);
+        item.SetMetadata("MaxPartitions", "");
+        item.SetMetadata("ExitsFile", exits);
+        item.SetMetadata("PartitionArguments", $"--early-exits;{exits};--transition-probabilities;{probabilities}");
+        return item;
     }
 }

@@ -21,6 +21,8 @@ public sealed class ComponentGenerator : IIncrementalGenerator
     private readonly CallSiteCache _callSites = new();
     private readonly ReferencedComponentNames _referencedNames = new();
 
+    private const string OnnxRuntimeAssembly = "Microsoft.ML.OnnxRuntime";
+
     /// <summary>How many invocations this instance has bound so far: what the tests read to see an edit's cost.</summary>
     internal int BoundInvocations => _callSites.BoundInvocations;
 
@@ -82,6 +84,25 @@ public sealed class ComponentGenerator : IIncrementalGenerator
             if (all.Any(DriftReader.IsRunnable))
             {
                 output.AddSource(DriftEmitter.HintName, DriftEmitter.Source(all));
+            }
+        });
+
+        // Early-exit runners: one file per [EarlyExits] component whose condition method is usable, when the
+        // compilation can see ONNX Runtime (the runner's sessions); the analyzers say why a runner is missing.
+        var hasOnnxRuntime = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.ReferencedAssemblyNames.Any(a => a.Name == OnnxRuntimeAssembly))
+            .WithTrackingName(StepNames.HasOnnxRuntime);
+        var earlyExitRunners = components
+            .Combine(hasOnnxRuntime)
+            .Select(static (pair, _) => pair.Right
+                ? pair.Left.Where(c => c.EarlyExits is { ConditionCall: not null }).GroupBy(c => c.Name, StringComparer.Ordinal).Select(g => g.First()).ToEquatableArray()
+                : EquatableArray<ComponentModel>.Empty)
+            .WithTrackingName(StepNames.EarlyExitRunners);
+        context.RegisterSourceOutput(earlyExitRunners, static (output, runners) =>
+        {
+            foreach (var component in runners)
+            {
+                output.AddSource(EarlyExitRunnerEmitter.HintName(component), EarlyExitRunnerEmitter.Source(component));
             }
         });
 

@@ -15,4 +15,6 @@ internal static class StepNames
     public const string DriftDeclarations = nameof(DriftDeclarations);
     public const string Alternatives = nameof(Alternatives);
     public const string ApplicationMetric = nameof(ApplicationMetric);
+    public const string HasOnnxRuntime = nameof(HasOnnxRuntime);
+    public const string EarlyExitRunners = nameof(EarlyExitRunners);
 }

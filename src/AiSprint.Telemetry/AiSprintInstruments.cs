@@ -25,6 +25,12 @@ public static class AiSprintInstruments
     /// <summary>The histogram of global-path response times (first component's start to last component's end), in milliseconds; tag <see cref="PathTag"/>.</summary>
     public const string PathDurationName = TelemetryNames.PathDuration;
 
+    /// <summary>The counter of early-exit network requests by where they stopped; tags <see cref="ComponentTag"/> and <see cref="ExitTag"/>.</summary>
+    public const string EarlyExitRequestsName = TelemetryNames.EarlyExitRequests;
+
+    /// <summary>The tag numbering the exit a request stopped at (1-based; exits + 1 when it ran every partition).</summary>
+    public const string ExitTag = TelemetryNames.ExitTag;
+
     /// <summary>The tag naming the component a measurement belongs to.</summary>
     public const string ComponentTag = TelemetryNames.ComponentTag;
 
@@ -55,6 +61,9 @@ public static class AiSprintInstruments
 
     internal static Histogram<double> PathDuration { get; } = Meter.CreateHistogram<double>(
         PathDurationName, unit: TelemetryNames.MillisecondsUnit, description: "Response time of an AiSprint global path, from its first component's start to its last component's end.");
+
+    internal static Counter<long> EarlyExitRequests { get; } = Meter.CreateCounter<long>(
+        EarlyExitRequestsName, unit: "{request}", description: "Requests of an early-exit network, by the exit they stopped at (exits + 1: ran every partition).");
 
     internal static Counter<long> Violations { get; } = Meter.CreateCounter<long>(
         ViolationsName, unit: "{violation}", description: "Calls whose response time exceeded a constraint's threshold.");

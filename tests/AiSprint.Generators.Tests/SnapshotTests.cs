@@ -11,6 +11,7 @@ public sealed class SnapshotTests
     [InlineData("GlobalPaths")]
     [InlineData("Drift")]
     [InlineData("Alternatives")]
+    [InlineData("EarlyExits")]
     public void Generated_sources_match_the_snapshot(string caseName)
     {
         var (_, _, result) = GeneratorHarness.Run(GeneratorHarness.Compile(Snapshot.Inputs(caseName)));

@@ -14,6 +14,7 @@ internal sealed class MeasurementRecorder : IDisposable
     private readonly List<double> _durations = [];
     private readonly List<(double Value, KeyValuePair<string, object?>[] Tags)> _pathDurations = [];
     private readonly List<(long Value, string? Scope)> _violations = [];
+    private readonly Dictionary<int, long> _exitCounts = [];
 
     public MeasurementRecorder(string component)
     {
@@ -51,6 +52,15 @@ internal sealed class MeasurementRecorder : IDisposable
                     _violations.Add((value, TagValue(tags, AiSprintInstruments.ScopeTag)));
                 }
             }
+            else if (instrument.Name == AiSprintInstruments.EarlyExitRequestsName && HasTag(tags, AiSprintInstruments.ComponentTag, _component))
+            {
+                var exit = -1;
+                foreach (var tag in tags) if (tag.Key == AiSprintInstruments.ExitTag && tag.Value is int number) exit = number;
+                lock (_exitCounts)
+                {
+                    _exitCounts[exit] = _exitCounts.GetValueOrDefault(exit) + value;
+                }
+            }
         });
         _listener.Start();
     }
@@ -85,6 +95,18 @@ internal sealed class MeasurementRecorder : IDisposable
             lock (_violations)
             {
                 return [.. _violations];
+            }
+        }
+    }
+
+    /// <summary>Early-exit requests of the component, by the exit they stopped at.</summary>
+    public IReadOnlyDictionary<int, long> ExitCounts
+    {
+        get
+        {
+            lock (_exitCounts)
+            {
+                return new Dictionary<int, long>(_exitCounts);
             }
         }
     }

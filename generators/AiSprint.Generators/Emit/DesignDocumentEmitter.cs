@@ -185,6 +185,23 @@ internal static class DesignDocumentEmitter
         json.String(DesignSchema.EntryPoint, component.EntryPoint is not null && entryPoints.TryGetValue(component.Name, out var entryPoint)
             ? GeneratedNames.ComponentsClassFullName + "." + entryPoint
             : null);
+        // Added with early exits (issue 15): written only for [EarlyExits] components, so other documents are unchanged.
+        if (component.EarlyExits is { } earlyExits)
+        {
+            json.StartObject(DesignSchema.EarlyExits);
+            json.String(DesignSchema.OnnxPath, earlyExits.OnnxPath);
+            json.String(DesignSchema.ExitsFile, earlyExits.ExitsFile);
+            json.String(DesignSchema.ConditionMethod, earlyExits.ConditionMethod);
+            json.StartArray(DesignSchema.TransitionProbabilities);
+            foreach (var probability in earlyExits.TransitionProbabilities)
+            {
+                json.Number(null, double.IsNaN(probability) || double.IsInfinity(probability) ? null : probability);
+            }
+
+            json.EndArray();
+            json.EndObject();
+        }
+
         json.EndObject();
     }
 }

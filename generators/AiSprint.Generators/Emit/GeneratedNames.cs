@@ -70,7 +70,7 @@ internal static class GeneratedNames
         return kept == name ? kept : kept + "_" + Hash(name);
     }
 
-    private static string Pascal(string name)
+    internal static string Pascal(string name)
     {
         var text = new StringBuilder();
         foreach (var part in name.Split(name.Where(c => !char.IsLetterOrDigit(c)).Distinct().ToArray(), StringSplitOptions.RemoveEmptyEntries))

@@ -15,6 +15,13 @@ internal sealed record SuccessorModel(string Component, double Probability, doub
 /// <summary>The model named by <c>[Partitionable]</c>.</summary>
 internal sealed record PartitionableModel(string OnnxPath, int MaxPartitions);
 
+/// <summary>
+/// The early-exit network named by <c>[EarlyExits]</c>. <see cref="ConditionCall"/> is the condition method's fully
+/// qualified name when it has the signature the runner calls (static, bool, one ReadOnlySpan&lt;float&gt; or float[],
+/// not private), else null: the analyzer reports AIS0125 and no runner is emitted.
+/// </summary>
+internal sealed record EarlyExitsModel(string OnnxPath, string ExitsFile, string ConditionMethod, string? ConditionCall, bool ConditionTakesArray, EquatableArray<double> TransitionProbabilities);
+
 /// <summary>The resource demands named by <c>[DeviceConstraints]</c>.</summary>
 internal sealed record DeviceConstraintsModel(double RamMegabytes, double VramMegabytes, EquatableArray<string> UseGpuFor);
 
@@ -36,4 +43,5 @@ internal sealed record ComponentModel(
     double? ExpectedRequestsPerSecond,
     DeviceConstraintsModel? DeviceConstraints,
     EquatableArray<SuccessorModel> Successors,
-    CalleeModel? EntryPoint);
+    CalleeModel? EntryPoint,
+    EarlyExitsModel? EarlyExits = null);

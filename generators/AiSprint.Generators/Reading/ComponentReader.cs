@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading;
 using AiSprint.Contract;
+using AiSprint.Contract.Roslyn;
 using AiSprint.Generators.Model;
 using Microsoft.CodeAnalysis;
 
@@ -34,7 +35,28 @@ internal static class ComponentReader
             AttributeReader.Find(method, AnnotationContract.ExpectedThroughputFullName) is { } throughput ? AttributeReader.Argument<double>(throughput, 0) : null,
             ReadDeviceConstraints(method),
             ReadSuccessors(method),
-            ReadEntryPoint(method));
+            ReadEntryPoint(method),
+            ReadEarlyExits(method));
+    }
+
+    private static EarlyExitsModel? ReadEarlyExits(IMethodSymbol method)
+    {
+        if (AttributeReader.Find(method, AnnotationContract.EarlyExitsFullName) is not { } attribute)
+        {
+            return null;
+        }
+
+        var onnx = AttributeReader.Argument<string>(attribute, 0) ?? string.Empty;
+        var condition = AttributeReader.Argument<string>(attribute, 1) ?? string.Empty;
+        var probabilities = attribute.ConstructorArguments.Length > 2 && attribute.ConstructorArguments[2] is { Kind: TypedConstantKind.Array } array
+            ? array.Values.Select(v => v.Value is double d ? d : double.NaN)
+            : [];
+        var exitsFile = AttributeReader.Named(attribute, AnnotationContract.EarlyExitsFileProperty)?.Value as string ?? AnnotationContract.DefaultExitsFileFor(onnx);
+        var target = EarlyExitCondition.Find(method.ContainingType, condition);
+        return new EarlyExitsModel(onnx, exitsFile, condition,
+            target is null ? null : target.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + target.Name,
+            target is not null && target.Parameters[0].Type is IArrayTypeSymbol,
+            probabilities.ToEquatableArray());
     }
 
     // Only what a host outside the compilation can call by name with no type arguments to choose.

@@ -44,6 +44,7 @@ internal static partial class DeployCommand
             Description = "How many arrival rates report.html's cost-against-Lambda chart places at (2·Lambda/N, 4·Lambda/N, ... up to 2·Lambda, with a shorter search than the build's); 0 leaves the chart out.",
             DefaultValueFactory = _ => 8,
         };
+        var exitCounts = new Option<string[]>("--exit-counts") { Description = "A measured exit-counts CSV (component,exit,requests; EarlyExitCountsRecorder writes it from the aisprint.early_exit.requests counter): its exit probabilities replace the declared ones of early-exit components; repeatable." };
         var explain = new Option<bool>("--no-explain") { Description = "When no placement is feasible, skip the search for the relaxation and the largest Lambda that would be feasible." };
         var performance = new Option<string?>("--deployments-performance")
         {
@@ -62,7 +63,7 @@ internal static partial class DeployCommand
             "and report.html (the DAG, constraints, costs and charts in one self-contained page).\n" +
             "Exit code 0 with a placement, 3 when none is feasible (warnings AIS0050/AIS0051 say why), 1 on invalid input.")
         {
-            design, resources, demands, partitions, onnx, layerModels, lambda, outputDirectory, explain, measured, performance, objective, sweepPoints,
+            design, resources, demands, partitions, onnx, layerModels, lambda, outputDirectory, explain, measured, performance, objective, sweepPoints, exitCounts,
         };
         foreach (var option in search.All) command.Options.Add(option);
         command.SetAction((parse, cancellation) =>
@@ -75,6 +76,7 @@ internal static partial class DeployCommand
             {
                 DeploymentsPerformance = parse.GetValue(performance),
                 CheapestAlternative = parse.GetValue(objective) == "cheapest",
+                ExitCounts = parse.GetValue(exitCounts) ?? [],
             };
             return Task.FromResult(Run(request, output, error));
         });
@@ -94,6 +96,7 @@ internal static partial class DeployCommand
     {
         public string? DeploymentsPerformance { get; init; }
         public bool CheapestAlternative { get; init; }
+        public string[]? ExitCounts { get; init; }
     }
 
     private static int Run(DeployRequest request, TextWriter output, TextWriter error)
@@ -117,7 +120,8 @@ internal static partial class DeployCommand
         var partitionings = LoadPartitionings(request.Partitions, diagnostics, manifests);
         var partitionDemands = new List<PartitionDemandSeries>();
         var demandSources = LayerDemandInputs.Apply(partitionings, manifests, request.Onnx, request.LayerModels, diagnostics, partitionDemands)
-            + MeasuredSection(request.MeasuredReport);
+            + MeasuredSection(request.MeasuredReport)
+            + EarlyExitInputs.Apply(partitionings, manifests, request.ExitCounts ?? [], diagnostics);
         if (request.SweepPoints < 0)
         {
             diagnostics.Add(DiagnosticCatalog.InvalidValue, SourceLocation.WholeFile("--sweep-points"),
@@ -274,7 +278,7 @@ internal static partial class DeployCommand
                 var pieces = manifest.Partitions.OrderBy(p => p.Index).Select(p => new ModelPiece(
                     p.MemoryBytes is { } memory ? DesignPartitions.ToMegabytes(memory) : null,
                     p.DataSizeBytes is { } size ? DesignPartitions.ToMegabytes(size) : null,
-                    p.ForwardFlops ?? 0)).ToValueList();
+                    p.ForwardFlops ?? 0) { EarlyExitProbability = p.EarlyExitProbability }).ToValueList();
                 result[component] = [new ModelPartitioning(pieces)];
                 manifests[component] = manifest;
             }

@@ -60,17 +60,23 @@ internal static class OnnxCommands
         var maxMemory = new Option<double?>("--max-memory") { Description = "Largest memory of one partition (parameters + peak activations), in MB." };
         var verify = new Option<bool>("--verify") { Description = "Run the partitions in sequence in ONNX Runtime and compare with the full model on the sample input (without one, on a seeded random input when the model's input shape is static)." };
         var input = new Option<string?>("--input") { Description = "The sample input (.npy) for shapes and --verify (default: <model>.input.npy beside the model)." };
+        var earlyExits = new Option<string?>("--early-exits") { Description = "An early_exits.csv (exits,input_nodes,output_nodes): split an early-exit network at its exits instead of at the best cut points." };
+        var transition = new Option<string?>("--transition-probabilities") { Description = "With --early-exits: per exit, comma-separated, the probability that a request does NOT exit there; the manifest's early_exit_probability is 1 − it." };
         var command = new Command("partition",
             "Split an ONNX model at its best single-tensor cut points (fewest bytes transferred, then balanced FLOPs) into runnable sub-models with a manifest.\n" +
             "Exit code 0 on success, 1 on a bad model or when no plan meets the bounds, 3 when --verify finds a difference above tolerance.")
         {
-            model, outputDirectory, maxPartitions, maxMemory, verify, input,
+            model, outputDirectory, maxPartitions, maxMemory, verify, input, earlyExits, transition,
         };
         command.SetAction(parse => Guard(error, () =>
         {
             var path = parse.GetValue(model)!;
             var samplePath = parse.GetValue(input) ?? SampleInputs.Beside(path);
             var analysis = SampleInputs.Analyze(path, samplePath);
+            if (parse.GetValue(earlyExits) is { } exitsFile)
+            {
+                return SplitAtExits(analysis, exitsFile, parse.GetValue(transition), parse.GetValue(outputDirectory)!, parse.GetValue(verify), samplePath, output, error);
+            }
             var constraints = new PartitionConstraints
             {
                 MinPartitions = 2,
@@ -115,6 +121,61 @@ internal static class OnnxCommands
             return result.Passed ? ExitCodes.Success : ExitCodes.Infeasible;
         }));
         return command;
+    }
+
+    /// <summary>The early-exit split (aisprint-studio.md §2.3): located errors for the exits file, the manifest with exit probabilities.</summary>
+    private static int SplitAtExits(ModelAnalysis analysis, string exitsFile, string? transition, string directory, bool verify, string? samplePath, TextWriter output, TextWriter error)
+    {
+        var exits = AiSprint.Model.Formats.Design.EarlyExitsFile.Load(exitsFile);
+        if (!exits.Succeeded)
+        {
+            DiagnosticPrinter.Print(exits.Diagnostics, error);
+            return ExitCodes.InvalidInput;
+        }
+        var plan = AiSprint.Onnx.EarlyExits.EarlyExitSplitter.Split(analysis, exits.Value!);
+        if (!plan.Succeeded)
+        {
+            DiagnosticPrinter.Print(plan.Diagnostics, error);
+            return ExitCodes.InvalidInput;
+        }
+        var split = plan.Value!;
+        var probabilities = new List<double>();
+        foreach (var part in (transition ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var p) || !(p >= 0 && p <= 1))
+            {
+                error.WriteLine($"--transition-probabilities: '{part}' is not a probability in [0, 1]");
+                return ExitCodes.InvalidInput;
+            }
+            probabilities.Add(p);
+        }
+        if (probabilities.Count != split.ExitCount)
+        {
+            error.WriteLine($"{exitsFile}: error {AiSprint.Contract.Diagnostics.RuleIds.ExitProbabilityCount}: {probabilities.Count} transition probabilities for {split.ExitCount} exits; expected one per exit (--transition-probabilities)");
+            return ExitCodes.InvalidInput;
+        }
+        var manifest = SubModelExtractor.ExtractEarlyExits(analysis, split, probabilities, directory);
+        output.WriteLine($"{analysis.ModelName}: {split.PartitionCount} partitions at {split.ExitCount} early exit{(split.ExitCount == 1 ? "" : "s")}");
+        foreach (var p in manifest.Partitions)
+        {
+            output.WriteLine($"  {p.File}: {p.NodeCount} nodes, {p.ForwardFlops?.ToString("N0", CultureInfo.InvariantCulture) ?? "?"} FLOPs, {p.MemoryBytes?.ToString("N0", CultureInfo.InvariantCulture) ?? "?"} bytes of memory, exit probability {p.EarlyExitProbability?.ToString("0.###", CultureInfo.InvariantCulture)}{(p.ExitOutputs is { Count: > 0 } heads ? $", head {string.Join(", ", heads)}" : "")}");
+        }
+        output.WriteLine($"wrote {directory}");
+        if (!verify) return ExitCodes.Success;
+        var sample = samplePath is not null && File.Exists(samplePath) ? NpyArray.Read(samplePath) : SeededInput(analysis);
+        if (sample is null)
+        {
+            error.WriteLine($"{analysis.ModelPath}: --verify needs a sample input: the input {analysis.Inputs[0]} has a dynamic or non-float shape; pass --input FILE.npy");
+            return ExitCodes.InvalidInput;
+        }
+        using var verifier = new PartitionVerifier(analysis, new Dictionary<string, NpyArray> { [analysis.Inputs[0]] = sample });
+        var result = verifier.VerifyEarlyExits(split, directory);
+        foreach (var (name, difference) in result.RelativeDifferenceByOutput)
+        {
+            output.WriteLine($"verification {name}: {difference:E2} × max |output| (tolerance {result.RelativeTolerance:E0})");
+        }
+        output.WriteLine($"verification: {(result.Passed ? "passed" : "FAILED")}");
+        return result.Passed ? ExitCodes.Success : ExitCodes.Infeasible;
     }
 
     private const int VerificationSeed = 0;

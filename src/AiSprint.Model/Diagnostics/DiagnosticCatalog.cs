@@ -72,6 +72,14 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor LayerMeasurementFailed = From(RuleCatalog.LayerTimingFailed);
     public static readonly DiagnosticDescriptor LayerOptionInvalid = From(RuleCatalog.InvalidLayersOption);
 
+    // Early exits (issue 15 part 2).
+    public static readonly DiagnosticDescriptor MalformedEarlyExits = From(RuleCatalog.MalformedEarlyExits);
+    public static readonly DiagnosticDescriptor UnknownExitTensor = From(RuleCatalog.UnknownExitTensor);
+    public static readonly DiagnosticDescriptor ExitHeadNotDownstream = From(RuleCatalog.ExitHeadNotDownstream);
+    public static readonly DiagnosticDescriptor ExitsOutOfOrder = From(RuleCatalog.ExitsOutOfOrder);
+    public static readonly DiagnosticDescriptor ExitDoesNotSeparate = From(RuleCatalog.ExitDoesNotSeparate);
+    public static readonly DiagnosticDescriptor MeasuredExitsUnusable = From(RuleCatalog.MeasuredExitsUnusable);
+
     /// <summary>Every descriptor, for documentation and uniqueness tests.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = typeof(DiagnosticCatalog)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

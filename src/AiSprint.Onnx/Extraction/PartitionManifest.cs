@@ -12,7 +12,11 @@ public sealed record PartitionManifest(
     long? TotalForwardFlops,
     long? TransferredBytes,
     IReadOnlyList<ManifestCut> Cuts,
-    IReadOnlyList<ManifestPartition> Partitions);
+    IReadOnlyList<ManifestPartition> Partitions)
+{
+    /// <summary>For an early-exit network split at its exits: the number of exits (partitions − 1); null otherwise.</summary>
+    public int? ExitCount { get; init; }
+}
 
 /// <summary>One cut tensor: what crosses from partition i to partition i + 1.</summary>
 public sealed record ManifestCut(string Tensor, string ElementType, IReadOnlyList<long?>? Shape, long? Bytes, string ProducerOp, int NodesBefore);
@@ -31,7 +35,17 @@ public sealed record ManifestPartition(
     long? PeakActivationBytes,
     long? MemoryBytes,
     long? DataSizeBytes,
-    int? Next);
+    int? Next)
+{
+    /// <summary>An early-exit partition's head outputs (what the exit condition reads); null for ordinary partitions.</summary>
+    public IReadOnlyList<string>? ExitOutputs { get; init; }
+
+    /// <summary>
+    /// The probability that a request stops after this partition (the design model's early_exit_probability): 1 − the
+    /// declared probability of not exiting at this exit; 0 for the last partition; null when not an early-exit split.
+    /// </summary>
+    public double? EarlyExitProbability { get; init; }
+}
 
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(PartitionManifest))]

@@ -31,6 +31,50 @@ public static class SubModelExtractor
         return manifest;
     }
 
+    /// <summary>
+    /// Writes an early-exit network's partitions and their manifest. <paramref name="continueProbabilities"/> are the
+    /// declared transition probabilities, one per exit, each the probability of <em>not</em> exiting there (the
+    /// Studio's <c>transition_probabilities</c>); partition i's early-exit probability is 1 − p_i, the last one's 0.
+    /// Files are written to a temporary directory and moved into place, so a failed run leaves no half-written split.
+    /// </summary>
+    public static PartitionManifest ExtractEarlyExits(ModelAnalysis analysis, EarlyExits.EarlyExitPlan plan, IReadOnlyList<double> continueProbabilities, string outputDirectory)
+    {
+        if (continueProbabilities.Count != plan.ExitCount)
+        {
+            throw new ArgumentException($"{continueProbabilities.Count} transition probabilities for {plan.ExitCount} exits; expected one per exit.", nameof(continueProbabilities));
+        }
+        if (continueProbabilities.Any(p => !(p >= 0 && p <= 1)))
+        {
+            throw new ArgumentException("Transition probabilities must lie in [0, 1].", nameof(continueProbabilities));
+        }
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDirectory));
+        var staging = full + ".tmp-" + Environment.ProcessId;
+        if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        Directory.CreateDirectory(staging);
+        foreach (var partition in plan.Partitions)
+        {
+            using var file = File.Create(Path.Combine(staging, FileNameOf(partition.Index, plan.PartitionCount)));
+            Build(analysis, partition, plan.PartitionCount).WriteTo(file);
+        }
+        var ordinary = ManifestOf(analysis, new PartitionPlan([], plan.Partitions));
+        var manifest = ordinary with
+        {
+            Cuts = [],
+            TransferredBytes = plan.Partitions.Take(plan.ExitCount).Aggregate((long?)0, (sum, p) => sum + p.TransferBytesToNext),
+            ExitCount = plan.ExitCount,
+            Partitions = ordinary.Partitions.Select((p, i) => p with
+            {
+                ExitOutputs = plan.ExitOutputs[i],
+                EarlyExitProbability = i < plan.ExitCount ? 1 - continueProbabilities[i] : 0,
+            }).ToArray(),
+        };
+        File.WriteAllBytes(Path.Combine(staging, ManifestFileName), JsonSerializer.SerializeToUtf8Bytes(manifest, ManifestJsonContext.Default.PartitionManifest));
+        if (Directory.Exists(full)) Directory.Delete(full, recursive: true);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        Directory.Move(staging, full);
+        return manifest;
+    }
+
     public static PartitionManifest ReadManifest(string path) =>
         JsonSerializer.Deserialize(File.ReadAllBytes(path), ManifestJsonContext.Default.PartitionManifest)
         ?? throw new InvalidDataException($"'{path}' holds no manifest.");

@@ -140,7 +140,7 @@ public static class PartitionPlanner
     /// for inputs) to its last consumer in the partition (or the end, for outputs); the peak is taken while a
     /// node's inputs and outputs coexist. Constants are parameters, not activations.
     /// </summary>
-    private static long? PeakActivationBytes(ModelAnalysis analysis, int[] nodes, IReadOnlyList<string> inputs, IReadOnlyList<string> outputs)
+    internal static long? PeakActivationBytes(ModelAnalysis analysis, int[] nodes, IReadOnlyList<string> inputs, IReadOnlyList<string> outputs)
     {
         var graph = analysis.Graph;
         var position = new Dictionary<int, int>();

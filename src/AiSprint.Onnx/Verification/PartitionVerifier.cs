@@ -73,7 +73,60 @@ public sealed class PartitionVerifier : IDisposable
         return results;
     }
 
-    private VerificationResult Run(PartitionPlan plan, IEnumerable<byte[]> subModels)
+    /// <summary>
+    /// Runs an early-exit network's partitions in sequence with every exit not taken, and compares each of the full
+    /// model's outputs (the final output and the exit heads that are model outputs) with what the partitions produce.
+    /// <paramref name="directory"/> holds the files <see cref="SubModelExtractor.ExtractEarlyExits"/> wrote, or is null
+    /// to build the sub-models in memory.
+    /// </summary>
+    public EarlyExitVerification VerifyEarlyExits(EarlyExits.EarlyExitPlan plan, string? directory = null)
+    {
+        var subModels = plan.Partitions.Select(p => directory is null
+            ? SubModelExtractor.Build(_analysis, p, plan.PartitionCount).ToByteArray()
+            : File.ReadAllBytes(Path.Combine(directory, SubModelExtractor.FileNameOf(p.Index, plan.PartitionCount))));
+        return Chain(plan.Partitions, subModels, available =>
+        {
+            var differences = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var output in _analysis.Outputs)
+            {
+                var (difference, reference) = Compare(output, available);
+                differences[output] = reference == 0 ? (difference == 0 ? 0 : double.PositiveInfinity) : difference / reference;
+            }
+            return new EarlyExitVerification(differences, _tolerance);
+        });
+    }
+
+    private VerificationResult Run(PartitionPlan plan, IEnumerable<byte[]> subModels) =>
+        Chain(plan.Partitions, subModels, available =>
+        {
+            double maxDifference = 0, maxReference = 0;
+            foreach (var output in _analysis.Outputs)
+            {
+                var (difference, reference) = Compare(output, available);
+                maxDifference = Math.Max(maxDifference, difference);
+                maxReference = Math.Max(maxReference, reference);
+            }
+            return new VerificationResult(plan, maxDifference, maxReference, _tolerance);
+        });
+
+    /// <summary>Max |difference| and max |full output| of one output.</summary>
+    private (double Difference, double Reference) Compare(string output, IReadOnlyDictionary<string, OrtValue> available)
+    {
+        var expected = _fullOutputs[output];
+        if (!available.TryGetValue(output, out var value)) throw new InvalidOperationException($"No partition produces the model output '{output}'.");
+        var actual = FloatsOf(value, output);
+        if (actual.Length != expected.Length) throw new InvalidOperationException($"Output '{output}' has {actual.Length} elements after partitioning, {expected.Length} in the full model.");
+        double maxDifference = 0, maxReference = 0;
+        for (var i = 0; i < expected.Length; i++)
+        {
+            maxReference = Math.Max(maxReference, Math.Abs(expected[i]));
+            maxDifference = Math.Max(maxDifference, Math.Abs((double)expected[i] - actual[i]));
+        }
+        return (maxDifference, maxReference);
+    }
+
+    /// <summary>Runs the sub-models in sequence, each fed from the model inputs and the earlier partitions' outputs.</summary>
+    private T Chain<T>(IEnumerable<Partition> partitions, IEnumerable<byte[]> subModels, Func<IReadOnlyDictionary<string, OrtValue>, T> compare)
     {
         var owned = new List<IDisposable>();
         try
@@ -81,7 +134,7 @@ public sealed class PartitionVerifier : IDisposable
             var available = _analysis.Inputs.ToDictionary(n => n, n => OrtValue.CreateTensorValueFromMemory(_inputs[n].Data, _inputs[n].Shape), StringComparer.Ordinal);
             owned.AddRange(available.Values);
             using var runOptions = new RunOptions();
-            foreach (var (partition, bytes) in plan.Partitions.Zip(subModels))
+            foreach (var (partition, bytes) in partitions.Zip(subModels))
             {
                 var session = new InferenceSession(bytes, _options);
                 owned.Add(session);
@@ -90,19 +143,7 @@ public sealed class PartitionVerifier : IDisposable
                 owned.Add(results);
                 for (var i = 0; i < partition.OutputTensors.Count; i++) available[partition.OutputTensors[i]] = results[i];
             }
-            double maxDifference = 0, maxReference = 0;
-            foreach (var output in _analysis.Outputs)
-            {
-                var expected = _fullOutputs[output];
-                var actual = FloatsOf(available[output], output);
-                if (actual.Length != expected.Length) throw new InvalidOperationException($"Output '{output}' has {actual.Length} elements after partitioning, {expected.Length} in the full model.");
-                for (var i = 0; i < expected.Length; i++)
-                {
-                    maxReference = Math.Max(maxReference, Math.Abs(expected[i]));
-                    maxDifference = Math.Max(maxDifference, Math.Abs((double)expected[i] - actual[i]));
-                }
-            }
-            return new VerificationResult(plan, maxDifference, maxReference, _tolerance);
+            return compare(available);
         }
         finally
         {

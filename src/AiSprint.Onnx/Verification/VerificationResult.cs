@@ -12,3 +12,9 @@ public sealed record VerificationResult(PartitionPlan Plan, double MaxAbsDiffere
 
     public bool Passed => MaxAbsDifference <= RelativeTolerance * MaxAbsFullOutput;
 }
+
+/// <summary>An early-exit split against the full model, per model output (final and exit heads): relative max |difference|.</summary>
+public sealed record EarlyExitVerification(IReadOnlyDictionary<string, double> RelativeDifferenceByOutput, double RelativeTolerance)
+{
+    public bool Passed => RelativeDifferenceByOutput.Values.All(d => d <= RelativeTolerance);
+}

@@ -22,6 +22,7 @@ internal static class AnnotationContract
     // Alternative implementations and the application metric (issue 15 part 1).
     public const string Alternative = "AlternativeAttribute";
     public const string ApplicationMetric = "ApplicationMetricAttribute";
+    public const string EarlyExits = "EarlyExitsAttribute";
 
     public const string ComponentFullName = Namespace + "." + Component;
     public const string ExecTimeFullName = Namespace + "." + ExecTime;
@@ -40,6 +41,18 @@ internal static class AnnotationContract
 
     /// <summary>The environment variable the generated code reads the deployment identifier from: the alternatives to run, comma-separated.</summary>
     public const string DeploymentEnvironmentVariable = "AISPRINT_DEPLOYMENT";
+    public const string EarlyExitsFullName = Namespace + "." + EarlyExits;
+
+    /// <summary><c>[EarlyExits]</c>' named property for the exits file; by default this name beside the model.</summary>
+    public const string EarlyExitsFileProperty = "ExitsFile";
+    public const string DefaultEarlyExitsFile = "early_exits.csv";
+
+    /// <summary><c>early_exits.csv</c> in the model's directory, where the Studio keeps both (<c>&lt;component&gt;/onnx/</c>).</summary>
+    public static string DefaultExitsFileFor(string onnxPath)
+    {
+        var slash = System.Math.Max(onnxPath.LastIndexOf('/'), onnxPath.LastIndexOf('\\'));
+        return slash < 0 ? DefaultEarlyExitsFile : onnxPath.Substring(0, slash + 1) + DefaultEarlyExitsFile;
+    }
 
     /// <summary>Every attribute's simple metadata name, for tests that tie them to the annotations assembly.</summary>
     public static readonly string[] AttributeNames =
@@ -47,6 +60,7 @@ internal static class AnnotationContract
         Component, ExecTime, GlobalExecTime, Security, Partitionable, ExpectedThroughput, DeviceConstraints, Successor, Workload,
         Alternative, ApplicationMetric,
         DetectDrift,
+        EarlyExits,
     };
 
     // AiSprint.Annotations.TimeUnit.

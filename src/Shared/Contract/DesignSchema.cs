@@ -30,6 +30,13 @@ internal static class DesignSchema
     public const string DeviceConstraints = "deviceConstraints";
     public const string EntryPoint = "entryPoint";
 
+    // earlyExits (issue 15 part 2): [EarlyExits]; the model and exits file relative to the project directory,
+    // the condition method's name, and per exit the declared probability of NOT exiting there.
+    public const string EarlyExits = "earlyExits";
+    public const string ExitsFile = "exitsFile";
+    public const string ConditionMethod = "conditionMethod";
+    public const string TransitionProbabilities = "transitionProbabilities";
+
     // location
     public const string File = "file";
     public const string Line = "line";

@@ -18,6 +18,16 @@ internal static class TelemetryNames
     /// <summary>Histogram of global-path response times, in ms.</summary>
     public const string PathDuration = "aisprint.path.duration";
 
+    // Early exits (issue 15 part 2).
+    /// <summary>
+    /// Counter of early-exit network requests by where they stopped: tag <see cref="ExitTag"/> is the exit's 1-based
+    /// number, or N + 1 for a request that ran every partition. The measured probability of not exiting at exit i is
+    /// (requests stopping after it) / (requests reaching it).
+    /// </summary>
+    public const string EarlyExitRequests = "aisprint.early_exit.requests";
+
+    public const string ExitTag = "exit";
+
     public const string MillisecondsUnit = "ms";
 
     public const string ComponentTag = "component";

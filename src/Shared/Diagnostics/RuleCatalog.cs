@@ -55,6 +55,11 @@ internal static class RuleCatalog
     public static readonly Rule MissingDeploymentMetric = Error(RuleIds.MissingDeploymentMetric, InputsCategory, "A deployment (combination of alternatives) has no metric value");
     public static readonly Rule MetricChainUnsupported = Error(RuleIds.MetricChainUnsupported, InputsCategory, "The metric cannot be computed from confusion matrices for this DAG");
 
+    // Early exits (issue 15 part 2): early_exits.csv against its model.
+    public static readonly Rule MalformedEarlyExits = Error(RuleIds.MalformedEarlyExits, InputsCategory, "An early_exits.csv is malformed (header exits,input_nodes,output_nodes; cells are list literals of tensor names)");
+    public static readonly Rule UnknownExitTensor = Error(RuleIds.UnknownExitTensor, InputsCategory, "An early exit names a tensor the model does not have");
+    public static readonly Rule ExitHeadNotDownstream = Error(RuleIds.ExitHeadNotDownstream, InputsCategory, "An exit head's output does not depend on the tensor its row attaches it to");
+
     // AIS0040–AIS0049: aMLLibrary configurations and datasets.
     public static readonly Rule AmlUnknownTechnique = Error(RuleIds.AmlUnknownTechnique, RegressionCategory, "An aMLLibrary configuration names a regression technique that does not exist");
     public static readonly Rule AmlInterpolation = Error(RuleIds.AmlInterpolation, RegressionCategory, "A '%' in an aMLLibrary .ini value is not a valid configparser interpolation");
@@ -79,6 +84,10 @@ internal static class RuleCatalog
     public static readonly Rule LayerModelUnreadable = Error(RuleIds.LayerModelUnreadable, BuildCategory, "A per-layer model file cannot be read or is of another version or convention");
     public static readonly Rule LayerTimingFailed = Error(RuleIds.LayerTimingFailed, BuildCategory, "ONNX Runtime could not time the network's nodes");
     public static readonly Rule InvalidLayersOption = Error(RuleIds.InvalidLayersOption, BuildCategory, "A layers option is invalid (thread list, optimisation level, technique)");
+    // Early exits (issue 15 part 2): splitting at the exits and measured exit probabilities.
+    public static readonly Rule ExitsOutOfOrder = Error(RuleIds.ExitsOutOfOrder, BuildCategory, "Early exits are not listed in network order");
+    public static readonly Rule ExitDoesNotSeparate = Error(RuleIds.ExitDoesNotSeparate, BuildCategory, "An exit's attach tensor does not separate the network, so no partition can start from it");
+    public static readonly Rule MeasuredExitsUnusable = Warning(RuleIds.MeasuredExitsUnusable, BuildCategory, "Measured early-exit counts cannot be used; the declared probabilities stay");
     public static readonly Rule ToolFailed = Error(RuleIds.ToolFailed, BuildCategory, "An aisprint step failed without reporting why");
 
     // AIS0100–AIS0199: annotations in C# source, reported by the analyzers.
@@ -107,6 +116,12 @@ internal static class RuleCatalog
     public static readonly Rule CombinationWithoutMetric = Warning(RuleIds.CombinationWithoutMetric, AnnotationsCategory, "A deployment of the alternatives has no metric value");
     public static readonly Rule AlternativeNameTaken = Error(RuleIds.AlternativeNameTaken, AnnotationsCategory, "An alternative's name is already a component's or another alternative's");
     public static readonly Rule AlternativesWithoutMetric = Warning(RuleIds.AlternativesWithoutMetric, AnnotationsCategory, "Alternatives are declared but no [ApplicationMetric]");
+    // Early exits (issue 15 part 2): [EarlyExits] in source.
+    public static readonly Rule EarlyExitConditionSignature = Error(RuleIds.EarlyExitConditionSignature, AnnotationsCategory, "Early-exit condition method is missing or has the wrong signature");
+    public static readonly Rule ExitProbabilityOutOfRange = Error(RuleIds.ExitProbabilityOutOfRange, AnnotationsCategory, "Early-exit transition probability outside [0, 1]");
+    public static readonly Rule ExitProbabilityCount = Error(RuleIds.ExitProbabilityCount, AnnotationsCategory, "Early-exit transition probabilities do not match the exits one to one");
+    public static readonly Rule EarlyExitFileMissing = Warning(RuleIds.EarlyExitFileMissing, AnnotationsCategory, "Early-exit model or early_exits.csv is not among the project's files");
+    public static readonly Rule EarlyExitsWithPartitionable = Error(RuleIds.EarlyExitsWithPartitionable, AnnotationsCategory, "A component is both [EarlyExits] and [Partitionable]");
 
     // AIS1000–AIS1999: annotations no candidate resource can satisfy, judged from the AdditionalFiles.
     public static readonly Rule InvalidFeasibilityFile = Warning(RuleIds.InvalidFeasibilityFile, FeasibilityCategory, "A resources or demands file cannot be read");
@@ -132,10 +147,12 @@ internal static class RuleCatalog
         InvalidValue, MemoryTooLarge, UnknownComponent, BrokenPartitionChain, NoPerformanceData, UnknownLayer,
         InconsistentReplicas, UnknownPartition, NotRepresentable, NoTrustedResource,
         UnknownAlternativeTarget, AlternativeNameClash, UnknownApplicationMetric, MetricThresholdOutOfRange, MissingDeploymentMetric, MetricChainUnsupported,
+        MalformedEarlyExits, UnknownExitTensor, ExitHeadNotDownstream,
         AmlUnknownTechnique, AmlInterpolation, AmlPriorWithoutHyperopt, AmlInlineComment, AmlIgnoredOption, CsvRowLength,
         InfeasiblePlacement, ConstraintUnreachable, TrainingFailed, NoDesignDocument,
         CannotProfile, WorkloadFailed, WorkloadEmpty, WorkloadInconsistent, WorkloadUntimed, NoWorkload, InvalidProfilingGrid, ProfileOutputUnusable,
         LayerModelUnreadable, LayerTimingFailed, InvalidLayersOption,
+        ExitsOutOfOrder, ExitDoesNotSeparate, MeasuredExitsUnusable,
         ToolFailed,
         NonPositiveThreshold, UnknownPathComponent, DuplicateComponent, GlobalBelowLocalSum, UnknownSuccessor,
         ProbabilitiesAboveOneRetired, NotOnnxPath, UndefinedTimeUnit, PathNotConsecutiveRetired, DagFileMismatch,
@@ -143,6 +160,7 @@ internal static class RuleCatalog
         UnknownWorkloadComponent, FeatureNamedTwice, InvalidFeatureName, CaseMissesComponent, MalformedWorkload,
         UnknownAlternativeComponent, AlternativeSignatureMismatch, UnknownMetricName, MetricAttributeThresholdOutOfRange, CombinationWithoutMetric,
         AlternativeNameTaken, AlternativesWithoutMetric,
+        EarlyExitConditionSignature, ExitProbabilityOutOfRange, ExitProbabilityCount, EarlyExitFileMissing, EarlyExitsWithPartitionable,
         UnknownDriftTest, DriftThresholdOutOfRange, DriftWindowTooSmall, DriftNonPositiveInterval, DriftTestDoesNotFitMetric, DriftReferenceFileMissing, DriftMetricDeclaredTwice,
         InvalidFeasibilityFile, LocalThresholdBelowDemand, GlobalPathInfeasible, NoTrustedResourceRetired, MemoryAboveEveryResourceRetired,
     };

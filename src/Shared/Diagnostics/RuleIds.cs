@@ -38,6 +38,10 @@ internal static class RuleIds
     public const string MetricThresholdOutOfRange = "AIS0031";
     public const string MissingDeploymentMetric = "AIS0032";
     public const string MetricChainUnsupported = "AIS0033";
+    // Early exits (issue 15 part 2).
+    public const string MalformedEarlyExits = "AIS0034";
+    public const string UnknownExitTensor = "AIS0035";
+    public const string ExitHeadNotDownstream = "AIS0036";
     public const string AmlUnknownTechnique = "AIS0040";
     public const string AmlInterpolation = "AIS0041";
     public const string AmlPriorWithoutHyperopt = "AIS0042";
@@ -59,6 +63,10 @@ internal static class RuleIds
     public const string LayerModelUnreadable = "AIS0070";
     public const string LayerTimingFailed = "AIS0071";
     public const string InvalidLayersOption = "AIS0072";
+    // Early exits (issue 15 part 2).
+    public const string ExitsOutOfOrder = "AIS0077";
+    public const string ExitDoesNotSeparate = "AIS0078";
+    public const string MeasuredExitsUnusable = "AIS0079";
     public const string ToolFailed = "AIS0099";
     public const string NonPositiveThreshold = "AIS0100";
     public const string UnknownPathComponent = "AIS0101";
@@ -85,6 +93,12 @@ internal static class RuleIds
     public const string CombinationWithoutMetric = "AIS0121";
     public const string AlternativeNameTaken = "AIS0122";
     public const string AlternativesWithoutMetric = "AIS0123";
+    // Early exits (issue 15 part 2).
+    public const string EarlyExitConditionSignature = "AIS0125";
+    public const string ExitProbabilityOutOfRange = "AIS0126";
+    public const string ExitProbabilityCount = "AIS0127";
+    public const string EarlyExitFileMissing = "AIS0128";
+    public const string EarlyExitsWithPartitionable = "AIS0129";
     public const string InvalidFeasibilityFile = "AIS1000";
     public const string LocalThresholdBelowDemand = "AIS1001";
     public const string GlobalPathInfeasible = "AIS1002";

@@ -17,6 +17,7 @@ public sealed class RuleCatalogueTests
         .. new AiSprint.Analyzers.Profiling.WorkloadAnalyzer().SupportedDiagnostics,
         .. new AiSprint.Analyzers.Drift.DriftDeclarationAnalyzer().SupportedDiagnostics,
         .. new AiSprint.Analyzers.Alternatives.AlternativeAnalyzer().SupportedDiagnostics,
+        .. new AiSprint.Analyzers.Consistency.EarlyExitsAnalyzer().SupportedDiagnostics,
     ];
 
     [Fact]

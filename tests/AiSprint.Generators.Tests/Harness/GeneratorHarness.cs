@@ -25,6 +25,8 @@ internal static class GeneratorHarness
         return [.. platform
             .Append(typeof(ComponentAttribute).Assembly.Location)
             .Append(typeof(ComponentTimer).Assembly.Location)
+            // ONNX Runtime's managed API: [EarlyExits] runners are emitted only when a compilation references it.
+            .Append(typeof(Microsoft.ML.OnnxRuntime.InferenceSession).Assembly.Location)
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))];
     });
 

@@ -17,6 +17,7 @@ public sealed class IncrementalCachingTests
         StepNames.Components, StepNames.ExecTimeComponents, StepNames.AllComponents, StepNames.AssemblyName,
         StepNames.DesignDocument, StepNames.ReferencedComponentNames, StepNames.ComponentMethodNames, StepNames.CallSites, StepNames.InterceptorFiles,
         StepNames.Alternatives, StepNames.ApplicationMetric,
+        StepNames.HasOnnxRuntime, StepNames.EarlyExitRunners,
     ];
 
     [Fact]

@@ -42,7 +42,8 @@ public sealed record DesignComponent(
     [property: JsonPropertyName(DesignSchema.Partitionable)] DesignPartitionable? Partitionable,
     [property: JsonPropertyName(DesignSchema.ExpectedRequestsPerSecond)] double? ExpectedRequestsPerSecond,
     [property: JsonPropertyName(DesignSchema.DeviceConstraints)] DesignDeviceConstraints? DeviceConstraints,
-    [property: JsonPropertyName(DesignSchema.EntryPoint)] string? EntryPoint = null);
+    [property: JsonPropertyName(DesignSchema.EntryPoint)] string? EntryPoint = null,
+    [property: JsonPropertyName(DesignSchema.EarlyExits)] DesignEarlyExits? EarlyExits = null);
 
 /// <summary>An alternative implementation of <paramref name="Component"/>, named <paramref name="Name"/> in the deployments.</summary>
 public sealed record DesignAlternative(
@@ -75,6 +76,16 @@ public sealed record DesignSecurity(
 public sealed record DesignPartitionable(
     [property: JsonPropertyName(DesignSchema.OnnxPath)] string OnnxPath,
     [property: JsonPropertyName(DesignSchema.MaxPartitions)] int MaxPartitions);
+
+/// <summary>
+/// An early-exit network (<c>[EarlyExits]</c>): the model and the exits file relative to the project directory, the
+/// condition method, and per exit the declared probability of <em>not</em> exiting there.
+/// </summary>
+public sealed record DesignEarlyExits(
+    [property: JsonPropertyName(DesignSchema.OnnxPath)] string OnnxPath,
+    [property: JsonPropertyName(DesignSchema.ExitsFile)] string ExitsFile,
+    [property: JsonPropertyName(DesignSchema.ConditionMethod)] string ConditionMethod,
+    [property: JsonPropertyName(DesignSchema.TransitionProbabilities)] IReadOnlyList<double> TransitionProbabilities);
 
 public sealed record DesignDeviceConstraints(
     [property: JsonPropertyName(DesignSchema.RamMb)] double? RamMb,

@@ -248,6 +248,10 @@ public static class DesignSystemBuilder
                         var layer = pieceOf.TryGetValue(partition.Name, out var piece) ? piece.LayerDemands?.FirstOrDefault(d => d.Resource == candidate.Resource) : null;
                         return candidate with { Performance = Performance(demand, share, resources, layer?.Demand) };
                     }).ToValueList(),
+                    // An early-exit network's partitions carry the probability that a request stops after them (placement-model.md §1.1).
+                    EarlyExitProbability = pieceOf.TryGetValue(partition.Name, out var exitPiece) && exitPiece.EarlyExitProbability is { } exit
+                        ? new Probability(exit)
+                        : partition.EarlyExitProbability,
                 }).ToValueList(),
             }).ToValueList();
             return component with { Deployments = deployments };

@@ -17,6 +17,9 @@ public sealed record ModelPiece(Megabytes? Memory, Megabytes? DataSizeToNext, do
 {
     /// <summary>Per resource, the partition's predicted demand from a per-layer model; resources absent here fall back to the FLOP share.</summary>
     public ValueList<PieceDemand>? LayerDemands { get; init; }
+
+    /// <summary>An early-exit network's partition: the probability that a request stops after it (0 for the last); null otherwise.</summary>
+    public double? EarlyExitProbability { get; init; }
 }
 
 /// <summary>A partition's demand on one resource as a per-layer model predicts it, and the model file it came from.</summary>
