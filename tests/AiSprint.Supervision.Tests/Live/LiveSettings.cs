@@ -1,0 +1,49 @@
+namespace AiSprint.Supervision.Tests.Live;
+
+/// <summary>
+/// Seconds instead of minutes: Prometheus scrapes every second, the supervisor polls every 2 s over a 3 s window and
+/// needs 2 polls in a row; the app is planned for 20 req/s and the band is ±30 % (a step to 60 req/s is far outside it,
+/// Poisson noise over 3 s at 20 req/s — about ±13 % — is not).
+/// </summary>
+internal static class LiveSettings
+{
+    public static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
+    public const double PlannedRate = 20;
+    public const double SteppedRate = 60;
+
+    public static SupervisorOptions Options(string build, Uri prometheus) => new()
+    {
+        BuildDirectory = build,
+        Prometheus = prometheus,
+        OutputDirectory = Path.Combine(Path.GetDirectoryName(build)!, "supervision"),
+        PollInterval = Poll,
+        Window = TimeSpan.FromSeconds(3),
+        ConsecutiveWindows = 2,
+        LambdaBand = 0.3,
+        Cooldown = TimeSpan.FromMinutes(1),
+        PlanningBudget = TimeSpan.FromSeconds(1),
+        QueryTimeout = TimeSpan.FromSeconds(2),
+    };
+
+    /// <summary>The arguments of <c>aisprint supervise</c> with the same settings.</summary>
+    public static string[] Arguments(string build, Uri prometheus) =>
+    [
+        "supervise", "--build-dir", build, "--prometheus", prometheus.ToString(), "--poll-interval", "2s", "--window", "3s",
+        "--consecutive", "2", "--lambda-band", "0.3", "--cooldown", "1m", "--time-budget", "1s",
+        "-o", Path.Combine(Path.GetDirectoryName(build)!, "supervision"),
+    ];
+
+    /// <summary>Polls every <see cref="Poll"/> until <paramref name="done"/> says so or <paramref name="limit"/> polls ran.</summary>
+    public static async Task<List<PollReport>> PollUntilAsync(Supervisor supervisor, Func<PollReport, bool> done, int limit)
+    {
+        var reports = new List<PollReport>();
+        for (var i = 0; i < limit; i++)
+        {
+            var report = await supervisor.PollAsync(CancellationToken.None);
+            reports.Add(report);
+            if (done(report)) break;
+            await Task.Delay(Poll);
+        }
+        return reports;
+    }
+}
