@@ -18,7 +18,8 @@ internal static class SuperviseCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var build = new Option<string>("--build-dir") { Description = "The build's aisprint/ folder (design/system_description.json, deployment/solution.json, production_deployment.yaml).", Required = true };
-        var prometheus = new Option<Uri>("--prometheus") { Description = "Prometheus' address, e.g. http://127.0.0.1:9090.", Required = true };
+        var prometheus = Address("--prometheus", "Prometheus' address, e.g. http://127.0.0.1:9090.");
+        prometheus.Required = true;
         var poll = Duration("--poll-interval", "How often to poll (e.g. 30s, 1m).", "1m");
         var window = Duration("--window", "The range of every rate and mean (e.g. 5m).", "5m");
         var consecutive = new Option<int>("--consecutive") { Description = "N: polls a condition must hold in a row before it counts.", DefaultValueFactory = _ => 3 };
@@ -29,7 +30,7 @@ internal static class SuperviseCommand
         var budget = Duration("--time-budget", "Wall-time budget of one re-plan's search.", "5s");
         var seed = new Option<int>("--seed") { Description = "The search's seed.", DefaultValueFactory = _ => 1 };
         var dryRun = new Option<bool>("--dry-run") { Description = "Decide and report; write nothing." };
-        var webhook = new Option<Uri?>("--webhook") { Description = "POST each decision (JSON) to this URL." };
+        var webhook = Address("--webhook", "POST each decision (JSON) to this URL.");
         var outputDirectory = new Option<string?>("--output", "-o") { Description = "Where versions go (default: BUILD-DIR/../supervision)." };
         var metricsPort = new Option<int?>("--metrics-port") { Description = "Serve the supervisor's own metrics for Prometheus on 127.0.0.1:PORT/metrics." };
         var metricsHost = new Option<string>("--metrics-host") { Description = "The address --metrics-port listens on.", DefaultValueFactory = _ => "127.0.0.1" };
@@ -88,6 +89,18 @@ internal static class SuperviseCommand
             listener.Port = port;
         })
         .Build();
+
+    private static Option<Uri?> Address(string name, string description) => new(name)
+    {
+        Description = description,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+            if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)) return uri;
+            result.AddError($"{name}: '{text}' is not an http(s) address; expected e.g. http://127.0.0.1:9090");
+            return null;
+        },
+    };
 
     private static Option<TimeSpan> Duration(string name, string description, string fallback) => new(name)
     {
