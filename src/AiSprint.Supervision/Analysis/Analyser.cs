@@ -45,7 +45,7 @@ internal sealed class Analyser(SupervisorOptions options)
         {
             var rows = observation.Components.Where(m => m.Component == local.Component && m.MeanResponseTime is not null).ToList();
             if (rows.Sum(r => r.Calls) < options.MinimumCalls) continue;
-            var mean = rows.Sum(r => r.Throughput * r.MeanResponseTime!.Value.TotalSeconds) / rows.Sum(r => r.Throughput);
+            var mean = rows.Sum(r => r.Throughput * r.MeanResponseTime!.Value.Value) / rows.Sum(r => r.Throughput);
             var threshold = local.MaxResponseTime.Value;
             Check("local/" + local.Component, Above(mean, threshold), () => new Finding(FindingKind.LocalViolation, local.Component, mean, threshold,
                 $"component {local.Component} answers in {Ms(mean)} ms on average, above its local constraint of {Ms(threshold)} ms, for {options.ConsecutiveWindows} consecutive polls"));
@@ -54,7 +54,7 @@ internal sealed class Analyser(SupervisorOptions options)
         foreach (var global in inForce.System.GlobalConstraints.Where(g => double.IsFinite(g.MaxResponseTime.Value)))
         {
             if (observation.Paths.FirstOrDefault(p => p.Path == global.Name) is not { MeanResponseTime: { } meanTime } path || path.Calls < options.MinimumCalls) continue;
-            var mean = meanTime.TotalSeconds;
+            var mean = meanTime.Value;
             var threshold = global.MaxResponseTime.Value;
             Check("global/" + global.Name, Above(mean, threshold), () => new Finding(FindingKind.GlobalViolation, global.Name, mean, threshold,
                 $"path {global.Name} takes {Ms(mean)} ms on average, above its global constraint of {Ms(threshold)} ms, for {options.ConsecutiveWindows} consecutive polls"));

@@ -18,7 +18,7 @@ internal static class DemandEstimator
         var measured = observation.Components
             .GroupBy(m => m.Component, StringComparer.Ordinal)
             .Select(g => (Component: g.Key, X: g.Sum(m => m.Throughput), Calls: g.Sum(m => m.Calls),
-                R: g.Where(m => m.MeanResponseTime is not null).Sum(m => m.Throughput * m.MeanResponseTime!.Value.TotalSeconds) / Math.Max(1e-12, g.Where(m => m.MeanResponseTime is not null).Sum(m => m.Throughput))))
+                R: g.Where(m => m.MeanResponseTime is not null).Sum(m => m.Throughput * m.MeanResponseTime!.Value.Value) / Math.Max(1e-12, g.Where(m => m.MeanResponseTime is not null).Sum(m => m.Throughput))))
             .Where(m => m.Calls >= minimumCalls && m.X > 0 && double.IsFinite(m.R) && m.R > 0)
             .ToDictionary(m => m.Component, StringComparer.Ordinal);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AiSprint.Contract;
+using AiSprint.Model.Units;
 
 namespace AiSprint.Supervision.Monitoring;
 
@@ -58,8 +59,8 @@ internal sealed class MetricsMonitor(PrometheusClient prometheus, TimeSpan windo
 
     private string SumBy(string series, string labels) => $"sum by ({labels}) (rate({series}{Range}))";
 
-    private static TimeSpan? Mean(double countRate, double sumRate) =>
-        countRate > 0 && double.IsFinite(sumRate) ? TimeSpan.FromMilliseconds(sumRate / countRate) : null;
+    private static Seconds? Mean(double countRate, double sumRate) =>
+        countRate > 0 && double.IsFinite(sumRate) ? Seconds.FromMilliseconds(sumRate / countRate) : null;
 
     private static IEnumerable<(TKey Key, double Rate, double SumRate)> Join<TKey>(IReadOnlyList<Sample> counts, IReadOnlyList<Sample> sums, Func<Sample, TKey> key)
         where TKey : notnull

@@ -1,13 +1,15 @@
+using AiSprint.Model.Units;
+
 namespace AiSprint.Supervision.Monitoring;
 
 /// <summary>
 /// One component's calls over the window, per resource label: throughput X (calls/s) and mean response time R.
 /// <paramref name="Resource"/> is the <c>resource</c> label, null when the process sets none.
 /// </summary>
-public sealed record ComponentMeasurement(string Component, string? Resource, double Throughput, double Calls, TimeSpan? MeanResponseTime);
+public sealed record ComponentMeasurement(string Component, string? Resource, double Throughput, double Calls, Seconds? MeanResponseTime);
 
 /// <summary>One global path over the window: completions per second and mean response time.</summary>
-public sealed record PathMeasurement(string Path, double Throughput, double Calls, TimeSpan? MeanResponseTime);
+public sealed record PathMeasurement(string Path, double Throughput, double Calls, Seconds? MeanResponseTime);
 
 /// <summary>A drift detector's state for one (component, metric).</summary>
 public sealed record DriftState(string Component, string Metric, bool Drifted);
