@@ -23,8 +23,8 @@ internal static class LineDiff
         while (x < a.Length || y < b.Length)
         {
             if (x < a.Length && y < b.Length && a[x] == b[y]) { script.Add((' ', a[x])); x++; y++; }
-            else if (y < b.Length && (x == a.Length || common[x, y + 1] >= common[x + 1, y])) { script.Add(('+', b[y])); y++; }
-            else { script.Add(('-', a[x])); x++; }
+            else if (x < a.Length && (y == b.Length || common[x + 1, y] >= common[x, y + 1])) { script.Add(('-', a[x])); x++; }
+            else { script.Add(('+', b[y])); y++; }
         }
         var shown = new List<string>();
         for (var k = 0; k < script.Count; k++)

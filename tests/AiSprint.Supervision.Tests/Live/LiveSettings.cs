@@ -34,12 +34,14 @@ internal static class LiveSettings
     ];
 
     /// <summary>Polls every <see cref="Poll"/> until <paramref name="done"/> says so or <paramref name="limit"/> polls ran.</summary>
-    public static async Task<List<PollReport>> PollUntilAsync(Supervisor supervisor, Func<PollReport, bool> done, int limit)
+    /// <remarks>A second supervisor (<paramref name="alongside"/>) may be polled right after each poll, its reports kept in <paramref name="alongsideReports"/>.</remarks>
+    public static async Task<List<PollReport>> PollUntilAsync(Supervisor supervisor, Func<PollReport, bool> done, int limit, Supervisor? alongside = null, List<PollReport>? alongsideReports = null)
     {
         var reports = new List<PollReport>();
         for (var i = 0; i < limit; i++)
         {
             var report = await supervisor.PollAsync(CancellationToken.None);
+            if (alongside is not null) alongsideReports!.Add(await alongside.PollAsync(CancellationToken.None));
             reports.Add(report);
             if (done(report)) break;
             await Task.Delay(Poll);

@@ -20,16 +20,20 @@ public sealed class LoadStepTests
         var options = LiveSettings.Options(build, prometheus.Address);
         using var supervisor = Supervisor.Open(options).Value!;
         Assert.Equal(LiveSettings.PlannedRate, supervisor.InForce.Lambda);
+        // A dry run beside it, polled right after it: it must decide the same and write nothing.
+        var dryOutput = Path.Combine(Path.GetDirectoryName(build)!, "dry-run");
+        using var dryRun = Supervisor.Open(options with { DryRun = true, OutputDirectory = dryOutput }).Value!;
+        var dryReports = new List<PollReport>();
 
         // Steady at the planned rate until two polls in a row had data: nothing to decide.
         var steady = 0;
-        var before = await LiveSettings.PollUntilAsync(supervisor, r => (steady = r.Observation is null ? 0 : steady + 1) >= 2, limit: 12);
+        var before = await LiveSettings.PollUntilAsync(supervisor, r => (steady = r.Observation is null ? 0 : steady + 1) >= 2, limit: 12, dryRun, dryReports);
         Assert.True(steady >= 2, "no data before the step: " + string.Join(" | ", before.Select(r => r.Summary)));
         Assert.All(before, r => Assert.Null(r.Decision));
 
         load.Rate = LiveSettings.SteppedRate;
         await Task.Delay(LiveSettings.Poll);
-        var after = await LiveSettings.PollUntilAsync(supervisor, r => r.Decision is not null, limit: 3);
+        var after = await LiveSettings.PollUntilAsync(supervisor, r => r.Decision is not null, limit: 3, dryRun, dryReports);
         var decided = Assert.Single(after, r => r.Decision is not null);
         var decision = decided.Decision!;
         Assert.True(after.Count <= 3, string.Join(" | ", after.Select(r => r.Summary)));
@@ -52,5 +56,11 @@ public sealed class LoadStepTests
         var diff = File.ReadAllText(Path.Combine(version, "diff.txt"));
         Assert.Contains("the arrival rate is", diff);
         Assert.Contains("--- v0001/production_deployment.yaml", diff);
+
+        var dryDecision = Assert.Single(dryReports, r => r.Decision is not null).Decision!;
+        Assert.True(dryDecision.DryRun);
+        Assert.Equal("replan", dryDecision.Kind);
+        Assert.Null(dryDecision.Written);
+        Assert.False(Directory.Exists(dryOutput));
     }
 }
