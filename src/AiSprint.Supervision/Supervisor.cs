@@ -112,7 +112,18 @@ public sealed class Supervisor : IDisposable
         {
             do
             {
-                report?.Invoke(await PollAsync(cancellation).ConfigureAwait(false));
+                PollReport result;
+                try
+                {
+                    result = await PollAsync(cancellation).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException && !cancellation.IsCancellationRequested)
+                {
+                    // A long-lived process outlives one failed step (a full disk, a version folder someone created by
+                    // hand): the placement in force is unchanged, the next poll tries again.
+                    result = new PollReport(_poll, _clock.GetUtcNow(), Telemetry.State, $"poll failed: {ex.Message}; the placement in force is unchanged", null, null, null);
+                }
+                report?.Invoke(result);
             }
             while (await timer.WaitForNextTickAsync(cancellation).ConfigureAwait(false));
         }
