@@ -33,12 +33,17 @@ internal sealed class Analyser(SupervisorOptions options)
             if (_conditions.Update(key, level)) held.Add(finding());
         }
 
+        // Each direction is its own condition: a window far above the plan followed by one far below is noise, not a
+        // sustained change, and must not make a streak of two.
         var lambda = inForce.Lambda;
         if (lambda > 0)
         {
-            var deviation = Math.Abs(observation.ArrivalRate / lambda - 1);
-            Check("lambda", Relative(deviation, options.LambdaBand), () => new Finding(FindingKind.ArrivalRate, "entry", observation.ArrivalRate, lambda,
-                $"the arrival rate is {F(observation.ArrivalRate)} req/s, {F(deviation * 100)} % {(observation.ArrivalRate > lambda ? "above" : "below")} the {F(lambda)} req/s the placement was planned for (band ±{F(options.LambdaBand * 100)} %), for {options.ConsecutiveWindows} consecutive polls"));
+            var change = observation.ArrivalRate / lambda - 1;
+            var deviation = Math.Abs(change);
+            Finding Load() => new(FindingKind.ArrivalRate, "entry", observation.ArrivalRate, lambda,
+                $"the arrival rate is {F(observation.ArrivalRate)} req/s, {F(deviation * 100)} % {(change > 0 ? "above" : "below")} the {F(lambda)} req/s the placement was planned for (band ±{F(options.LambdaBand * 100)} %), for {options.ConsecutiveWindows} consecutive polls");
+            Check("lambda/above", Relative(change, options.LambdaBand), Load);
+            Check("lambda/below", Relative(-change, options.LambdaBand), Load);
         }
 
         foreach (var local in inForce.System.LocalConstraints.Where(l => double.IsFinite(l.MaxResponseTime.Value)))
@@ -64,9 +69,11 @@ internal sealed class Analyser(SupervisorOptions options)
         foreach (var demand in demands)
         {
             var difference = Math.Abs(demand.MeasuredSeconds - demand.DesignSeconds);
-            var level = difference < options.DemandFloor.TotalSeconds ? Level.Clear : Relative(Math.Abs(demand.Ratio - 1), options.DemandTolerance);
-            Check($"demand/{demand.Component}/{demand.Resource}", level, () => new Finding(FindingKind.DemandOffDesign, demand.Component, demand.MeasuredSeconds, demand.DesignSeconds,
-                $"component {demand.Component} needs {Ms(demand.MeasuredSeconds)} ms of {demand.Resource} per call (estimated at {F(demand.Utilisation * 100)} % utilisation), the design says {Ms(demand.DesignSeconds)} ms (tolerance ±{F(options.DemandTolerance * 100)} %), for {options.ConsecutiveWindows} consecutive polls"));
+            var floor = difference < options.DemandFloor.TotalSeconds;
+            Finding Demand() => new(FindingKind.DemandOffDesign, demand.Component, demand.MeasuredSeconds, demand.DesignSeconds,
+                $"component {demand.Component} needs {Ms(demand.MeasuredSeconds)} ms of {demand.Resource} per call (estimated at {F(demand.Utilisation * 100)} % utilisation), the design says {Ms(demand.DesignSeconds)} ms (tolerance ±{F(options.DemandTolerance * 100)} %), for {options.ConsecutiveWindows} consecutive polls");
+            Check($"demand/{demand.Component}/{demand.Resource}/above", floor ? Level.Clear : Relative(demand.Ratio - 1, options.DemandTolerance), Demand);
+            Check($"demand/{demand.Component}/{demand.Resource}/below", floor ? Level.Clear : Relative(1 - demand.Ratio, options.DemandTolerance), Demand);
         }
         _conditions.KeepOnly(seen);
 

@@ -34,6 +34,13 @@ public sealed class AnalyserTests
     }
 
     [Fact]
+    public void A_window_far_above_the_plan_and_the_next_far_below_are_no_sustained_change()
+    {
+        var results = Feed(Fixtures.Window(31), Fixtures.Window(11), Fixtures.Window(31), Fixtures.Window(11));
+        Assert.All(results, r => Assert.False(r.CallsForReplan));
+    }
+
+    [Fact]
     public void A_held_condition_stays_held_inside_the_margin_and_is_released_inside_the_release_bound()
     {
         var results = Feed(Fixtures.Window(27), Fixtures.Window(27), Fixtures.Window(25.6), Fixtures.Window(25), Fixtures.Window(27));

@@ -31,6 +31,14 @@ internal sealed class SupervisedApp : IDisposable
 
     public Uri RequestUri { get; }
 
+    /// <summary>Raises the app's drift gauge (classify, confidence) to 1.</summary>
+    public async Task ReportDriftAsync()
+    {
+        using var http = new HttpClient();
+        using var response = await http.GetAsync(new Uri(RequestUri, "/drift"));
+        response.EnsureSuccessStatusCode();
+    }
+
     public static async Task<SupervisedApp> StartAsync(TimeSpan timeout)
     {
         var (metrics, requests) = (FreePort(), FreePort());
