@@ -11,7 +11,9 @@ namespace AiSprint.Supervision.Monitoring;
 /// </summary>
 internal sealed class MetricsMonitor(PrometheusClient prometheus, TimeSpan window, IReadOnlyList<string> entryComponents, TimeProvider clock)
 {
-    private string Range => $"[{Math.Max(1, (long)window.TotalSeconds).ToString(CultureInfo.InvariantCulture)}s]";
+    private string WindowText => Math.Max(1, (long)window.TotalSeconds).ToString(CultureInfo.InvariantCulture) + "s";
+
+    private string Range => $"[{WindowText}]";
 
     /// <summary>The PromQL of each reading, in the order they are run (the benchmark and the docs list them).</summary>
     public IReadOnlyList<string> Queries =>
@@ -41,6 +43,19 @@ internal sealed class MetricsMonitor(PrometheusClient prometheus, TimeSpan windo
                 $"Prometheus at {prometheus.Server} has no samples of {TelemetryNames.PrometheusComponentDuration} for the entry ({string.Join(", ", entryComponents)}) over the last {window.TotalSeconds:0.#} s");
         }
 
+        // A series younger than the window (the app or Prometheus just started) makes rate() extrapolate from a few
+        // scrapes: the first windows read far below the real rate. Only a window that a sample before its start covers counts.
+        foreach (var entry in entryComponents)
+        {
+            var before = await prometheus.QueryAsync(
+                $"sum({TelemetryNames.PrometheusComponentDuration}_count{{{TelemetryNames.ComponentTag}=\"{Escape(entry)}\"}} offset {WindowText})", cancellation).ConfigureAwait(false);
+            if (!before.Succeeded) return new Reading(null, before.Problem);
+            if (before.Samples!.Count == 0)
+            {
+                return new Reading(null, $"Prometheus at {prometheus.Server} has samples of the entry ({entry}) for less than the window of {window.TotalSeconds:0.#} s; waiting for a full window");
+            }
+        }
+
         var seconds = window.TotalSeconds;
         var components = Join(counts, results[1].Samples!, s => (s.Label(TelemetryNames.ComponentTag) ?? "", s.Label(TelemetryNames.ResourceTag)))
             .Where(j => j.Key.Item1.Length > 0)
@@ -56,6 +71,8 @@ internal sealed class MetricsMonitor(PrometheusClient prometheus, TimeSpan windo
             .OrderBy(d => d.Component, StringComparer.Ordinal).ThenBy(d => d.Metric, StringComparer.Ordinal).ToList();
         return new Reading(new Observation(clock.GetUtcNow(), entryRates.Sum(s => s.Value), components, paths, drifts), null);
     }
+
+    private static string Escape(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
 
     private string SumBy(string series, string labels) => $"sum by ({labels}) (rate({series}{Range}))";
 
