@@ -53,12 +53,12 @@ public sealed class ReplannerTests
             new AlternativeDeployment("half-model", Replanner.Redesign(inForce.System, 20, new Dictionary<string, double> { ["classify"] = 0.5, ["ingest"] = 0.5 }), new Dictionary<string, double> { ["accuracy"] = 0.9 }),
             new AlternativeDeployment("tenth-model", Replanner.Redesign(inForce.System, 20, new Dictionary<string, double> { ["classify"] = 0.1, ["ingest"] = 0.1 }), new Dictionary<string, double> { ["accuracy"] = 0.8 }),
             new AlternativeDeployment("unranked", Replanner.Redesign(inForce.System, 20, new Dictionary<string, double> { ["classify"] = 0.01, ["ingest"] = 0.01 }), new Dictionary<string, double>()));
-        // 200 req/s: even two VMLarge saturate (U = 2.2); half the demands still do (1.1); a tenth does not.
-        var plan = new Replanner(Fixtures.Options(), alternatives).Plan(inForce, 200, Unchanged, CancellationToken.None);
+        // 400 req/s: even four VMLarge saturate (U = 2.2); half the demands still do (1.1); a tenth does not.
+        var plan = new Replanner(Fixtures.Options(), alternatives).Plan(inForce, 400, Unchanged, CancellationToken.None);
         Assert.Equal(DecisionKind.Fallback, plan.Kind);
         Assert.Equal("tenth-model", plan.Alternative);
         Assert.True(plan.Chosen!.IsFeasible);
-        Assert.Equal(200, plan.System.Lambda.Value);
+        Assert.Equal(400, plan.System.Lambda.Value);
         Assert.Contains("after half-model (infeasible)", plan.Explanation);
     }
 
@@ -68,13 +68,13 @@ public sealed class ReplannerTests
         var inForce = Fixtures.InForce();
         var alternatives = new Alternatives(
             new AlternativeDeployment("half-model", Replanner.Redesign(inForce.System, 20, new Dictionary<string, double> { ["classify"] = 0.5, ["ingest"] = 0.5 }), new Dictionary<string, double> { ["accuracy"] = 0.9 }));
-        var plan = new Replanner(Fixtures.Options(), alternatives).Plan(inForce, 200, Unchanged, CancellationToken.None);
+        var plan = new Replanner(Fixtures.Options(), alternatives).Plan(inForce, 400, Unchanged, CancellationToken.None);
         Assert.Equal(DecisionKind.Infeasible, plan.Kind);
         Assert.Null(plan.Chosen);
-        Assert.Equal("no placement is feasible at 200 req/s, nor for any alternative (half-model); the placement in force stays", plan.Explanation);
+        Assert.Equal("no placement is feasible at 400 req/s, nor for any alternative (half-model); the placement in force stays", plan.Explanation);
 
-        var none = new Replanner(Fixtures.Options(), NoAlternatives.Instance).Plan(inForce, 200, Unchanged, CancellationToken.None);
-        Assert.Equal("no placement is feasible at 200 req/s and no alternative deployment is known; the placement in force stays", none.Explanation);
+        var none = new Replanner(Fixtures.Options(), NoAlternatives.Instance).Plan(inForce, 400, Unchanged, CancellationToken.None);
+        Assert.Equal("no placement is feasible at 400 req/s and no alternative deployment is known; the placement in force stays", none.Explanation);
     }
 
     [Fact]
