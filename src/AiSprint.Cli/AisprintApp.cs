@@ -27,6 +27,7 @@ public static class AisprintApp
         root.Subcommands.Add(ProfileCommand.Create(output, error));
         root.Subcommands.Add(ProfileReportCommand.Create(output, error));
         root.Subcommands.Add(LayersCommand.Create(output, error));
+        root.Subcommands.Add(SuperviseCommand.Create(output, error));
         return root;
     }
 

@@ -35,7 +35,9 @@ switch (args.FirstOrDefault())
         return DriftTestBenchmark.Run(rest);
     case "wrapper":
         return WrapperBenchmarks.Run(rest);
+    case "supervise":
+        return await SupervisionBenchmark.Run(rest);
     default:
-        Console.Error.WriteLine("usage: dotnet run -c Release --project tests/AiSprint.Benchmarks -- placement [--threads N] [--seed N] [--ls|--rg-only] | placement-micro [instance] | placement-large | regression | regression-heavy [--exact] [--fits-only] [--mlnet] | regression-cores [seed] | onnx [repetitions] [model] | layers [--quick] [--threads N] | generator [rounds] | wrapper [BenchmarkDotNet arguments] | build-overhead [repetitions] | drift [repetitions]");
+        Console.Error.WriteLine("usage: dotnet run -c Release --project tests/AiSprint.Benchmarks -- placement [--threads N] [--seed N] [--ls|--rg-only] | placement-micro [instance] | placement-large | regression | regression-heavy [--exact] [--fits-only] [--mlnet] | regression-cores [seed] | onnx [repetitions] [model] | layers [--quick] [--threads N] | generator [rounds] | wrapper [BenchmarkDotNet arguments] | build-overhead [repetitions] | drift [repetitions] | supervise [cycles] [footprint seconds]");
         return 2;
 }

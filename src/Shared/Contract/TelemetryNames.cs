@@ -85,4 +85,46 @@ internal static class TelemetryNames
 
     /// <summary><c>aisprint_drift_detections_total</c>.</summary>
     public static string PrometheusDriftDetections => PrometheusCounterName(DriftDetections);
+
+    // ---- Supervision (aisprint supervise, issue 16) ----
+
+    // The supervisor reads the drift detectors' DriftDetected (above) with DriftMetricTag.
+
+    /// <summary>The meter and activity source of the supervisor's own decisions.</summary>
+    public const string SupervisorMeter = "AiSprint.Supervision";
+
+    /// <summary>Counter of polls; tag <see cref="OutcomeTag"/> = <c>data</c> or <c>no_data</c>.</summary>
+    public const string SupervisorPolls = "aisprint.supervisor.polls";
+
+    /// <summary>Counter of decisions; tags <see cref="DecisionTag"/> (replan, fallback, infeasible, notify) and <see cref="ReasonTag"/>.</summary>
+    public const string SupervisorDecisions = "aisprint.supervisor.decisions";
+
+    /// <summary>Gauge, one series per <see cref="StateTag"/> (watching, no_data, cooling_down): 1 for the current state.</summary>
+    public const string SupervisorState = "aisprint.supervisor.state";
+
+    /// <summary>Gauges of the arrival rate (req/s): the one observed over the window and the one of the placement in force.</summary>
+    public const string SupervisorObservedLambda = "aisprint.supervisor.observed_lambda";
+    public const string SupervisorDesignLambda = "aisprint.supervisor.design_lambda";
+
+    /// <summary>Gauges of the placement cost in force, and of the last decision's cost before and after.</summary>
+    public const string SupervisorCost = "aisprint.supervisor.cost";
+    public const string SupervisorCostBefore = "aisprint.supervisor.decision.cost_before";
+    public const string SupervisorCostAfter = "aisprint.supervisor.decision.cost_after";
+
+    /// <summary>Gauge of the version number of the placement in force (v0001 = 1).</summary>
+    public const string SupervisorVersion = "aisprint.supervisor.version";
+
+    /// <summary>Name of the activity (with one event) recorded per decision.</summary>
+    public const string SupervisorDecisionActivity = "aisprint.supervisor.decision";
+
+    public const string OutcomeTag = "outcome";
+    public const string DecisionTag = "decision";
+    public const string ReasonTag = "reason";
+    public const string StateTag = "state";
+
+    /// <summary>How Prometheus names a counter of the supervisor (dots to underscores, <c>_total</c> appended).</summary>
+    public static string PrometheusCounter(string instrument) => PrometheusCounterName(instrument);
+
+    /// <summary>How Prometheus names a unitless gauge of the supervisor.</summary>
+    public static string PrometheusGauge(string instrument) => PrometheusName(instrument, "");
 }
