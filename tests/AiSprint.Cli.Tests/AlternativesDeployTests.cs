@@ -48,4 +48,28 @@ public class AlternativesDeployTests
         Assert.Contains("error AIS0032", error);
         Assert.False(File.Exists(Path.Combine(output, "deployment", "report.txt")));
     }
+
+    [Fact]
+    public void Deploy_leaves_every_deployments_design_for_the_supervisors_degraded_fallback()
+    {
+        var output = Temp();
+        var (code, _, error) = Deploy(output, Performance);
+        Assert.True(code == 0, error);
+
+        var source = new AiSprint.Supervision.Planning.BuildFolderAlternatives(output);
+        Assert.Equal("average_f1", source.MetricName);
+        var alternatives = source.Read();
+        Assert.Empty(source.Problems);
+        Assert.Equal(["alternative_deployment1", "alternative_deployment2", "alternative_deployment3", "original_deployment"], alternatives.Select(a => a.Name).Order(StringComparer.Ordinal));
+        var small = alternatives.Single(a => a.Name == "alternative_deployment1");
+        Assert.Equal(0.85, small.Metrics["average_f1"], 1e-12);
+        Assert.Contains(small.System.Components, c => c.Name == "mask-detector-small");
+        Assert.NotNull(small.Application);
+
+        // A failed deploy into the same folder leaves no alternative behind that reads as current.
+        var (failed, _, _) = Deploy(output);
+        Assert.Equal(1, failed);
+        Assert.Empty(new AiSprint.Supervision.Planning.BuildFolderAlternatives(output).Read());
+        Assert.False(Directory.Exists(Path.Combine(output, "alternatives")));
+    }
 }

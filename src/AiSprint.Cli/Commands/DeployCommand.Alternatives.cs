@@ -12,6 +12,7 @@ using AiSprint.Model.Validation;
 using AiSprint.Placement.Alternatives;
 using AiSprint.Placement.Evaluation;
 using AiSprint.Placement.Reporting;
+using AiSprint.Supervision.Planning;
 
 namespace AiSprint.Cli.Commands;
 
@@ -99,6 +100,11 @@ internal static partial class DeployCommand
 
         var (application, system, _) = compiled[chosen.Deployment.Name];
         WriteDesign(directory, designJson, application, system);
+        // Every deployment's own design, for a supervisor that must fall back to another at run time (BuildFolderAlternatives).
+        foreach (var (name, other) in compiled)
+        {
+            WriteDesign(Path.Combine(directory, BuildFolderAlternatives.AlternativesFolder, name), designJson, other.Application, other.System);
+        }
         AtomicFile.WriteAllText(Path.Combine(directory, "monitoring", PrometheusRules.FileName), PrometheusRules.Write(system));
         var solution = SolutionMapping.ToSolution(chosen.Best!);
         var production = ProductionDeploymentBuilder.Build(solution, system, application);

@@ -14,9 +14,11 @@ internal static class DeployOutputs
         "monitoring/" + PrometheusRules.FileName, "security/" + SecurityPolicy.FileName, Reporting.DeploymentReportHtml.FileName,
     ];
 
-    /// <summary>Removes every file an earlier deploy wrote into <paramref name="directory"/>.</summary>
+    /// <summary>Removes every file an earlier deploy wrote into <paramref name="directory"/>, and the alternative deployments' designs.</summary>
     public static void Remove(string directory)
     {
         foreach (var file in Files.Select(f => Path.Combine(directory, f)).Where(File.Exists)) File.Delete(file);
+        var alternatives = Path.Combine(directory, Supervision.Planning.BuildFolderAlternatives.AlternativesFolder);
+        if (Directory.Exists(alternatives)) Directory.Delete(alternatives, recursive: true);
     }
 }

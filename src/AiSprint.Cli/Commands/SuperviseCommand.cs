@@ -3,6 +3,7 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using AiSprint.Supervision;
 using AiSprint.Supervision.Execution;
+using AiSprint.Supervision.Planning;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 
@@ -61,7 +62,10 @@ internal static class SuperviseCommand
                 DryRun = parse.GetValue(dryRun),
                 Webhook = parse.GetValue(webhook),
             };
-            var opened = Supervisor.Open(options);
+            // An application with [Alternative] methods: the deployments deploy placed are the degraded fallback, ranked by their metric.
+            var alternatives = new BuildFolderAlternatives(options.BuildDirectory);
+            if (alternatives.MetricName is { } metric) options = options with { QualityMetric = metric };
+            var opened = Supervisor.Open(options, alternatives);
             DiagnosticPrinter.Print(opened.Diagnostics, error);
             if (opened.Value is not { } supervisor) return ExitCodes.InvalidInput;
             using (supervisor)
