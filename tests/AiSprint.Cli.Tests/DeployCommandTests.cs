@@ -304,6 +304,11 @@ public class DeployCommandTests
         Assert.Contains("id=\"layers\"", html);
         Assert.Contains("<tr><td>defect-segmenter</td><td>VMSmall</td><td>vmsmall.layers.json</td>"
             + string.Concat(expected.Select(e => $"<td>{(e[0].Demand.Value * 1000).ToString("0.######", System.Globalization.CultureInfo.InvariantCulture)}</td>")) + "</tr>", html);
+        // ... and the per-layer chart the partition demands are sums of: one tick per layer carrying time.
+        Assert.Contains("<h3>defect-segmenter on VMSmall: predicted time per layer</h3>", html);
+        var chart = html[html.IndexOf("<h3>defect-segmenter on VMSmall: predicted time per layer</h3>", StringComparison.Ordinal)..];
+        Assert.Contains("id=\"layers-per-layer-1-1\"", chart);
+        Assert.All(analysis.Layers.Where(l => l.Op == "Conv").Select(l => l.NodeName), name => Assert.Contains(name, chart));
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using AiSprint.Onnx;
 using AiSprint.Onnx.Extraction;
 using AiSprint.Onnx.Graph;
 using AiSprint.Profiling.Layers.Modelling;
+using AiSprint.Profiling.Layers.Reporting;
 
 namespace AiSprint.Cli.Commands;
 
@@ -51,8 +52,10 @@ internal static class LayerDemandInputs
                 foreach (var model in models)
                 {
                     var values = string.Join(", ", demands.Select((d, i) => $"partition {i + 1} {(d.First(x => x.Resource == model.Resource).Demand.Value * 1000).ToString("0.###", CultureInfo.InvariantCulture)} ms"));
+                    // Every layer's predicted time on that resource: where a partition's demand comes from.
+                    var perLayer = PredictionChart.RenderSvg(LayerPredictor.Predict(analysis, model.Model), null);
                     charted.Add(new Reporting.PartitionDemandSeries(component, model.Resource, model.Path,
-                        demands.Select(d => d.First(x => x.Resource == model.Resource).Demand.Value * 1000).ToList()));
+                        demands.Select(d => d.First(x => x.Resource == model.Resource).Demand.Value * 1000).ToList(), perLayer));
                     report.AppendLine(CultureInfo.InvariantCulture, $"  {component} on {model.Resource}: per-layer model {model.Path} ({model.Model.Convention}, optimisation {model.Model.OptimizationLevel}): {values}");
                 }
                 report.AppendLine(CultureInfo.InvariantCulture, $"  {component} on every other resource: FLOP share of the component's demand ({shares})");

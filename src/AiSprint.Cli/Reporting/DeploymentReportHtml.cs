@@ -148,7 +148,14 @@ internal static class DeploymentReportHtml
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(s.Component)}</td><td>{E(s.Resource)}</td><td>{E(Path.GetFileName(s.ModelPath))}</td>")
                 .Append(string.Concat(Enumerable.Range(0, partitions).Select(k => $"<td>{(k < s.PartitionMilliseconds.Count ? N(s.PartitionMilliseconds[k]) : "")}</td>"))).Append("</tr>\n");
         }
-        html.Append("</table></section>\n");
+        html.Append("</table>\n");
+        foreach (var (s, i) in report.PartitionDemands.Select((s, i) => (s, i)).Where(x => x.s.LayerChartSvg is not null))
+        {
+            // Re-numbered per figure: several per-layer charts share the page, and a browser resolves url(#id) page-wide.
+            html.Append(CultureInfo.InvariantCulture, $"<h3>{E(s.Component)} on {E(s.Resource)}: predicted time per layer</h3>\n")
+                .Append(SvgFragment.Normalise(s.LayerChartSvg!, $"layers-per-layer-{i + 1}"));
+        }
+        html.Append("</section>\n");
     }
 
     private static string Chart(Plot plot, int width, int height, string id) => SvgFragment.Normalise(plot.GetSvgXml(width, height), id);

@@ -107,4 +107,5 @@ internal static class ReportCharts
 }
 
 /// <summary>What a per-layer model predicts for each partition of a partitioned component on one resource.</summary>
-internal sealed record PartitionDemandSeries(string Component, string Resource, string ModelPath, IReadOnlyList<double> PartitionMilliseconds);
+/// <summary>A partitioned component's demands on one resource from its per-layer model, and that model's per-layer chart (SVG, or null).</summary>
+internal sealed record PartitionDemandSeries(string Component, string Resource, string ModelPath, IReadOnlyList<double> PartitionMilliseconds, string? LayerChartSvg = null);
