@@ -27,6 +27,11 @@ public class AlternativesDeployTests
         Assert.True(File.Exists(Path.Combine(output, "deployment", "pareto.svg")));
         Assert.Contains("mask-detector-small", File.ReadAllText(Path.Combine(output, "design", "application_dag.yaml")));
         Assert.Contains("sorted_deployments_performance", File.ReadAllText(Path.Combine(output, "design", "deployments_performance.yaml")));
+        // report.html shows the chosen deployment's placement, with report.txt (every deployment, the front) folded in.
+        var html = File.ReadAllText(Path.Combine(output, "report.html"));
+        Assert.Contains("(alternative_deployment1)", html);
+        Assert.Contains("mask-detector-small", html);
+        Assert.Contains("Pareto front (metric against minimum cost):", html);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AiSprint.Cli.Reporting;
 using AiSprint.Contract;
 using AiSprint.Model;
 using AiSprint.Model.Alternatives;
@@ -25,7 +26,7 @@ namespace AiSprint.Cli.Commands;
 internal static partial class DeployCommand
 {
     private static int PlaceAlternatives(DeployRequest request, DesignDocument document, string designJson, DesignBuildInputs inputs, string demandSources,
-        DiagnosticBag diagnostics, TextWriter output, TextWriter error)
+        IReadOnlyList<PartitionDemandSeries> partitionDemands, DiagnosticBag diagnostics, TextWriter output, TextWriter error)
     {
         var designLocation = SourceLocation.WholeFile(request.Design);
         if (request.DeploymentsPerformance is not { } performancePath)
@@ -90,6 +91,8 @@ internal static partial class DeployCommand
         if (choice.Chosen is not { } chosen)
         {
             foreach (var stale in new[] { "solution.json", ProductionDeploymentYaml.FileName }.Select(f => Path.Combine(deploymentDirectory, f)).Where(File.Exists)) File.Delete(stale);
+            // A page from an earlier, feasible build would read as current.
+            if (File.Exists(Path.Combine(directory, DeploymentReportHtml.FileName))) File.Delete(Path.Combine(directory, DeploymentReportHtml.FileName));
             var entry = document.Components.FirstOrDefault()?.Location is { } l ? new SourceLocation(l.File, l.Line, l.Column) : designLocation;
             diagnostics.Add(DiagnosticCatalog.InfeasiblePlacement, entry, $"no deployment of the alternatives at or above the metric threshold has a feasible placement (see {Path.Combine(deploymentDirectory, "report.txt")})");
             AtomicFile.WriteAllText(Path.Combine(deploymentDirectory, "report.txt"), "No deployment has a feasible placement at or above the threshold.\n" + report + demandSources);
@@ -122,10 +125,15 @@ internal static partial class DeployCommand
             $"{report}{run}\nPlacement of {chosen.Deployment.Name}:\n{summary}\n{PlacementReport.Format(chosen.Best!)}{demandSources}");
         AtomicFile.WriteAllText(Path.Combine(deploymentDirectory, ProductionDeploymentYaml.FileName), ProductionDeploymentYaml.Write(descriptor));
         AtomicFile.WriteAllText(Path.Combine(directory, "security", SecurityPolicy.FileName), SecurityPolicy.Write(system, solution));
+        // The page shows the chosen deployment's placement; report.txt (folded in it) has every deployment and the front.
+        var reportText = File.ReadAllText(Path.Combine(deploymentDirectory, "report.txt"));
+        var html = Path.Combine(directory, DeploymentReportHtml.FileName);
+        DeploymentReportHtml.WriteFile(html, new DeploymentReport($"{document.Assembly} ({chosen.Deployment.Name})", chosen.Best!.Problem, chosen.Best, reportText,
+            Sweep(system, compiled[chosen.Deployment.Name].Map, request, error), MeasuredComparisons(request.MeasuredReport), partitionDemands));
         DiagnosticPrinter.Print(diagnostics.Items, error);
         output.WriteLine($"chose {chosen.Deployment.Name} ({chosen.Deployment.Label}) of {choice.Outcomes.Count} deployments; {AnnotationContract.DeploymentEnvironmentVariable}={identifier}");
         output.WriteLine(PlacementSummary.Format(chosen.Best!));
-        output.WriteLine($"wrote {directory} (see {Path.Combine(deploymentDirectory, "report.txt")})");
+        output.WriteLine($"wrote {directory} (see {Path.Combine(deploymentDirectory, "report.txt")} and {html})");
         return ExitCodes.Success;
     }
 }

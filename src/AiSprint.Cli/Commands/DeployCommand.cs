@@ -142,7 +142,7 @@ internal static partial class DeployCommand
                 Partitionings = partitionings,
                 Lambda = request.Lambda,
                 DesignFile = request.Design,
-            }, demandSources, diagnostics, output, error);
+            }, demandSources, partitionDemands, diagnostics, output, error);
         }
 
         var built = DesignSystemBuilder.Build(document, new DesignBuildInputs
