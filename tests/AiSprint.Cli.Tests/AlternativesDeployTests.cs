@@ -51,6 +51,9 @@ public class AlternativesDeployTests
         var (code, _, error) = Deploy(output);
         Assert.Equal(1, code);
         Assert.Contains("error AIS0032", error);
+        // Located at the first [Alternative] the design document records, not at design.json.
+        Assert.DoesNotContain("design.json: error AIS0032", error);
+        Assert.Contains("Pipeline.cs:16:26: error AIS0032", error);
         Assert.False(File.Exists(Path.Combine(output, "deployment", "report.txt")));
     }
 

@@ -31,7 +31,9 @@ internal static partial class DeployCommand
         var designLocation = SourceLocation.WholeFile(request.Design);
         if (request.DeploymentsPerformance is not { } performancePath)
         {
-            diagnostics.Add(DiagnosticCatalog.MissingDeploymentMetric, designLocation,
+            // At the first [Alternative] in the user's code, not at the intermediate design document.
+            var at = document.Alternatives!.Select(a => a.Location).FirstOrDefault(l => l is not null) is { } l ? new SourceLocation(l.File, l.Line, l.Column) : designLocation;
+            diagnostics.Add(DiagnosticCatalog.MissingDeploymentMetric, at,
                 $"the application declares {document.Alternatives!.Count} [Alternative] methods but no deployments performance file; expected the metric of each deployment in a deployments_performance.yaml (the project's AiSprintDeploymentsPerformance item, or --deployments-performance)");
             DiagnosticPrinter.Print(diagnostics.Items, error);
             return ExitCodes.InvalidInput;
