@@ -123,12 +123,11 @@ internal static partial class DeployCommand
         var run = string.Create(CultureInfo.InvariantCulture, $"\nRun it with {AnnotationContract.DeploymentEnvironmentVariable}={identifier}{(identifier.Length == 0 ? " (empty: the original implementations)" : "")}.\n");
         var summary = PlaceCommand.Summary(chosen.Search!, request.Search);
         Space4AiSolutionWriter.WriteFile(solution, Path.Combine(deploymentDirectory, "solution.json"));
-        AtomicFile.WriteAllText(Path.Combine(deploymentDirectory, "report.txt"),
-            $"{report}{run}\nPlacement of {chosen.Deployment.Name}:\n{summary}\n{PlacementReport.Format(chosen.Best!)}{demandSources}");
+        var reportText = $"{report}{run}\nPlacement of {chosen.Deployment.Name}:\n{summary}\n{PlacementReport.Format(chosen.Best!)}{demandSources}";
+        AtomicFile.WriteAllText(Path.Combine(deploymentDirectory, "report.txt"), reportText);
         AtomicFile.WriteAllText(Path.Combine(deploymentDirectory, ProductionDeploymentYaml.FileName), ProductionDeploymentYaml.Write(descriptor));
         AtomicFile.WriteAllText(Path.Combine(directory, "security", SecurityPolicy.FileName), SecurityPolicy.Write(system, solution));
         // The page shows the chosen deployment's placement; report.txt (folded in it) has every deployment and the front.
-        var reportText = File.ReadAllText(Path.Combine(deploymentDirectory, "report.txt"));
         var html = Path.Combine(directory, DeploymentReportHtml.FileName);
         DeploymentReportHtml.WriteFile(html, new DeploymentReport($"{document.Assembly} ({chosen.Deployment.Name})", chosen.Best!.Problem, chosen.Best, reportText,
             Sweep(system, compiled[chosen.Deployment.Name].Map, request, error), MeasuredComparisons(request.MeasuredReport), partitionDemands));

@@ -121,10 +121,4 @@ internal static class TelemetryNames
     public const string DecisionTag = "decision";
     public const string ReasonTag = "reason";
     public const string StateTag = "state";
-
-    /// <summary>How Prometheus names a counter of the supervisor (dots to underscores, <c>_total</c> appended).</summary>
-    public static string PrometheusCounter(string instrument) => PrometheusCounterName(instrument);
-
-    /// <summary>How Prometheus names a unitless gauge of the supervisor.</summary>
-    public static string PrometheusGauge(string instrument) => PrometheusName(instrument, "");
 }
