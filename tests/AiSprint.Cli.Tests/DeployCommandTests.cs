@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using AiSprint.Model.Formats.AiSprint;
+using AiSprint.Model.Formats.Partitions;
 using AiSprint.Model.Formats.Space4Ai;
 
 namespace AiSprint.Cli.Tests;
@@ -286,7 +287,7 @@ public class DeployCommandTests
         Assert.True(code == 0 || code == 3, error);
 
         var analysis = Onnx.OnnxModelAnalyzer.Analyze(model);
-        var manifest = Onnx.Extraction.SubModelExtractor.ReadManifest(Path.Combine(partitioned, "manifest.json"));
+        var manifest = Model.Formats.Partitions.PartitionManifestJson.Load(Path.Combine(partitioned, "manifest.json")).GetValueOrThrow();
         var expected = Profiling.Layers.Modelling.PartitionDemands.Predict(analysis, manifest.Cuts.Select(c => c.Tensor).ToList(),
             [new Profiling.Layers.Modelling.ResourceLayerModel("VMSmall", layersPath, layers)]);
         var system = Space4AiSystemReader.Load(Path.Combine(output, "design", "system_description.json")).GetValueOrThrow().Value;
@@ -336,10 +337,11 @@ public class DeployCommandTests
     }
 
     [Theory]
-    [InlineData("{ not json")]
-    [InlineData("null")]
-    [InlineData("{ \"model\": \"m\" }")]
-    public void An_unreadable_partition_manifest_is_AIS0001_at_the_manifest(string content)
+    [InlineData("{ not json", ":1:3: error AIS0002: not a partition manifest")]
+    [InlineData("{\n  \"model\": \"m\",\n  \"partitions\": 3\n}", ":3:18: error AIS0002: not a partition manifest")]
+    [InlineData("null", ": error AIS0001: the partition manifest lists no partitions")]
+    [InlineData("{ \"model\": \"m\" }", ": error AIS0001: the partition manifest lists no partitions")]
+    public void An_unreadable_partition_manifest_is_an_error_at_the_manifest_and_nothing_is_written(string content, string expected)
     {
         var directory = Temp();
         var manifest = Path.Combine(directory, "manifest.json");
@@ -347,7 +349,7 @@ public class DeployCommandTests
         var output = Path.Combine(directory, "aisprint");
         var (code, _, error) = Deploy(DesignFile(DesignSamples.WindFarmJson), output, "--partition", $"defect-segmenter={manifest}");
         Assert.Equal(1, code);
-        Assert.Contains($"{manifest}: error AIS0001: cannot read the partition manifest of defect-segmenter", error);
+        Assert.Contains(manifest + expected, error);
         Assert.False(Directory.Exists(output));
     }
 

@@ -1,4 +1,5 @@
 using AiSprint.Model.Formats.Design;
+using AiSprint.Model.Formats.Partitions;
 using AiSprint.Onnx.EarlyExits;
 using AiSprint.Onnx.Extraction;
 using AiSprint.Onnx.Verification;
@@ -69,7 +70,7 @@ public sealed class EarlyExitSplitTests : IDisposable
 
         Assert.True(result.Passed);
         Assert.Equal(2, manifest.ExitCount);
-        var reread = SubModelExtractor.ReadManifest(Path.Combine(output, SubModelExtractor.ManifestFileName));
+        var reread = PartitionManifestJson.Load(Path.Combine(output, SubModelExtractor.ManifestFileName)).GetValueOrThrow();
         Assert.Equal([0.3, 0.6, 0.0], reread.Partitions.Select(p => Math.Round(p.EarlyExitProbability!.Value, 12)));
         Assert.Equal([2, 3, (int?)null], reread.Partitions.Select(p => p.Next));
         Assert.Equal([8192L, 4096L, (long?)null], reread.Partitions.Select(p => p.DataSizeBytes));

@@ -1,3 +1,4 @@
+using AiSprint.Model.Formats.Partitions;
 using AiSprint.Onnx.Extraction;
 using AiSprint.Onnx.Partitioning;
 using AiSprint.Onnx.Protobuf;
@@ -71,7 +72,7 @@ public sealed class PartitionVerificationTests : IDisposable
         var readByModel = analysis.Graph.Model.Graph.Node.SelectMany(n => n.Input).Where(original.Contains).ToHashSet();
         Assert.Equal(readByModel.Order(), seen.Distinct().Order());
 
-        var reread = SubModelExtractor.ReadManifest(Path.Combine(_directory, SubModelExtractor.ManifestFileName));
+        var reread = PartitionManifestJson.Load(Path.Combine(_directory, SubModelExtractor.ManifestFileName)).GetValueOrThrow();
         Assert.Equal(2, reread.PartitionCount);
         Assert.Equal(middle.Tensor, reread.Cuts[0].Tensor);
         Assert.Equal(middle.Bytes, reread.Partitions[0].DataSizeBytes);

@@ -18,7 +18,7 @@ namespace AiSprint.Cli.Commands;
 /// </summary>
 internal static class AlternativesPlacement
 {
-    public const string ChartFile = "pareto.svg";
+    public const string ChartFile = ParetoChart.FileName;
 
     /// <summary>The exit code, or null when the application has no alternatives (the ordinary placement applies).</summary>
     public static int? TryRun(string input, string directory, AiSprintConversionOptions conversion, DeploymentObjective objective, SearchOptions options,
@@ -64,7 +64,7 @@ internal static class AlternativesPlacement
             return ExitCodes.Infeasible;
         }
         var best = chosen.Best!;
-        var summary = PlaceCommand.Summary(chosen.Search!, options);
+        var summary = SearchSummary.Format(chosen.Search!, options);
         text += $"\nPlacement of {chosen.Deployment.Name}:\n{summary}\n{PlacementReport.Format(best)}";
         var solution = SolutionMapping.ToSolution(best);
         var system = candidates.Single(c => c.Deployment == chosen.Deployment).System;

@@ -114,7 +114,7 @@ internal static class PlaceCommand
         var result = ProgressDisplay.Run(error, "placing", progress => PlacementSearch.Run(built.Value!, options with { Progress = progress }));
         Directory.CreateDirectory(directory);
         // The files written are byte-identical for a seed and budget; the elapsed time goes to the console only.
-        var summary = Summary(result, options) + (settingsNote is null ? "" : "\n" + settingsNote);
+        var summary = SearchSummary.Format(result, options) + (settingsNote is null ? "" : "\n" + settingsNote);
         var timing = $"searched for {result.Elapsed.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s";
         if (!result.Found)
         {
@@ -173,28 +173,6 @@ internal static class PlaceCommand
     }
 
     /// <summary>One line (two with the exact step) on how the search ran; no timing, so report files stay byte-identical per seed.</summary>
-    internal static string Summary(SearchResult result, SearchOptions options)
-    {
-        var summary = $"{Describe(result.Method)}, seed {options.Seed}: {result.Statistics.RandomGreedyIterations} Random Greedy iterations ({result.Statistics.RandomGreedyFeasible} feasible), " +
-                      $"{result.Statistics.LocalSearchIterations} Local Search iterations{(result.Cancelled ? ", interrupted" : "")}";
-        if (result.Exact is { } exact)
-        {
-            summary += exact.ProvedOptimal
-                ? exact.Best is null ? "; exact search: proved infeasible" : "; exact search: proved optimal"
-                : $"; exact search: stopped at its budget, gap {exact.Gap.ToString("P2", CultureInfo.InvariantCulture)} (lower bound {exact.LowerBound.ToString("0.######", CultureInfo.InvariantCulture)})";
-        }
-        return summary;
-    }
-
-    private static string Describe(SearchMethod method) => method switch
-    {
-        SearchMethod.RandomGreedy => "Random Greedy",
-        SearchMethod.LocalSearch => "Random Greedy + Local Search",
-        SearchMethod.TabuSearch => "Random Greedy + Tabu Search",
-        SearchMethod.Auto => "Random Greedy + Local Search + Tabu Search",
-        SearchMethod.Exact => "exact search",
-        _ => method.ToString(),
-    };
 
     private static string Explain(SystemDescription system, SourceMap map, RequestsPerSecond lambda, SearchOptions options, bool search)
     {

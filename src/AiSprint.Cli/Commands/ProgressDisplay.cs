@@ -21,4 +21,10 @@ internal static class ProgressDisplay
                 return work(new Progress<double>(fraction => task.Value = Math.Max(task.Value, fraction)));
             });
     }
+
+    /// <summary>The deploy pipeline's stages, each drawn as <see cref="Run{T}"/> draws one.</summary>
+    public sealed class Stages(TextWriter error) : AiSprint.Deploy.IStageProgress
+    {
+        public T Run<T>(string stage, Func<IProgress<double>?, T> work) => ProgressDisplay.Run(error, stage, work);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AiSprint.Model.Formats.Partitions;
 using AiSprint.Onnx.Partitioning;
 using AiSprint.Onnx.Protobuf;
 using AiSprint.Onnx.Shapes;
@@ -12,7 +13,7 @@ namespace AiSprint.Onnx.Extraction;
 /// </summary>
 public static class SubModelExtractor
 {
-    public const string ManifestFileName = "manifest.json";
+    public const string ManifestFileName = PartitionManifestJson.FileName;
 
     public static string FileNameOf(int index, int count) => $"partition_{index}_of_{count}.onnx";
 
@@ -27,7 +28,7 @@ public static class SubModelExtractor
             model.WriteTo(file);
         }
         var manifest = ManifestOf(analysis, plan);
-        File.WriteAllBytes(Path.Combine(outputDirectory, ManifestFileName), JsonSerializer.SerializeToUtf8Bytes(manifest, ManifestJsonContext.Default.PartitionManifest));
+        File.WriteAllBytes(Path.Combine(outputDirectory, ManifestFileName), PartitionManifestJson.Serialize(manifest));
         return manifest;
     }
 
@@ -68,16 +69,12 @@ public static class SubModelExtractor
                 EarlyExitProbability = i < plan.ExitCount ? 1 - continueProbabilities[i] : 0,
             }).ToArray(),
         };
-        File.WriteAllBytes(Path.Combine(staging, ManifestFileName), JsonSerializer.SerializeToUtf8Bytes(manifest, ManifestJsonContext.Default.PartitionManifest));
+        File.WriteAllBytes(Path.Combine(staging, ManifestFileName), PartitionManifestJson.Serialize(manifest));
         if (Directory.Exists(full)) Directory.Delete(full, recursive: true);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         Directory.Move(staging, full);
         return manifest;
     }
-
-    public static PartitionManifest ReadManifest(string path) =>
-        JsonSerializer.Deserialize(File.ReadAllBytes(path), ManifestJsonContext.Default.PartitionManifest)
-        ?? throw new InvalidDataException($"'{path}' holds no manifest.");
 
     public static PartitionManifest ManifestOf(ModelAnalysis analysis, PartitionPlan plan) => new(
         analysis.ModelName,

@@ -8,6 +8,9 @@ namespace AiSprint.Placement.Reporting;
 /// <summary>The metric against the minimum cost of each feasible deployment (ScottPlot 5, SVG): the Pareto front joined, the chosen one marked, the threshold dashed.</summary>
 public static class ParetoChart
 {
+    /// <summary>The chart's file name beside report.txt (deploy's deployment/, place's output folder).</summary>
+    public const string FileName = "pareto.svg";
+
     public static string RenderSvg(DeploymentChoice choice, string title)
     {
         var plot = new Plot();

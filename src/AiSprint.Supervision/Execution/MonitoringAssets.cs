@@ -1,3 +1,4 @@
+using AiSprint.Contract;
 using AiSprint.Model.Formats;
 
 namespace AiSprint.Supervision.Execution;
@@ -8,7 +9,7 @@ namespace AiSprint.Supervision.Execution;
 /// </summary>
 public static class MonitoringAssets
 {
-    public const string Folder = "monitoring";
+    public const string Folder = BuildFolderLayout.MonitoringFolder;
     public const string RulesFile = "aisprint-supervisor.rules.yml";
     public const string DashboardFile = "aisprint-supervisor.dashboard.json";
 

@@ -13,8 +13,6 @@ internal sealed class MetricsMonitor(PrometheusClient prometheus, TimeSpan windo
 {
     private string WindowText => Math.Max(1, (long)window.TotalSeconds).ToString(CultureInfo.InvariantCulture) + "s";
 
-    private string Range => $"[{WindowText}]";
-
     /// <summary>The PromQL of each reading, in the order they are run (the benchmark and the docs list them).</summary>
     public IReadOnlyList<string> Queries =>
     [
@@ -48,7 +46,7 @@ internal sealed class MetricsMonitor(PrometheusClient prometheus, TimeSpan windo
         foreach (var entry in entryComponents)
         {
             var before = await prometheus.QueryAsync(
-                $"sum({TelemetryNames.PrometheusComponentDuration}_count{{{TelemetryNames.ComponentTag}=\"{Escape(entry)}\"}} offset {WindowText})", cancellation).ConfigureAwait(false);
+                $"sum({TelemetryNames.PrometheusComponentDuration}_count{PrometheusQueries.Selector(TelemetryNames.ComponentTag, entry)} offset {WindowText})", cancellation).ConfigureAwait(false);
             if (!before.Succeeded) return new Reading(null, before.Problem);
             if (before.Samples!.Count == 0)
             {
@@ -72,9 +70,7 @@ internal sealed class MetricsMonitor(PrometheusClient prometheus, TimeSpan windo
         return new Reading(new Observation(clock.GetUtcNow(), entryRates.Sum(s => s.Value), components, paths, drifts), null);
     }
 
-    private static string Escape(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
-
-    private string SumBy(string series, string labels) => $"sum by ({labels}) (rate({series}{Range}))";
+    private string SumBy(string series, string labels) => PrometheusQueries.RateBy(series, labels, WindowText);
 
     private static Seconds? Mean(double countRate, double sumRate) =>
         countRate > 0 && double.IsFinite(sumRate) ? Seconds.FromMilliseconds(sumRate / countRate) : null;

@@ -1,3 +1,4 @@
+using AiSprint.Contract;
 using AiSprint.Model;
 using AiSprint.Model.Diagnostics;
 using AiSprint.Model.Formats.AiSprint;
@@ -14,10 +15,10 @@ namespace AiSprint.Supervision.Planning;
 /// </summary>
 public static class BuildFolder
 {
-    public const string DesignFolder = "design";
-    public const string DeploymentFolder = "deployment";
-    public const string SystemFile = "system_description.json";
-    public const string SolutionFile = "solution.json";
+    public const string DesignFolder = BuildFolderLayout.DesignFolder;
+    public const string DeploymentFolder = BuildFolderLayout.DeploymentFolder;
+    public const string SystemFile = BuildFolderLayout.SystemDescriptionFile;
+    public const string SolutionFile = BuildFolderLayout.SolutionFile;
 
     /// <summary>The placement in force of a build folder, or the errors that prevent supervising it.</summary>
     public static LoadResult<PlacementInForce> Load(string buildDirectory)

@@ -1,3 +1,4 @@
+using AiSprint.Contract;
 using AiSprint.Model;
 using AiSprint.Model.Alternatives;
 using AiSprint.Model.Diagnostics;
@@ -14,7 +15,7 @@ namespace AiSprint.Supervision.Planning;
 /// </summary>
 public sealed class BuildFolderAlternatives(string buildDirectory) : IAlternativeDeploymentSource
 {
-    public const string AlternativesFolder = "alternatives";
+    public const string AlternativesFolder = BuildFolderLayout.AlternativesFolder;
 
     /// <summary>The metric the deployments were characterised with (e.g. <c>average_f1</c>), or null when the build has no alternatives.</summary>
     public string? MetricName => ReadPerformance()?.Metric.Name();

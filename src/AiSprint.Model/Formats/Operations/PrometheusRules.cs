@@ -59,15 +59,10 @@ public static class PrometheusRules
         { "annotations", new YamlMappingNode { { "summary", YamlOutput.Str(summary) } } },
     };
 
-    private static string Mean(string metric, string label, string value, string window, double thresholdMs)
-    {
-        var selector = $"{{{label}=\"{EscapeLabel(value)}\"}}";
-        return $"sum(rate({metric}_sum{selector}[{window}])) / sum(rate({metric}_count{selector}[{window}])) > {Format(thresholdMs)}";
-    }
+    private static string Mean(string metric, string label, string value, string window, double thresholdMs) =>
+        $"{PrometheusQueries.MeanOverWindow(metric, PrometheusQueries.Selector(label, value), window)} > {Format(thresholdMs)}";
 
     private static string Format(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
-
-    private static string EscapeLabel(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
 
     /// <summary>Alert names are label values, but a metric-name-like identifier reads better in every UI.</summary>
     private static string Sanitize(string name)

@@ -1,8 +1,9 @@
-using System.Text.Json.Serialization;
+namespace AiSprint.Model.Formats.Partitions;
 
-namespace AiSprint.Onnx.Extraction;
-
-/// <summary>What a partitioned model's directory holds; written as manifest.json beside the sub-models.</summary>
+/// <summary>
+/// What a partitioned model's directory holds, written as manifest.json beside the sub-models by <c>aisprint partition</c>
+/// and read by <c>aisprint deploy</c> (<see cref="PartitionManifestJson"/>). Byte counts are bytes; FLOPs per inference.
+/// </summary>
 public sealed record PartitionManifest(
     string Model,
     string SourceFile,
@@ -47,6 +48,3 @@ public sealed record ManifestPartition(
     public double? EarlyExitProbability { get; init; }
 }
 
-[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
-[JsonSerializable(typeof(PartitionManifest))]
-internal sealed partial class ManifestJsonContext : JsonSerializerContext;

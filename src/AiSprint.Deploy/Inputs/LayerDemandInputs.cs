@@ -1,15 +1,17 @@
 using System.Globalization;
 using System.Text;
+using AiSprint.Deploy.Reporting;
 using AiSprint.Model;
 using AiSprint.Model.Diagnostics;
 using AiSprint.Model.Formats.Design;
+using AiSprint.Model.Formats.Partitions;
 using AiSprint.Onnx;
 using AiSprint.Onnx.Extraction;
 using AiSprint.Onnx.Graph;
 using AiSprint.Profiling.Layers.Modelling;
 using AiSprint.Profiling.Layers.Reporting;
 
-namespace AiSprint.Cli.Commands;
+namespace AiSprint.Deploy.Inputs;
 
 /// <summary>
 /// <c>aisprint deploy --onnx COMPONENT=MODEL --layer-model RESOURCE=LAYERS.json</c>: per-layer models give the partitions
@@ -19,10 +21,10 @@ namespace AiSprint.Cli.Commands;
 internal static class LayerDemandInputs
 {
     public static string Apply(Dictionary<string, IReadOnlyList<ModelPartitioning>> partitionings, IReadOnlyDictionary<string, PartitionManifest> manifests,
-        string[] onnxArguments, string[] layerArguments, DiagnosticBag diagnostics, ICollection<Reporting.PartitionDemandSeries> charted)
+        IEnumerable<string> onnxArguments, IEnumerable<string> layerArguments, DiagnosticBag diagnostics, ICollection<PartitionDemandSeries> charted)
     {
         var models = new List<ResourceLayerModel>();
-        foreach (var (resource, path) in Pairs(layerArguments, "--layer-model", "RESOURCE=LAYERS.json", diagnostics))
+        foreach (var (resource, path) in OptionPairs.Parse(layerArguments, "--layer-model", "RESOURCE=LAYERS.json", DiagnosticCatalog.LayerOptionInvalid, diagnostics))
         {
             try
             {
@@ -33,7 +35,7 @@ internal static class LayerDemandInputs
                 diagnostics.Add(DiagnosticCatalog.LayerModelUnreadable, SourceLocation.WholeFile(path), ex.Message);
             }
         }
-        var sources = Pairs(onnxArguments, "--onnx", "COMPONENT=MODEL.onnx", diagnostics).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        var sources = OptionPairs.Parse(onnxArguments, "--onnx", "COMPONENT=MODEL.onnx", DiagnosticCatalog.LayerOptionInvalid, diagnostics).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         var report = new StringBuilder();
         foreach (var (component, list) in partitionings.ToList())
         {
@@ -54,7 +56,7 @@ internal static class LayerDemandInputs
                     var values = string.Join(", ", demands.Select((d, i) => $"partition {i + 1} {(d.First(x => x.Resource == model.Resource).Demand.Value * 1000).ToString("0.###", CultureInfo.InvariantCulture)} ms"));
                     // Every layer's predicted time on that resource: where a partition's demand comes from.
                     var perLayer = PredictionChart.RenderSvg(LayerPredictor.Predict(analysis, model.Model), null);
-                    charted.Add(new Reporting.PartitionDemandSeries(component, model.Resource, model.Path,
+                    charted.Add(new PartitionDemandSeries(component, model.Resource, model.Path,
                         demands.Select(d => d.First(x => x.Resource == model.Resource).Demand.Value * 1000).ToList(), perLayer));
                     report.AppendLine(CultureInfo.InvariantCulture, $"  {component} on {model.Resource}: per-layer model {model.Path} ({model.Model.Convention}, optimisation {model.Model.OptimizationLevel}): {values}");
                 }
@@ -66,19 +68,5 @@ internal static class LayerDemandInputs
             }
         }
         return report.Length == 0 ? "" : "\nDemand sources:\n" + report;
-    }
-
-    private static IEnumerable<KeyValuePair<string, string>> Pairs(string[] arguments, string option, string expected, DiagnosticBag diagnostics)
-    {
-        foreach (var argument in arguments)
-        {
-            var at = argument.IndexOf('=', StringComparison.Ordinal);
-            if (at <= 0 || at == argument.Length - 1)
-            {
-                diagnostics.Add(DiagnosticCatalog.LayerOptionInvalid, SourceLocation.WholeFile(option), $"'{argument}': expected {expected}");
-                continue;
-            }
-            yield return new KeyValuePair<string, string>(argument[..at], argument[(at + 1)..]);
-        }
     }
 }

@@ -1,14 +1,13 @@
-using AiSprint.Onnx;
 using AiSprint.Onnx.Verification;
 
-namespace AiSprint.Cli.Commands;
+namespace AiSprint.Onnx;
 
 /// <summary>
 /// How every ONNX command fixes a model's dynamic dimensions: a sample input (.npy) for its first input, given with
 /// <c>--input</c> or found beside the model as <c>MODEL.input.npy</c> (the convention of the partitioner's test models).
 /// One rule, so <c>inspect</c>, <c>partition</c>, <c>layers</c> and <c>deploy --onnx</c> see the same shapes.
 /// </summary>
-internal static class SampleInputs
+public static class SampleInputs
 {
     /// <summary><c>MODEL.input.npy</c> beside the model when it exists; null otherwise.</summary>
     public static string? Beside(string model)

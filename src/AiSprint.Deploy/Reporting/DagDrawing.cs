@@ -5,7 +5,7 @@ using AiSprint.Model.Units;
 using AiSprint.Placement.Evaluation;
 using AiSprint.Placement.Problem;
 
-namespace AiSprint.Cli.Reporting;
+namespace AiSprint.Deploy.Reporting;
 
 /// <summary>
 /// The application DAG as SVG for report.html: components top to bottom by depth (longest path from an entry), each a

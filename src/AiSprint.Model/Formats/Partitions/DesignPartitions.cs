@@ -1,7 +1,6 @@
-using AiSprint.Model;
 using AiSprint.Model.Units;
 
-namespace AiSprint.Onnx.Extraction;
+namespace AiSprint.Model.Formats.Partitions;
 
 /// <summary>
 /// A manifest as the design model's partitions: memory (parameters + peak activations), data size to the next

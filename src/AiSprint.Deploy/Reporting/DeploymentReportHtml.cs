@@ -6,7 +6,7 @@ using AiSprint.Model.Formats.Svg;
 using AiSprint.Placement.Reporting;
 using ScottPlot;
 
-namespace AiSprint.Cli.Reporting;
+namespace AiSprint.Deploy.Reporting;
 
 /// <summary>
 /// aisprint/report.html: one self-contained page per build (issue 13) — the DAG with each partition on its resource, every
@@ -17,7 +17,7 @@ namespace AiSprint.Cli.Reporting;
 /// </summary>
 internal static class DeploymentReportHtml
 {
-    public const string FileName = "report.html";
+    public const string FileName = BuildFolderLayout.ReportHtmlFile;
 
     /// <summary>The section ids, in page order; a section with nothing to show is left out.</summary>
     public const string Summary = "summary", Dag = "dag", Constraints = "constraints", Costs = "costs", Sweep = "sweep", Measured = "measured", Layers = "layers", Text = "report-text";

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace AiSprint.Cli.Tests.Browser;
+namespace AiSprint.Deploy.Tests.Browser;
 
 /// <summary>
 /// Debian's headless Chromium, installed by the test run when missing (as the integration tests install Prometheus):

@@ -1,6 +1,8 @@
 using System.Globalization;
-using AiSprint.Cli.Reporting;
 using AiSprint.Contract;
+using AiSprint.Deploy.Inputs;
+using AiSprint.Deploy.Output;
+using AiSprint.Deploy.Reporting;
 using AiSprint.Model;
 using AiSprint.Model.Alternatives;
 using AiSprint.Model.Diagnostics;
@@ -13,9 +15,8 @@ using AiSprint.Model.Validation;
 using AiSprint.Placement.Alternatives;
 using AiSprint.Placement.Evaluation;
 using AiSprint.Placement.Reporting;
-using AiSprint.Supervision.Planning;
 
-namespace AiSprint.Cli.Commands;
+namespace AiSprint.Deploy;
 
 /// <summary>
 /// <c>aisprint deploy</c> for an application with <c>[Alternative]</c> methods: every deployment (combination of
@@ -23,11 +24,13 @@ namespace AiSprint.Cli.Commands;
 /// written is that one's, with report.txt showing every deployment, the choice, the Pareto front and
 /// deployment/pareto.svg, and the <c>AISPRINT_DEPLOYMENT</c> value that makes the running application use it.
 /// </summary>
-internal static partial class DeployCommand
+public sealed partial class DeployPipeline
 {
-    private static int PlaceAlternatives(DeployRequest request, DesignDocument document, string designJson, DesignBuildInputs inputs, string demandSources,
-        IReadOnlyList<PartitionDemandSeries> partitionDemands, DiagnosticBag diagnostics, TextWriter output, TextWriter error)
+    private DeployStatus PlaceAlternatives(DesignDocument document, string designJson, DesignBuildInputs inputs, string demandSources,
+        IReadOnlyList<PartitionDemandSeries> partitionDemands)
     {
+        var request = _request;
+        var diagnostics = _diagnostics;
         var designLocation = SourceLocation.WholeFile(request.Design);
         if (request.DeploymentsPerformance is not { } performancePath)
         {
@@ -35,15 +38,13 @@ internal static partial class DeployCommand
             var at = document.Alternatives!.Select(a => a.Location).FirstOrDefault(l => l is not null) is { } l ? new SourceLocation(l.File, l.Line, l.Column) : designLocation;
             diagnostics.Add(DiagnosticCatalog.MissingDeploymentMetric, at,
                 $"the application declares {document.Alternatives!.Count} [Alternative] methods but no deployments performance file; expected the metric of each deployment in a deployments_performance.yaml (the project's AiSprintDeploymentsPerformance item, or --deployments-performance)");
-            DiagnosticPrinter.Print(diagnostics.Items, error);
-            return ExitCodes.InvalidInput;
+            return DeployStatus.InvalidInput;
         }
         var performance = DeploymentsPerformanceYaml.ReadFile(performancePath);
         diagnostics.AddRange(performance.Diagnostics);
         if (!performance.Succeeded)
         {
-            DiagnosticPrinter.Print(diagnostics.Items, error);
-            return ExitCodes.InvalidInput;
+            return DeployStatus.InvalidInput;
         }
         var file = performance.Value!;
         // The code's [ApplicationMetric] is the design's word; the file's metric must agree with it.
@@ -76,65 +77,59 @@ internal static partial class DeployCommand
         }
         if (diagnostics.HasErrors || candidates.Count != deployments.Count)
         {
-            DiagnosticPrinter.Print(diagnostics.Items, error);
-            return ExitCodes.InvalidInput;
+            return DeployStatus.InvalidInput;
         }
 
         var objective = request.CheapestAlternative ? DeploymentObjective.CheapestAboveThreshold : DeploymentObjective.HighestMetric;
         var lambda = candidates[0].System.Lambda;
-        var choice = ProgressDisplay.Run(error, "placing alternative deployments",
+        var choice = _progress.Run("placing alternative deployments",
             progress => DeploymentSelector.Choose(candidates, metric, threshold, objective, lambda, request.Search, progress));
         var directory = request.Directory;
-        var deploymentDirectory = Path.Combine(directory, "deployment");
+        var deploymentDirectory = Path.Combine(directory, BuildFolderLayout.DeploymentFolder);
+        var reportTextPath = Path.Combine(deploymentDirectory, BuildFolderLayout.ReportTextFile);
         var report = DeploymentChoiceReport.Format(choice);
-        AtomicFile.WriteAllText(Path.Combine(deploymentDirectory, AlternativesPlacement.ChartFile),
+        AtomicFile.WriteAllText(Path.Combine(deploymentDirectory, ParetoChart.FileName),
             ParetoChart.RenderSvg(choice, $"{document.Assembly}: {metric.Name()} against minimum cost"));
-        DeploymentsPerformanceYaml.WriteFile(Path.Combine(directory, "design", DeploymentsPerformanceYaml.FileName), metric, threshold, deployments);
+        DeploymentsPerformanceYaml.WriteFile(Path.Combine(directory, BuildFolderLayout.DesignFolder, DeploymentsPerformanceYaml.FileName), metric, threshold, deployments);
         if (choice.Chosen is not { } chosen)
         {
-            foreach (var stale in new[] { "solution.json", ProductionDeploymentYaml.FileName }.Select(f => Path.Combine(deploymentDirectory, f)).Where(File.Exists)) File.Delete(stale);
+            DeployOutputs.RemovePlacement(directory);
             // A page from an earlier, feasible build would read as current.
-            if (File.Exists(Path.Combine(directory, DeploymentReportHtml.FileName))) File.Delete(Path.Combine(directory, DeploymentReportHtml.FileName));
+            File.Delete(Path.Combine(directory, BuildFolderLayout.ReportHtmlFile));
             var entry = document.Components.FirstOrDefault()?.Location is { } l ? new SourceLocation(l.File, l.Line, l.Column) : designLocation;
-            diagnostics.Add(DiagnosticCatalog.InfeasiblePlacement, entry, $"no deployment of the alternatives at or above the metric threshold has a feasible placement (see {Path.Combine(deploymentDirectory, "report.txt")})");
-            AtomicFile.WriteAllText(Path.Combine(deploymentDirectory, "report.txt"), "No deployment has a feasible placement at or above the threshold.\n" + report + demandSources);
-            DiagnosticPrinter.Print(diagnostics.Items, error);
-            output.WriteLine($"no feasible deployment; wrote {directory} (see {Path.Combine(deploymentDirectory, "report.txt")})");
-            return ExitCodes.Infeasible;
+            diagnostics.Add(DiagnosticCatalog.InfeasiblePlacement, entry, $"no deployment of the alternatives at or above the metric threshold has a feasible placement (see {reportTextPath})");
+            AtomicFile.WriteAllText(reportTextPath, "No deployment has a feasible placement at or above the threshold.\n" + report + demandSources);
+            _messages.Add($"no feasible deployment; wrote {directory} (see {reportTextPath})");
+            return DeployStatus.Infeasible;
         }
 
         var (application, system, _) = compiled[chosen.Deployment.Name];
-        WriteDesign(directory, designJson, application, system);
+        DesignFolderWriter.Write(directory, designJson, application, system);
         // Every deployment's own design, for a supervisor that must fall back to another at run time (BuildFolderAlternatives).
         foreach (var (name, other) in compiled)
         {
-            WriteDesign(Path.Combine(directory, BuildFolderAlternatives.AlternativesFolder, name), designJson, other.Application, other.System);
+            DesignFolderWriter.Write(Path.Combine(directory, BuildFolderLayout.AlternativesFolder, name), designJson, other.Application, other.System);
         }
-        AtomicFile.WriteAllText(Path.Combine(directory, "monitoring", PrometheusRules.FileName), PrometheusRules.Write(system));
+        AtomicFile.WriteAllText(Path.Combine(directory, BuildFolderLayout.MonitoringFolder, PrometheusRules.FileName), PrometheusRules.Write(system));
         var solution = SolutionMapping.ToSolution(chosen.Best!);
         var production = ProductionDeploymentBuilder.Build(solution, system, application);
         diagnostics.AddRange(production.Diagnostics);
         if (production.Value is not { } descriptor)
         {
-            DiagnosticPrinter.Print(diagnostics.Items, error);
-            return ExitCodes.InvalidInput;
+            return DeployStatus.InvalidInput;
         }
         var identifier = DesignAlternatives.Identifier(chosen.Deployment);
         var run = string.Create(CultureInfo.InvariantCulture, $"\nRun it with {AnnotationContract.DeploymentEnvironmentVariable}={identifier}{(identifier.Length == 0 ? " (empty: the original implementations)" : "")}.\n");
-        var summary = PlaceCommand.Summary(chosen.Search!, request.Search);
-        Space4AiSolutionWriter.WriteFile(solution, Path.Combine(deploymentDirectory, "solution.json"));
+        var summary = SearchSummary.Format(chosen.Search!, request.Search);
         var reportText = $"{report}{run}\nPlacement of {chosen.Deployment.Name}:\n{summary}\n{PlacementReport.Format(chosen.Best!)}{demandSources}";
-        AtomicFile.WriteAllText(Path.Combine(deploymentDirectory, "report.txt"), reportText);
-        AtomicFile.WriteAllText(Path.Combine(deploymentDirectory, ProductionDeploymentYaml.FileName), ProductionDeploymentYaml.Write(descriptor));
-        AtomicFile.WriteAllText(Path.Combine(directory, "security", SecurityPolicy.FileName), SecurityPolicy.Write(system, solution));
+        WritePlacement(directory, solution, descriptor, system, reportText);
         // The page shows the chosen deployment's placement; report.txt (folded in it) has every deployment and the front.
-        var html = Path.Combine(directory, DeploymentReportHtml.FileName);
+        var html = Path.Combine(directory, BuildFolderLayout.ReportHtmlFile);
         DeploymentReportHtml.WriteFile(html, new DeploymentReport($"{document.Assembly} ({chosen.Deployment.Name})", chosen.Best!.Problem, chosen.Best, reportText,
-            Sweep(system, compiled[chosen.Deployment.Name].Map, request, error), MeasuredComparisons(request.MeasuredReport), partitionDemands));
-        DiagnosticPrinter.Print(diagnostics.Items, error);
-        output.WriteLine($"chose {chosen.Deployment.Name} ({chosen.Deployment.Label}) of {choice.Outcomes.Count} deployments; {AnnotationContract.DeploymentEnvironmentVariable}={identifier}");
-        output.WriteLine(PlacementSummary.Format(chosen.Best!));
-        output.WriteLine($"wrote {directory} (see {Path.Combine(deploymentDirectory, "report.txt")} and {html})");
-        return ExitCodes.Success;
+            Sweep(system, compiled[chosen.Deployment.Name].Map), MeasuredInputs.Comparisons(request.MeasuredReport), partitionDemands));
+        _messages.Add($"chose {chosen.Deployment.Name} ({chosen.Deployment.Label}) of {choice.Outcomes.Count} deployments; {AnnotationContract.DeploymentEnvironmentVariable}={identifier}");
+        _messages.Add(PlacementSummary.Format(chosen.Best!));
+        _messages.Add($"wrote {directory} (see {reportTextPath} and {html})");
+        return DeployStatus.Placed;
     }
 }

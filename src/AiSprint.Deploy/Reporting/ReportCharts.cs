@@ -3,7 +3,7 @@ using AiSprint.Placement.Reporting;
 using AiSprint.Profiling.Components;
 using ScottPlot;
 
-namespace AiSprint.Cli.Reporting;
+namespace AiSprint.Deploy.Reporting;
 
 /// <summary>The charts of report.html (ScottPlot 5). Each returns the plot; <see cref="DeploymentReportHtml"/> renders and inlines it.</summary>
 internal static class ReportCharts

@@ -3,9 +3,10 @@ using System.Text;
 using AiSprint.Model;
 using AiSprint.Model.Diagnostics;
 using AiSprint.Model.Formats.Design;
+using AiSprint.Model.Formats.Partitions;
 using AiSprint.Onnx.Extraction;
 
-namespace AiSprint.Cli.Commands;
+namespace AiSprint.Deploy.Inputs;
 
 /// <summary>
 /// The early-exit probabilities <c>aisprint deploy</c> places with: the declared ones from each early-exit manifest

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using AiSprint.Cli.Reporting;
+using AiSprint.Deploy.Reporting;
 using AiSprint.Model.Formats.Space4Ai;
 using AiSprint.Model.Units;
 using AiSprint.Placement.Analysis;
@@ -8,7 +8,7 @@ using AiSprint.Placement.Problem;
 using AiSprint.Placement.Search;
 using AiSprint.Profiling.Components;
 
-namespace AiSprint.Cli.Tests.Reporting;
+namespace AiSprint.Deploy.Tests.Reporting;
 
 public class DeploymentReportHtmlTests
 {

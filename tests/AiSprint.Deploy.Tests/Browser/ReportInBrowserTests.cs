@@ -1,14 +1,14 @@
 using System.Text.RegularExpressions;
-using AiSprint.Cli.Reporting;
-using AiSprint.Cli.Tests.Reporting;
+using AiSprint.Deploy.Reporting;
+using AiSprint.Deploy.Tests.Reporting;
 using SkiaSharp;
 
-namespace AiSprint.Cli.Tests.Browser;
+namespace AiSprint.Deploy.Tests.Browser;
 
 /// <summary>report.html opened by a real browser, offline: what a person gets when they double-click it.</summary>
 public class ReportInBrowserTests
 {
-    private static readonly string[] Budget = ["--iterations", "500", "--ls-iterations", "50", "--sweep-points", "4"];
+    private static readonly Placement.Search.SearchOptions Budget = new() { RandomGreedyIterations = 500, LocalSearchIterations = 50 };
 
     /// <summary>The DOM Chromium built from the page; fails with what the browser said when it did not load cleanly.</summary>
     private static string DumpDom(string page)
@@ -33,9 +33,14 @@ public class ReportInBrowserTests
         File.WriteAllText(measured, "blade-detector on Laptop: measured vs predicted over 2 configuration(s), MAPE 0.9 %\n"
             + "  blade-detector image_side=128 cores=1: measured 78.4 ms, predicted 78.8 ms\n  blade-detector image_side=128 cores=2: measured 41.2 ms, predicted 40.6 ms\n");
         var output = Path.Combine(directory, "aisprint");
-        var (exit, _, error) = ValidateCommandTests.Run(["deploy", design, "--resources", DesignSamples.WindFarmResources, "--demands", DesignSamples.WindFarmDemands,
-            "-o", output, "--measured", measured, .. Budget]);
-        Assert.True(exit == 0, error);
+        var outcome = DeployPipeline.Run(new DeployRequest(design, DesignSamples.WindFarmResources, output)
+        {
+            Demands = [DesignSamples.WindFarmDemands],
+            MeasuredReport = measured,
+            Search = Budget,
+            SweepPoints = 4,
+        });
+        Assert.True(outcome.Status == DeployStatus.Placed, string.Join("\n", outcome.Diagnostics));
         var page = Path.Combine(output, DeploymentReportHtml.FileName);
         var html = File.ReadAllText(page);
 

@@ -3,7 +3,7 @@ using AiSprint.Placement.Evaluation;
 using AiSprint.Placement.Problem;
 using AiSprint.Profiling.Components;
 
-namespace AiSprint.Cli.Reporting;
+namespace AiSprint.Deploy.Reporting;
 
 /// <summary>Everything report.html shows of one deploy.</summary>
 /// <param name="Title">The application's name.</param>
