@@ -75,7 +75,7 @@ internal static class DagDrawing
         var decision = placement?.Decision;
         var threshold = component.LocalThreshold.Value;
         var timing = placement is null ? double.IsFinite(threshold) ? $"threshold {Ms(threshold)} ms" : ""
-            : double.IsFinite(threshold) ? $"{Ms(placement.ComponentTimes[c])} of {Ms(threshold)} ms" : $"{Ms(placement.ComponentTimes[c])} ms";
+            : double.IsFinite(threshold) ? $"{Ms(placement.ComponentTimes[c].Value)} of {Ms(threshold)} ms" : $"{Ms(placement.ComponentTimes[c].Value)} ms";
         var group = new XElement(Svg + "g", new XAttribute("class", "component"),
             new XElement(Svg + "title", component.Name + (timing.Length > 0 ? ": " + timing : "")),
             new XElement(Svg + "rect", new XAttribute("x", F(box.X)), new XAttribute("y", F(box.Y)), new XAttribute("width", F(BoxWidth)), new XAttribute("height", F(box.Height)),
@@ -93,7 +93,7 @@ internal static class DagDrawing
             var resource = problem.Resources[decision.Resources[c][k]];
             var replicas = resource.IsFaas ? " (FaaS)" : $" ×{decision.Replicas[c][k]}";
             var label = (deployment.Partitions.Count == 1 ? "" : deployment.Partitions[k].Name + " · ") + resource.Name + replicas;
-            group.Add(Row(box, k, LayerColours[resource.Layer % LayerColours.Length], label, $"{deployment.Partitions[k].Name} on {resource.Name} (layer {resource.LayerName}): {Ms(placement!.PartitionTimes[c][k])} ms"));
+            group.Add(Row(box, k, LayerColours[resource.Layer % LayerColours.Length], label, $"{deployment.Partitions[k].Name} on {resource.Name} (layer {resource.LayerName}): {Ms(placement!.PartitionTimes[c][k].Value)} ms"));
         }
         return group;
     }

@@ -43,8 +43,8 @@ public static class LambdaSweep
     private static SweepPoint Binding(RequestsPerSecond lambda, Evaluation.PlacementEvaluation best)
     {
         var problem = best.Problem;
-        var candidates = problem.Paths.Select((p, i) => (Name: p.Name, Time: best.PathTimes[i], Threshold: p.Threshold.Value))
-            .Concat(problem.Components.Select((c, i) => (Name: c.Name, Time: best.ComponentTimes[i], Threshold: c.LocalThreshold.Value)))
+        var candidates = problem.Paths.Select((p, i) => (Name: p.Name, Time: best.PathTimes[i].Value, Threshold: p.Threshold.Value))
+            .Concat(problem.Components.Select((c, i) => (Name: c.Name, Time: best.ComponentTimes[i].Value, Threshold: c.LocalThreshold.Value)))
             .Where(x => double.IsFinite(x.Threshold))
             .ToList();
         if (candidates.Count == 0) return new SweepPoint(lambda, best.TotalCost.Value, null, null, null);

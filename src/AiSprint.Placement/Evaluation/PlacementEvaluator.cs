@@ -32,11 +32,11 @@ public static class PlacementEvaluator
         var cost = Run(problem, decision, workspace, violations);
         var assigned = !violations.Any(v => v.Kind is ViolationKind.Assignment);
         return new PlacementEvaluation(problem, assigned ? decision : null, new Money(assigned ? cost : double.PositiveInfinity),
-            (double[])workspace.NodeCost.Clone(),
-            assigned ? workspace.PartitionTimes.Select((t, c) => t[..decision.Resources[c].Length]).ToArray() : [],
-            assigned ? (double[])workspace.ComponentTimes.Clone() : [],
-            assigned ? (double[])workspace.PathTimes.Clone() : [],
-            (double[])workspace.Utilisation.Clone(), (double[])workspace.Memory.Clone(), (int[])workspace.Replicas.Clone(), violations);
+            Array.ConvertAll(workspace.NodeCost, c => new Money(c)),
+            assigned ? workspace.PartitionTimes.Select((t, c) => (IReadOnlyList<Seconds>)Array.ConvertAll(t[..decision.Resources[c].Length], x => new Seconds(x))).ToArray() : [],
+            assigned ? Array.ConvertAll(workspace.ComponentTimes, t => new Seconds(t)) : [],
+            assigned ? Array.ConvertAll(workspace.PathTimes, t => new Seconds(t)) : [],
+            (double[])workspace.Utilisation.Clone(), Array.ConvertAll(workspace.Memory, m => new Megabytes(m)), (int[])workspace.Replicas.Clone(), violations);
     }
 
     /// <summary>The total cost when the placement is feasible, +∞ otherwise. Reuses <paramref name="workspace"/> (one per thread).</summary>

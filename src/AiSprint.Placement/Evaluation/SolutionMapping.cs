@@ -81,13 +81,13 @@ public static class SolutionMapping
                     : new ResourceSnapshot(resource.Source.Description, new Money(resource.UnitCost.Value * y!.Value), resource.Memory);
                 return new PartitionPlacement(partition.Name, resource.LayerName, resource.Name, y)
                 {
-                    ResponseTime = new Seconds(evaluation.PartitionTimes[c][k]),
+                    ResponseTime = evaluation.PartitionTimes[c][k],
                     Snapshot = snapshot,
                 };
             });
             components.Add(new ComponentPlacement(component.Name, deployment.Name, partitions.ToValueList())
             {
-                ResponseTime = new Seconds(evaluation.ComponentTimes[c]),
+                ResponseTime = evaluation.ComponentTimes[c],
                 Threshold = component.LocalThreshold,
             });
         }
@@ -96,7 +96,7 @@ public static class SolutionMapping
             Lambda = problem.Lambda,
             Paths = problem.Paths.Select((path, p) => new PathResult(path.Name, path.Components.Select(c => problem.Components[c].Name).ToValueList(), path.Threshold)
             {
-                ResponseTime = new Seconds(evaluation.PathTimes[p]),
+                ResponseTime = evaluation.PathTimes[p],
             }).ToValueList(),
             TotalCost = evaluation.TotalCost,
             Feasible = evaluation.IsFeasible,

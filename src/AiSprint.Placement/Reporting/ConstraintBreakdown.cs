@@ -32,9 +32,9 @@ public static class ConstraintBreakdown
             var path = problem.Paths[p];
             if (!double.IsFinite(path.Threshold.Value)) continue;
             var parts = path.Components.Select(c => components[c]).ToList();
-            var between = Math.Max(0, evaluation.PathTimes[p] - parts.Sum(x => x.Total));
+            var between = Math.Max(0, evaluation.PathTimes[p].Value - parts.Sum(x => x.Total));
             result.Add(new ConstraintTime(path.Name, true, path.Threshold.Value, parts.Sum(x => x.Compute), parts.Sum(x => x.Queueing), parts.Sum(x => x.ColdStart),
-                parts.Sum(x => x.Network) + between, evaluation.PathTimes[p]));
+                parts.Sum(x => x.Network) + between, evaluation.PathTimes[p].Value));
         }
         return result;
     }
@@ -50,7 +50,7 @@ public static class ConstraintBreakdown
         for (var k = 0; k < partitions.Count; k++)
         {
             var weight = k == 0 ? 1 : partitions[k].ReachProbability;
-            var time = evaluation.PartitionTimes[c][k];
+            var time = evaluation.PartitionTimes[c][k].Value;
             var resource = decision.Resources[c][k];
             var demand = partitions[k].CandidateOn(resource)?.Demand.Value ?? time;
             var extra = Math.Max(0, time - demand);
@@ -59,7 +59,7 @@ public static class ConstraintBreakdown
             else queueing += weight * extra;
             weighted += weight * time;
         }
-        var network = Math.Max(0, evaluation.ComponentTimes[c] - weighted);
-        return new ConstraintTime(component.Name, false, component.LocalThreshold.Value, compute, queueing, cold, network, evaluation.ComponentTimes[c]);
+        var network = Math.Max(0, evaluation.ComponentTimes[c].Value - weighted);
+        return new ConstraintTime(component.Name, false, component.LocalThreshold.Value, compute, queueing, cold, network, evaluation.ComponentTimes[c].Value);
     }
 }

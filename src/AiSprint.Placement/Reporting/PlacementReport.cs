@@ -40,7 +40,7 @@ public static class PlacementReport
             }
             if (evaluation.Replicas[r] == 0) continue;
             resources.Add(resource.Name, resource.LayerName, resource.IsEdge ? "edge" : "VM", evaluation.Replicas[r].ToString(CultureInfo.InvariantCulture),
-                N(evaluation.NodeCosts[r]), N(evaluation.Utilisation[r]), $"{N(evaluation.MemoryUsed[r])} / {N(resource.Memory.Value)}");
+                N(evaluation.NodeCosts[r].Value), N(evaluation.Utilisation[r]), $"{N(evaluation.MemoryUsed[r].Value)} / {N(resource.Memory.Value)}");
         }
         text.AppendLine().AppendLine("resources in use:").Append(resources.Render());
 
@@ -52,13 +52,13 @@ public static class PlacementReport
             var threshold = component.LocalThreshold.Value;
             var partitions = deployment.Partitions.Count;
             components.Add(component.Name, deployment.Name + (partitions == 1 ? " (whole)" : $" ({partitions} partitions)"), "",
-                N(evaluation.ComponentTimes[c]), N(ComponentNetwork(evaluation, c)), Threshold(threshold), Slack(threshold, evaluation.ComponentTimes[c]));
+                N(evaluation.ComponentTimes[c].Value), N(ComponentNetwork(evaluation, c)), Threshold(threshold), Slack(threshold, evaluation.ComponentTimes[c].Value));
             for (var k = 0; k < partitions; k++)
             {
                 var r = decision.Resources[c][k];
                 var replicas = problem.Resources[r].IsFaas ? "" : $" ×{decision.Replicas[c][k]}";
                 var trust = deployment.Partitions[k].NeedsTrustedExecution ? TrustRule(problem.Resources[r]) : "";
-                components.Add($"  {deployment.Partitions[k].Name}", "", problem.Resources[r].Name + replicas + trust, N(evaluation.PartitionTimes[c][k]), "", "", "");
+                components.Add($"  {deployment.Partitions[k].Name}", "", problem.Resources[r].Name + replicas + trust, N(evaluation.PartitionTimes[c][k].Value), "", "", "");
             }
         }
         text.AppendLine().AppendLine("components (local constraints), in DAG order:").Append(components.Render());
@@ -73,9 +73,9 @@ public static class PlacementReport
             for (var p = 0; p < problem.Paths.Count; p++)
             {
                 var path = problem.Paths[p];
-                var compute = path.Components.Sum(c => evaluation.ComponentTimes[c]);
-                paths.Add(path.Name, string.Join(" -> ", path.Components.Select(c => problem.Components[c].Name)), N(evaluation.PathTimes[p]),
-                    N(compute), N(evaluation.PathTimes[p] - compute), Threshold(path.Threshold.Value), Slack(path.Threshold.Value, evaluation.PathTimes[p]));
+                var compute = path.Components.Sum(c => evaluation.ComponentTimes[c].Value);
+                paths.Add(path.Name, string.Join(" -> ", path.Components.Select(c => problem.Components[c].Name)), N(evaluation.PathTimes[p].Value),
+                    N(compute), N(evaluation.PathTimes[p].Value - compute), Threshold(path.Threshold.Value), Slack(path.Threshold.Value, evaluation.PathTimes[p].Value));
             }
             text.AppendLine().AppendLine("paths (global constraints):").Append(paths.Render());
             text.AppendLine("  A path's time is its components' times plus the network between consecutive components on different resources:");
@@ -118,9 +118,9 @@ public static class PlacementReport
     {
         var partitions = evaluation.Problem.Components[c].Deployments[evaluation.Decision!.Deployments[c]].Partitions;
         var times = evaluation.PartitionTimes[c];
-        var compute = times[0];
-        for (var k = 1; k < partitions.Count; k++) compute += partitions[k].ReachProbability * times[k];
-        return Math.Max(0, evaluation.ComponentTimes[c] - compute);
+        var compute = times[0].Value;
+        for (var k = 1; k < partitions.Count; k++) compute += partitions[k].ReachProbability * times[k].Value;
+        return Math.Max(0, evaluation.ComponentTimes[c].Value - compute);
     }
 
     /// <summary>Which rule let a resource run a partition that needs trusted execution (SGX first, the design document's fallback second).</summary>

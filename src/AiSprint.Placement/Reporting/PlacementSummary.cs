@@ -23,8 +23,8 @@ public static class PlacementSummary
     private static string? Tightest(PlacementEvaluation evaluation)
     {
         var problem = evaluation.Problem;
-        var constraints = problem.Components.Select((c, i) => (Kind: "component", c.Name, Time: evaluation.ComponentTimes[i], Threshold: c.LocalThreshold.Value))
-            .Concat(problem.Paths.Select((p, i) => (Kind: "path", p.Name, Time: evaluation.PathTimes[i], Threshold: p.Threshold.Value)))
+        var constraints = problem.Components.Select((c, i) => (Kind: "component", c.Name, Time: evaluation.ComponentTimes[i].Value, Threshold: c.LocalThreshold.Value))
+            .Concat(problem.Paths.Select((p, i) => (Kind: "path", p.Name, Time: evaluation.PathTimes[i].Value, Threshold: p.Threshold.Value)))
             .Where(c => !double.IsPositiveInfinity(c.Threshold))
             .ToList();
         if (constraints.Count == 0) return null;

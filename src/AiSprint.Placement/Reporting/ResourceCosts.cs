@@ -22,7 +22,7 @@ public static class ResourceCosts
                 continue;
             }
             if (evaluation.Replicas[r] == 0) continue;
-            result.Add(new ResourceCost(resource.Name, resource.LayerName, resource.IsEdge ? "edge" : "VM", evaluation.Replicas[r], evaluation.NodeCosts[r]));
+            result.Add(new ResourceCost(resource.Name, resource.LayerName, resource.IsEdge ? "edge" : "VM", evaluation.Replicas[r], evaluation.NodeCosts[r].Value));
         }
         return result;
     }

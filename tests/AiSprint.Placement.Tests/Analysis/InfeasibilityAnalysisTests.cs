@@ -64,7 +64,7 @@ public sealed class InfeasibilityAnalysisTests
         var relaxed = WindFarmWithRemoteC2(pathSeconds: 1000);
         var found = PlacementSearch.Run(relaxed, new SearchOptions { RandomGreedyIterations = 2_000, LocalSearchIterations = 100, Seed = 1 });
         Assert.True(found.Found);
-        var path = found.Best!.PathTimes[0];
+        var path = found.Best!.PathTimes[0].Value;
 
         // Admissible: a threshold the found placement meets is never called impossible.
         Assert.DoesNotContain(InfeasibilityAnalysis.ImpossibleConstraints(WindFarmWithRemoteC2(pathSeconds: path)), c => c.IsGlobal);

@@ -86,8 +86,8 @@ public class EarlyExitEvaluationTests
         var r3 = 0.4 / (1 - 0.52);
         // h1 → h2 crosses EN1 → EN2 (access delay 0.01 s, no data); h2 → h3 stays on EN2, so no delay.
         var expected = r1 + 0.6 * (r2 + 0.01) + 0.3 * (r3 + 0);
-        Assert.Equal(expected, evaluation.ComponentTimes[problem.ComponentIndex("c1")], 12);
-        Assert.Equal([r1, r2, r3], evaluation.PartitionTimes[problem.ComponentIndex("c1")].Select(t => Math.Round(t, 12)), new ToleranceComparer());
+        Assert.Equal(expected, evaluation.ComponentTimes[problem.ComponentIndex("c1")].Value, 12);
+        Assert.Equal([r1, r2, r3], evaluation.PartitionTimes[problem.ComponentIndex("c1")].Select(t => Math.Round(t.Value, 12)), new ToleranceComparer());
     }
 
     [Fact]
@@ -95,11 +95,11 @@ public class EarlyExitEvaluationTests
     {
         var (problem, evaluation) = Evaluate();
 
-        var c1 = evaluation.ComponentTimes[problem.ComponentIndex("c1")];
+        var c1 = evaluation.ComponentTimes[problem.ComponentIndex("c1")].Value;
         var c2 = 0.1 / (1 - 0.52);
-        Assert.Equal(c2, evaluation.ComponentTimes[problem.ComponentIndex("c2")], 12);
+        Assert.Equal(c2, evaluation.ComponentTimes[problem.ComponentIndex("c2")].Value, 12);
         // c1's last partition and c2 share EN2: Δ = 0 (placement-model.md §5.2, the reference form).
-        Assert.Equal(c1 + c2, evaluation.PathTimes[0], 12);
+        Assert.Equal(c1 + c2, evaluation.PathTimes[0].Value, 12);
         Assert.True(evaluation.IsFeasible);
     }
 

@@ -29,16 +29,16 @@ public class RecordedSolutionFidelityTests
         for (var c = 0; c < problem.Components.Count; c++)
         {
             var placement = recorded.FindComponent(problem.Components[c].Name)!;
-            AssertClose(placement.ResponseTime!.Value.Value, evaluation.ComponentTimes[c], $"{placement.Component} response time");
+            AssertClose(placement.ResponseTime!.Value.Value, evaluation.ComponentTimes[c].Value, $"{placement.Component} response time");
             for (var k = 0; k < placement.Partitions.Count; k++)
             {
-                AssertClose(placement.Partitions[k].ResponseTime!.Value.Value, evaluation.PartitionTimes[c][k], $"{placement.Component}/{placement.Partitions[k].Partition} response time");
+                AssertClose(placement.Partitions[k].ResponseTime!.Value.Value, evaluation.PartitionTimes[c][k].Value, $"{placement.Component}/{placement.Partitions[k].Partition} response time");
             }
         }
         for (var p = 0; p < problem.Paths.Count; p++)
         {
             var path = recorded.Paths.Single(x => x.Name == problem.Paths[p].Name);
-            AssertClose(path.ResponseTime!.Value.Value, evaluation.PathTimes[p], $"path {path.Name}");
+            AssertClose(path.ResponseTime!.Value.Value, evaluation.PathTimes[p].Value, $"path {path.Name}");
         }
     }
 

@@ -41,14 +41,14 @@ public class ConstraintBreakdownTests
         }
         var problem = evaluation.Problem;
         var path = constraints[^1];
-        Assert.Equal(evaluation.PathTimes[0], path.Total, 12);
+        Assert.Equal(evaluation.PathTimes[0].Value, path.Total, 12);
         Assert.Equal(60, path.Threshold);
         // The path's compute and queueing are its components'; its network adds the transfers between them.
         Assert.Equal(constraints.Take(5).Sum(c => c.Compute), path.Compute, 9);
         Assert.True(path.Network >= constraints.Take(5).Sum(c => c.Network));
         for (var c = 0; c < problem.Components.Count; c++)
         {
-            Assert.Equal(evaluation.ComponentTimes[c], constraints.Single(x => x.Name == problem.Components[c].Name).Total, 12);
+            Assert.Equal(evaluation.ComponentTimes[c].Value, constraints.Single(x => x.Name == problem.Components[c].Name).Total, 12);
         }
     }
 

@@ -12,7 +12,7 @@ public sealed class DemandEstimatorTests
         var ingest = inForce.Problem.ComponentIndex("ingest");
         var classify = inForce.Problem.ComponentIndex("classify");
         // What the model predicts at 20 req/s on VMSmall ×2 (utilisation 0.42), measured as if exactly.
-        var window = Fixtures.Window(20, ingestMs: evaluation.PartitionTimes[ingest][0] * 1000, classifyMs: evaluation.PartitionTimes[classify][0] * 1000);
+        var window = Fixtures.Window(20, ingestMs: evaluation.PartitionTimes[ingest][0].Value * 1000, classifyMs: evaluation.PartitionTimes[classify][0].Value * 1000);
 
         var estimates = DemandEstimator.Estimate(inForce, window, minimumCalls: 5);
 
