@@ -59,24 +59,67 @@ public sealed class DriftMonitor : IDisposable
     public event EventHandler<Exception>? NotificationFailed;
 
     /// <summary>
-    /// A detection interval or a collection failed (an unwritable collection directory, a test that threw): the
-    /// detector keeps running and the application is never interrupted.
+    /// A detection interval or a collection failed (an unwritable collection directory, a test that threw), or a declared
+    /// reference file could not be read at registration: the detector keeps running and the application is never
+    /// interrupted. Detectors start in the assembly's module initializer, before any code can subscribe, so a new
+    /// subscriber is first given every registration failure so far.
     /// </summary>
-    public event EventHandler<Exception>? DetectorFailed;
+    public event EventHandler<Exception>? DetectorFailed
+    {
+        add
+        {
+            Exception[] past;
+            lock (_registrationGate)
+            {
+                _detectorFailed += value;
+                past = [.. _registrationFailures];
+            }
 
-    /// <summary>Starts a detector; its first test runs one detection interval from now.</summary>
+            foreach (var failure in past)
+            {
+                value?.Invoke(this, failure);
+            }
+        }
+
+        remove
+        {
+            lock (_registrationGate)
+            {
+                _detectorFailed -= value;
+            }
+        }
+    }
+
+    private EventHandler<Exception>? _detectorFailed;
+    private readonly List<Exception> _registrationFailures = [];
+
+    /// <summary>
+    /// Starts a detector; its first test runs one detection interval from now. A declared reference file that is missing
+    /// or holds something that is not a value does not stop the application (the generated registration runs as the
+    /// assembly loads): the detector takes the first full window as its reference until the file appears or is fixed —
+    /// it is watched — and the problem goes to <see cref="DetectorFailed"/>.
+    /// </summary>
     /// <exception cref="ArgumentException">The declaration cannot run, or the same component already declares the metric.</exception>
-    /// <exception cref="FormatException">The declared reference file holds something that is not a value.</exception>
-    /// <exception cref="FileNotFoundException">The declared reference file does not exist.</exception>
     public void Register(DriftDeclaration declaration)
     {
         declaration.Validate();
         var detector = new DriftDetector(declaration, _options.DataDirectory);
         FileSystemWatcher? watcher = null;
+        Exception? referenceProblem = null;
         if (declaration.ReferenceFile is { } file)
         {
             var path = ResolveReference(file);
-            detector.Refresh(ReadReference(declaration, path), _options.TimeProvider.GetUtcNow());
+            try
+            {
+                detector.Refresh(ReadReference(declaration, path), _options.TimeProvider.GetUtcNow());
+            }
+            catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException)
+            {
+                referenceProblem = new InvalidDataException(
+                    $"The drift reference file '{file}' of {declaration.Component}'s detector on '{declaration.Metric}' cannot be read ({path}): {e.Message} " +
+                    "Until it can, the first full window is the reference.", e);
+            }
+
             watcher = WatchReference(detector, path);
         }
 
@@ -92,6 +135,15 @@ public sealed class DriftMonitor : IDisposable
             var timer = _options.TimeProvider.CreateTimer(_ => Evaluate(detector), null, declaration.DetectionInterval, declaration.DetectionInterval);
             _registrations.Add(new Registration(detector, timer, watcher));
             _byMetric.AddOrUpdate(declaration.Metric, [detector], (_, existing) => [.. existing, detector]);
+            if (referenceProblem is not null)
+            {
+                _registrationFailures.Add(referenceProblem);
+            }
+        }
+
+        if (referenceProblem is not null)
+        {
+            _detectorFailed?.Invoke(this, referenceProblem);
         }
     }
 
@@ -213,13 +265,13 @@ public sealed class DriftMonitor : IDisposable
 
             if (detector.CollectionError is { } error && !ReferenceEquals(error, previousError))
             {
-                DetectorFailed?.Invoke(this, error);
+                _detectorFailed?.Invoke(this, error);
             }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A timer callback that throws would end the process: report instead, and test again next interval.
-            DetectorFailed?.Invoke(this, e);
+            _detectorFailed?.Invoke(this, e);
         }
     }
 
@@ -314,7 +366,7 @@ public sealed class DriftMonitor : IDisposable
             path = Path.GetFullPath(file); // run from the project directory (dotnet run)
         }
 
-        return File.Exists(path) ? path : throw new FileNotFoundException($"Drift reference file '{file}' not found (looked in {AppContext.BaseDirectory}).", path);
+        return path;
     }
 
     private double[] ReadReference(DriftDeclaration declaration, string path)
@@ -333,7 +385,7 @@ public sealed class DriftMonitor : IDisposable
     private FileSystemWatcher? WatchReference(DriftDetector detector, string path)
     {
         var directory = Path.GetDirectoryName(path);
-        if (directory is null) return null;
+        if (directory is null || !Directory.Exists(directory)) return null;
         var watcher = new FileSystemWatcher(directory, Path.GetFileName(path))
         {
             NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.FileName | NotifyFilters.Size,

@@ -178,13 +178,48 @@ public class DriftMonitorTests
     }
 
     [Fact]
-    public void A_malformed_reference_file_is_refused_with_its_line()
+    public void A_malformed_reference_file_is_reported_with_its_line_and_the_first_window_serves_until_it_is_fixed()
     {
         using var h = new DriftHarness();
         var reference = Path.Combine(h.DataDirectory, "bad.txt");
         File.WriteAllLines(reference, ["0.5", "0.7", "high"]);
-        var e = Assert.Throws<FormatException>(() => h.Monitor.Register(DriftHarness.Declare("confidence", DriftTest.KolmogorovSmirnov, referenceFile: reference)));
-        Assert.Contains("bad.txt:3:1", e.Message);
+        h.Monitor.Register(DriftHarness.Declare("confidence", DriftTest.KolmogorovSmirnov, referenceFile: reference));
+
+        // Subscribed after the registration, as an application's code is after the module initializer: still told.
+        var failures = new List<Exception>();
+        h.Monitor.DetectorFailed += (_, e) => failures.Add(e);
+        var failure = Assert.Single(failures);
+        Assert.Contains("bad.txt:3:1", failure.Message);
+        Assert.IsType<FormatException>(failure.InnerException);
+        Assert.Equal(DriftState.AwaitingReference, h.Monitor.GetState("detector", "confidence"));
+        h.RecordAndTick("confidence", Sample(1, 100));
+        Assert.Equal(DriftState.Monitoring, h.Monitor.GetState("detector", "confidence"));
+    }
+
+    [Fact]
+    public void A_missing_reference_file_does_not_stop_the_application_and_is_loaded_when_it_appears()
+    {
+        using var h = new DriftHarness();
+        var reference = Path.Combine(h.DataDirectory, "later.txt");
+        var failures = new List<Exception>();
+        h.Monitor.DetectorFailed += (_, e) => failures.Add(e);
+        h.Monitor.Register(DriftHarness.Declare("confidence", DriftTest.KolmogorovSmirnov, collectionSeconds: 0, referenceFile: reference));
+
+        Assert.IsAssignableFrom<IOException>(Assert.Single(failures).InnerException);
+        Assert.Contains("later.txt", failures[0].Message);
+        Assert.Equal(DriftState.AwaitingReference, h.Monitor.GetState("detector", "confidence"));
+
+        // The file the training run writes afterwards becomes the reference: a window like it is no drift.
+        File.WriteAllLines(reference, Sample(1, 100).Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (h.Monitor.GetState("detector", "confidence") != DriftState.Monitoring && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(20);
+        }
+
+        Assert.Equal(DriftState.Monitoring, h.Monitor.GetState("detector", "confidence"));
+        h.RecordAndTick("confidence", Sample(2, 100));
+        Assert.Equal(DriftState.Monitoring, h.Monitor.GetState("detector", "confidence"));
     }
 
     [Theory]
