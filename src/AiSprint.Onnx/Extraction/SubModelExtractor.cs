@@ -13,8 +13,10 @@ namespace AiSprint.Onnx.Extraction;
 /// </summary>
 public static class SubModelExtractor
 {
+    /// <summary>The manifest's name beside the sub-models (<see cref="PartitionManifestJson.FileName"/>).</summary>
     public const string ManifestFileName = PartitionManifestJson.FileName;
 
+    /// <summary>The sub-model file of partition <paramref name="index"/> (1-based) of <paramref name="count"/>.</summary>
     public static string FileNameOf(int index, int count) => $"partition_{index}_of_{count}.onnx";
 
     /// <summary>Writes the sub-models and the manifest into <paramref name="outputDirectory"/>; returns the manifest.</summary>
@@ -76,6 +78,7 @@ public static class SubModelExtractor
         return manifest;
     }
 
+    /// <summary>The manifest of <paramref name="plan"/> on <paramref name="analysis"/>'s model, without writing anything.</summary>
     public static PartitionManifest ManifestOf(ModelAnalysis analysis, PartitionPlan plan) => new(
         analysis.ModelName,
         Path.GetFileName(analysis.ModelPath),

@@ -13,6 +13,7 @@ namespace AiSprint.Model.Formats.Operations;
 /// </summary>
 public static class PrometheusRules
 {
+    /// <summary>The rule file's name under the build's monitoring/ folder.</summary>
     public const string FileName = "rules.yml";
 
     /// <summary>aisprint.component.duration (ms) as the OpenTelemetry Prometheus exporter names it.</summary>
@@ -21,6 +22,10 @@ public static class PrometheusRules
     /// <summary>aisprint.path.duration (ms), recorded by the last component of a path.</summary>
     public static string PathDuration => TelemetryNames.PrometheusPathDuration;
 
+    /// <summary>
+    /// The rule file: one alert per local and global constraint, firing when the mean over <paramref name="window"/> stays
+    /// above the threshold for <paramref name="holdFor"/> (both PromQL durations); an empty group when nothing is constrained.
+    /// </summary>
     public static string Write(SystemDescription system, string window = "5m", string holdFor = "2m")
     {
         var rules = new YamlSequenceNode();

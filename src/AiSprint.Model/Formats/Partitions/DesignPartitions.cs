@@ -8,8 +8,10 @@ namespace AiSprint.Model.Formats.Partitions;
 /// </summary>
 public static class DesignPartitions
 {
+    /// <summary>The design model's MB in bytes (2^20).</summary>
     public const double BytesPerMegabyte = 1024.0 * 1024.0;
 
+    /// <summary>A byte count in the design model's MB.</summary>
     public static Megabytes ToMegabytes(long bytes) => new(bytes / BytesPerMegabyte);
 
     /// <summary>
