@@ -70,6 +70,14 @@ public sealed class ConsumerBuildTests(PackedSdk sdk)
         Assert.DoesNotContain("aisprint.dll deploy", second.Output, StringComparison.Ordinal);
         foreach (var (file, stamp) in stamps) Assert.Equal(stamp, File.GetLastWriteTimeUtc(file));
 
+        // A newer tool (an upgraded SDK): the steps it runs rerun although the project did not change.
+        var tool = Directory.EnumerateFiles(sdk.Packages, "aisprint.dll", SearchOption.AllDirectories).Single(f => f.Replace('\\', '/').Contains("/tools/aisprint/", StringComparison.Ordinal));
+        File.SetLastWriteTimeUtc(tool, DateTime.UtcNow);
+        var upgraded = sdk.Build(project);
+        Assert.True(upgraded.ExitCode == 0, upgraded.ToString());
+        Assert.False(Skipped(upgraded.Output, "AiSprintPlace"), upgraded.ToString());
+        Assert.True(File.GetLastWriteTimeUtc(Path.Combine(output, "deployment", "report.txt")) > stamps[Path.Combine(output, "deployment", "report.txt")]);
+
         // A threshold below the fastest demand (9 ms): the analyzer warns at compile time, the placement step at the attribute.
         var source = Path.Combine(project, "Pipeline.cs");
         File.WriteAllText(source, File.ReadAllText(source).Replace("BlurThresholdMs = 20;", "BlurThresholdMs = 2;", StringComparison.Ordinal));
