@@ -312,6 +312,54 @@ public class DeployCommandTests
     }
 
     [Fact]
+    public void Every_plan_the_partitioner_offers_reaches_the_placement_with_its_own_per_layer_demands()
+    {
+        var directory = Temp();
+        var model = SharedData.PathOf("onnx", "alexnet_features.onnx");
+        var partitioned = Path.Combine(directory, "partitions");
+        var (code, printed, error) = ValidateCommandTests.Run("partition", model, "-o", partitioned, "--max-partitions", "3", "--plans", "2", "--verify");
+        Assert.True(code == 0, error + printed);
+        Assert.Contains("verification of plan 4:", printed);
+        var manifest = Onnx.Extraction.SubModelExtractor.ReadManifest(Path.Combine(partitioned, "manifest.json"));
+        var plans = Onnx.Extraction.DesignPartitions.PlansOf(manifest);
+        Assert.Equal([2, 2, 3, 3], plans.Select(p => p.PartitionCount).Order());
+        // A layer model measured on this machine through ONNX Runtime's profiler (layers train), standing for VMSmall.
+        var layersPath = LayersCommandTests.Trained.Value;
+        var output = Path.Combine(directory, "aisprint");
+        (code, _, error) = Deploy(DesignFile(DesignSamples.WindFarmJson), output, "--partition", $"defect-segmenter={Path.Combine(partitioned, "manifest.json")}",
+            "--onnx", $"defect-segmenter={model}", "--layer-model", $"VMSmall={layersPath}");
+        Assert.True(code == 0 || code == 3, error);
+
+        var analysis = Onnx.OnnxModelAnalyzer.Analyze(model);
+        var layers = new Profiling.Layers.Modelling.ResourceLayerModel("VMSmall", layersPath, Profiling.Layers.Modelling.LayerModelFile.Load(layersPath));
+        var system = Space4AiSystemReader.Load(Path.Combine(output, "design", "system_description.json")).GetValueOrThrow().Value;
+        var deployments = system.FindComponent("defect-segmenter")!.Deployments;
+        // The whole component, then one deployment per offered plan, in the manifest's order.
+        Assert.Equal(1 + plans.Count, deployments.Count);
+        var firstPieces = new HashSet<double>();
+        for (var n = 0; n < plans.Count; n++)
+        {
+            var expected = Profiling.Layers.Modelling.PartitionDemands.Predict(analysis, plans[n].Cuts.Select(c => c.Tensor).ToList(), [layers]);
+            var pieces = deployments[n + 1].Partitions;
+            Assert.Equal(plans[n].PartitionCount, pieces.Count);
+            for (var i = 0; i < pieces.Count; i++)
+            {
+                Assert.Equal(expected[i][0].Demand.Value, ((Model.QueueingDemand)pieces[i].CandidateOn("VMSmall")!.Performance!).Demand.Value, 9);
+            }
+            firstPieces.Add(Math.Round(expected[0][0].Demand.Value, 9));
+        }
+        // Different cut sets give different first partitions: a demand copied from the first plan would not.
+        Assert.True(firstPieces.Count > 1, "the plans' first partitions should differ");
+        var report = File.ReadAllText(Path.Combine(output, "deployment", "report.txt"));
+        for (var n = 0; n < plans.Count; n++)
+        {
+            var label = $"defect-segmenter plan {n + 1} ({plans[n].PartitionCount} partitions at {string.Join(", ", plans[n].Cuts.Select(c => c.Tensor))})";
+            Assert.Contains($"{label} on VMSmall: per-layer model {layersPath} (table-4.1, optimisation all): partition 1 ", report);
+            Assert.Contains($"{label} on every other resource: FLOP share of the component's demand", report);
+        }
+    }
+
+    [Fact]
     public void An_unreadable_layer_model_is_AIS0070_at_the_file()
     {
         var directory = Temp();

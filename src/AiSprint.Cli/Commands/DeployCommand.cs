@@ -273,13 +273,7 @@ internal static partial class DeployCommand
             try
             {
                 var manifest = SubModelExtractor.ReadManifest(path);
-                // System.Text.Json leaves a missing list null despite the non-nullable declaration.
-                if (manifest.Partitions is null) throw new InvalidDataException("it lists no partitions");
-                var pieces = manifest.Partitions.OrderBy(p => p.Index).Select(p => new ModelPiece(
-                    p.MemoryBytes is { } memory ? DesignPartitions.ToMegabytes(memory) : null,
-                    p.DataSizeBytes is { } size ? DesignPartitions.ToMegabytes(size) : null,
-                    p.ForwardFlops ?? 0) { EarlyExitProbability = p.EarlyExitProbability }).ToValueList();
-                result[component] = [new ModelPartitioning(pieces)];
+                result[component] = DesignPartitions.Partitionings(manifest);
                 manifests[component] = manifest;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or InvalidDataException)
