@@ -89,6 +89,10 @@ internal static class LayerModelBenchmark
             {
                 Console.WriteLine();
                 Console.WriteLine($"-- {label}: selected per category: " + string.Join(", ", model.For(threads).Categories.Select(c => $"{c.Category} {c.Selected}")));
+                var conv = model.For(threads).Categories.Single(c => c.Category == LayerCategory.Conv);
+                Console.WriteLine($"Conv: linear {conv.Linear.InterceptMs:F3} ms + {conv.Linear.SlopeMsPerOperation * 1e6:F4} ms per M operations" +
+                    (conv.BytesAware is { } b ? $"; linear+bytes {b.InterceptMs:F3} ms + {b.MsPerOperation * 1e6:F4} ms per M operations + {b.MsPerByteRead * 1e6:F4} ms per MB read + {b.MsPerByteWritten * 1e6:F4} ms per MB written" : "") +
+                    "; cross-validated MAPE " + string.Join(", ", conv.Scores.Select(s => $"{s.Technique} {(s.CrossValidationMape is { } m ? (m * 100).ToString("F1", CultureInfo.InvariantCulture) + " %" : "-")}")));
                 var prediction = LayerPredictor.Predict(vgg19, model);
                 var measuredTotal = m19.Nodes.Sum(n => n.Milliseconds);
                 Console.WriteLine($"VGG19 whole network from VGG16's model: predicted {prediction.TotalPredictedMs:F1} ms, measured {measuredTotal:F1} ms (sum of nodes; wall {m19.WholeRunMilliseconds:F1} ms), " +

@@ -7,21 +7,24 @@ namespace AiSprint.Profiling.Tests.Layers.Modelling;
 
 public class BytesAwareLinearModelTests
 {
-    private static LayerSample Row(double operations, long bytes, double ms) =>
-        new(new LayerFeatures(0, "conv", "Conv", LayerCategory.Conv, operations, 0, null, 3, 3, 64, 64, bytes / 2, bytes - bytes / 2), ms, "synthetic");
+    private static LayerSample Row(double operations, long bytes, double ms) => Row(operations, bytes / 2, bytes - bytes / 2, ms);
+
+    private static LayerSample Row(double operations, long read, long written, double ms) =>
+        new(new LayerFeatures(0, "conv", "Conv", LayerCategory.Conv, operations, 0, null, 3, 3, 64, 64, read, written), ms, "synthetic");
 
     [Fact]
-    public void Times_that_are_a_cost_per_operation_plus_a_cost_per_byte_are_recovered_exactly()
+    public void Times_that_are_a_cost_per_operation_plus_a_cost_per_byte_written_are_recovered_exactly()
     {
-        // Independent operation counts and byte counts, as a first convolution (few operations, many bytes) and a deep one have.
-        var rows = new[] { (8.7e7, 13_000_000L), (1.85e9, 6_400_000L), (4.6e8, 800_000L), (9.2e8, 3_200_000L), (1.85e9, 1_600_000L), (2.3e8, 9_600_000L) }
-            .Select(r => Row(r.Item1, r.Item2, 0.5 + 2e-9 * r.Item1 + 3e-7 * r.Item2)).ToList();
+        // Independent operation counts and byte counts, as a first convolution (few operations, the largest map written) and a deep one have.
+        var rows = new[] { (8.7e7, 600_000L, 12_800_000L), (1.85e9, 12_800_000L, 12_800_000L), (4.6e8, 400_000L, 400_000L), (9.2e8, 1_600_000L, 3_200_000L), (1.85e9, 1_600_000L, 1_600_000L), (2.3e8, 3_200_000L, 800_000L) }
+            .Select(r => Row(r.Item1, r.Item2, r.Item3, 0.5 + 2e-9 * r.Item1 + 3e-7 * r.Item3)).ToList();
 
         var model = BytesAwareLinearModel.Fit(rows)!;
 
         Assert.Equal(0.5, model.InterceptMs, 6);
         Assert.Equal(2e-9, model.MsPerOperation, 15);
-        Assert.Equal(3e-7, model.MsPerByte, 12);
+        Assert.Equal(0, model.MsPerByteRead, 12);
+        Assert.Equal(3e-7, model.MsPerByteWritten, 12);
         Assert.All(rows, r => Assert.Equal(r.Milliseconds, model.Predict(r.Features), 6));
     }
 
@@ -35,7 +38,8 @@ public class BytesAwareLinearModelTests
 
         var model = BytesAwareLinearModel.Fit(rows)!;
 
-        Assert.Equal(0, model.MsPerByte);
+        Assert.Equal(0, model.MsPerByteRead);
+        Assert.Equal(0, model.MsPerByteWritten);
         Assert.True(model.MsPerOperation > 0);
     }
 
