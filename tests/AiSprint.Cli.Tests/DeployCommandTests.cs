@@ -360,6 +360,37 @@ public class DeployCommandTests
     }
 
     [Fact]
+    public void Without_a_layer_model_every_offered_plan_is_placed_on_its_flop_shares_and_the_report_says_so_plan_by_plan()
+    {
+        var directory = Temp();
+        var partitioned = Path.Combine(directory, "partitions");
+        var (code, _, error) = ValidateCommandTests.Run("partition", SharedData.PathOf("onnx", "squeezenet1_1.onnx"), "-o", partitioned, "--max-partitions", "3");
+        Assert.True(code == 0, error);
+        var plans = Onnx.Extraction.DesignPartitions.PlansOf(Onnx.Extraction.SubModelExtractor.ReadManifest(Path.Combine(partitioned, "manifest.json")));
+        Assert.Equal([2, 3], plans.Select(p => p.PartitionCount));
+        var output = Path.Combine(directory, "aisprint");
+        (code, _, error) = Deploy(DesignFile(DesignSamples.WindFarmJson), output, "--partition", $"defect-segmenter={Path.Combine(partitioned, "manifest.json")}");
+        Assert.True(code == 0 || code == 3, error);
+
+        var system = Space4AiSystemReader.Load(Path.Combine(output, "design", "system_description.json")).GetValueOrThrow().Value;
+        var deployments = system.FindComponent("defect-segmenter")!.Deployments;
+        Assert.Equal([1, 2, 3], deployments.Select(d => d.Partitions.Count));
+        // VMSmall: the component's 112.5 ms split by each plan's forward FLOPs.
+        for (var n = 0; n < plans.Count; n++)
+        {
+            var total = plans[n].Partitions.Sum(p => (double)p.ForwardFlops!.Value);
+            var pieces = deployments[n + 1].Partitions;
+            for (var i = 0; i < pieces.Count; i++)
+            {
+                var share = Math.Max(plans[n].Partitions.Single(p => p.Index == i + 1).ForwardFlops!.Value / total, 1e-6);
+                Assert.Equal(0.1125 * share, ((Model.QueueingDemand)pieces[i].CandidateOn("VMSmall")!.Performance!).Demand.Value, 9);
+            }
+        }
+        var report = File.ReadAllText(Path.Combine(output, "deployment", "report.txt"));
+        Assert.Contains($"defect-segmenter plan 2 (3 partitions at {string.Join(", ", plans[1].Cuts.Select(c => c.Tensor))}): every partition's demand is the FLOP share of the component's demand", report);
+    }
+
+    [Fact]
     public void An_unreadable_layer_model_is_AIS0070_at_the_file()
     {
         var directory = Temp();

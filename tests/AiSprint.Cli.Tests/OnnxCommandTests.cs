@@ -30,6 +30,18 @@ public class OnnxCommandTests
         Assert.Equal(3, Directory.GetFiles(Path.Combine(directory, "plan_2"), "partition_*_of_3.onnx").Length);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-2")]
+    public void Partition_refuses_fewer_than_one_plan_per_K_and_writes_nothing(string plans)
+    {
+        var directory = Path.Combine(Directory.CreateTempSubdirectory("aisprint-partition-").FullName, "out");
+        var (code, _, error) = ValidateCommandTests.Run("partition", SharedData.PathOf("onnx", "alexnet_features.onnx"), "-o", directory, "--plans", plans);
+        Assert.Equal(1, code);
+        Assert.Contains($"--plans: '{plans}': expected how many plans of each K to offer, 1 or more", error);
+        Assert.False(Directory.Exists(directory));
+    }
+
     [Fact]
     public void Inspect_json_lists_every_layer_and_the_cut_points_with_their_tensor_names()
     {
