@@ -20,7 +20,7 @@ namespace AiSprint.Benchmarks;
 /// </summary>
 internal static class LayerModelBenchmark
 {
-    private static readonly string[] Techniques = ["linear", "LRRidge", "Stepwise", "DecisionTree", "RandomForest", "XGBoost"];
+    private static readonly string[] Techniques = ["linear", BytesAwareLinearModel.Name, "LRRidge", "Stepwise", "DecisionTree", "RandomForest", "XGBoost"];
 
     public static int Run(string[] args)
     {
@@ -81,18 +81,36 @@ internal static class LayerModelBenchmark
                 Report("VGG16 → VGG19 (conv layers)", technique, conv16, conv19);
             }
 
-            // Whole network and cut points of VGG19 from the model trained on VGG16 (cross-validated choice per category).
-            Console.WriteLine();
-            var prediction = LayerPredictor.Predict(vgg19, trainedOn16);
+            // Whole network and cut points of VGG19 from the model trained on VGG16 (cross-validated choice per category),
+            // before the memory term existed and with it, on the same measurements.
             var measuredByNode = m19.Nodes.ToDictionary(n => n.NodeIndex, n => n.Milliseconds);
-            var measuredTotal = m19.Nodes.Sum(n => n.Milliseconds);
-            Console.WriteLine($"VGG19 whole network from VGG16's model: predicted {prediction.TotalPredictedMs:F1} ms, measured {measuredTotal:F1} ms (sum of nodes; wall {m19.WholeRunMilliseconds:F1} ms), " +
-                $"error {Error(prediction.TotalPredictedMs, measuredTotal):+0.0;-0.0} % ({Error(prediction.TotalPredictedMs, m19.WholeRunMilliseconds):+0.0;-0.0} % against wall time)");
-            var convErrors = prediction.Nodes.Where(n => n.Op == "Conv").Select(n => Math.Abs(Error(n.PredictedMs, measuredByNode[n.NodeIndex]))).ToList();
-            Console.WriteLine($"VGG19 conv layers: worst |error| {convErrors.Max():F1} %, {convErrors.Count(e => e <= 20)}/{convErrors.Count} within 20 %, MAPE {convErrors.Average():F1} %");
-            var cutErrors = prediction.Cuts.Select(c => Math.Abs(Error(c.CumulativePredictedMs, LayerPredictor.CumulativeUpTo(vgg19, c.Tensor, measuredByNode)))).ToList();
-            Console.WriteLine($"VGG19 cut points: {prediction.Cuts.Count}, worst cumulative |error| {cutErrors.Max():F1} %, {cutErrors.Count(e => e <= 10)}/{cutErrors.Count} within 10 %");
-            Console.WriteLine("selected per category: " + string.Join(", ", trainedOn16.For(threads).Categories.Select(c => $"{c.Category} {c.Selected}")));
+            var features19 = DesignTableCounts.Of(vgg19).ToDictionary(f => f.NodeIndex);
+            foreach (var (label, model) in new[] { ("before (no memory term)", LayerModelTrainer.Train([m16], new LayerTrainingOptions { MemoryTerm = false })), ("after (memory term)", trainedOn16) })
+            {
+                Console.WriteLine();
+                Console.WriteLine($"-- {label}: selected per category: " + string.Join(", ", model.For(threads).Categories.Select(c => $"{c.Category} {c.Selected}")));
+                var conv = model.For(threads).Categories.Single(c => c.Category == LayerCategory.Conv);
+                Console.WriteLine($"Conv: linear {conv.Linear.InterceptMs:F3} ms + {conv.Linear.SlopeMsPerOperation * 1e6:F4} ms per M operations" +
+                    (conv.BytesAware is { } b ? $"; linear+bytes {b.InterceptMs:F3} ms + {b.MsPerOperation * 1e6:F4} ms per M operations + {b.MsPerByteRead * 1e6:F4} ms per MB read + {b.MsPerByteWritten * 1e6:F4} ms per MB written" : "") +
+                    "; cross-validated MAPE " + string.Join(", ", conv.Scores.Select(s => $"{s.Technique} {(s.CrossValidationMape is { } m ? (m * 100).ToString("F1", CultureInfo.InvariantCulture) + " %" : "-")}")));
+                var prediction = LayerPredictor.Predict(vgg19, model);
+                var measuredTotal = m19.Nodes.Sum(n => n.Milliseconds);
+                Console.WriteLine($"VGG19 whole network from VGG16's model: predicted {prediction.TotalPredictedMs:F1} ms, measured {measuredTotal:F1} ms (sum of nodes; wall {m19.WholeRunMilliseconds:F1} ms), " +
+                    $"error {Error(prediction.TotalPredictedMs, measuredTotal):+0.0;-0.0} % ({Error(prediction.TotalPredictedMs, m19.WholeRunMilliseconds):+0.0;-0.0} % against wall time)");
+                var convs = prediction.Nodes.Where(n => n.Op == "Conv").ToList();
+                var convErrors = convs.Select(n => Math.Abs(Error(n.PredictedMs, measuredByNode[n.NodeIndex]))).ToList();
+                Console.WriteLine($"VGG19 conv layers: worst |error| {convErrors.Max():F1} %, {convErrors.Count(e => e <= 20)}/{convErrors.Count} within 20 %, MAPE {convErrors.Average():F1} %");
+                // Which layers miss, and what they are: the operation count and the bytes moved per operation.
+                foreach (var n in convs.Where(n => Math.Abs(Error(n.PredictedMs, measuredByNode[n.NodeIndex])) > 10))
+                {
+                    var f = features19[n.NodeIndex];
+                    Console.WriteLine($"  {n.Name}: C_in {f.InputChannels}, C_out {f.OutputChannels}, output {f.OutputBytes / (4 * f.OutputChannels):N0} pixels, {f.Operations / 1e6:F0} M operations, " +
+                        $"{(f.InputBytes + f.OutputBytes) / f.Operations * 1000:F2} bytes per 1000 operations: predicted {n.PredictedMs:F2} ms, measured {measuredByNode[n.NodeIndex]:F2} ms ({Error(n.PredictedMs, measuredByNode[n.NodeIndex]):+0.0;-0.0} %)");
+                }
+                var cutErrors = prediction.Cuts.Select(c => (c.Tensor, Error: Error(c.CumulativePredictedMs, LayerPredictor.CumulativeUpTo(vgg19, c.Tensor, measuredByNode)))).ToList();
+                Console.WriteLine($"VGG19 cut points: {prediction.Cuts.Count}, worst cumulative |error| {cutErrors.Max(c => Math.Abs(c.Error)):F1} %, {cutErrors.Count(c => Math.Abs(c.Error) <= 10)}/{cutErrors.Count} within 10 %" +
+                    string.Concat(cutErrors.Where(c => Math.Abs(c.Error) > 10).Select(c => $"; {c.Tensor} {c.Error:+0.0;-0.0} %")));
+            }
 
             // The TLT subtraction method on VGG16, at the outputs of each conv's ReLU and each pool.
             Console.WriteLine();
@@ -123,9 +141,11 @@ internal static class LayerModelBenchmark
                 var residualPath = Path.Combine(directory, "resnet_like.onnx");
                 ReferenceNetworks.Residual("resnet_like", size: 56, blocks: 4, channels: 64).Save(residualPath);
                 others.Add(NodeTimer.Measure(OnnxModelAnalyzer.Analyze(residualPath), settings));
-                var general = LayerModelTrainer.Train(others);
                 var mobilenet = OnnxModelAnalyzer.Analyze(Path.Combine(data, "mobilenet_v2.onnx"));
                 var mm = NodeTimer.Measure(mobilenet, settings);
+                var withoutMemoryTerm = LayerPredictor.Predict(mobilenet, LayerModelTrainer.Train(others, new LayerTrainingOptions { MemoryTerm = false }));
+                Console.WriteLine($"mobilenet_v2 before (no memory term): predicted {withoutMemoryTerm.TotalPredictedMs:F1} ms");
+                var general = LayerModelTrainer.Train(others);
                 var mp = LayerPredictor.Predict(mobilenet, general);
                 var byNode = mm.Nodes.ToDictionary(n => n.NodeIndex, n => n.Milliseconds);
                 var total = mm.Nodes.Sum(n => n.Milliseconds);
@@ -138,10 +158,13 @@ internal static class LayerModelBenchmark
                 foreach (var kind in new[] { ("depthwise conv", (Func<NodePrediction, bool>)(n => n.Op == "Conv" && features[n.NodeIndex].InputChannels > 1 && features[n.NodeIndex].OutputChannels == features[n.NodeIndex].InputChannels && IsDepthwise(mobilenet, n.NodeIndex))),
                                              ("pointwise/full conv", n => n.Op == "Conv" && !IsDepthwise(mobilenet, n.NodeIndex)) })
                 {
-                    var nodes = mp.Nodes.Where(kind.Item2).Where(n => byNode[n.NodeIndex] > 0).ToList();
-                    var predicted = nodes.Sum(n => n.PredictedMs);
-                    var measured = nodes.Sum(n => byNode[n.NodeIndex]);
-                    Console.WriteLine($"  {kind.Item1}: {nodes.Count} layers, predicted {predicted:F1} ms, measured {measured:F1} ms, per-layer MAPE {nodes.Average(n => Math.Abs(Error(n.PredictedMs, byNode[n.NodeIndex]))):F1} %");
+                    foreach (var (label, p) in new[] { ("before", withoutMemoryTerm), ("after", mp) })
+                    {
+                        var nodes = p.Nodes.Where(kind.Item2).Where(n => byNode[n.NodeIndex] > 0).ToList();
+                        var predicted = nodes.Sum(n => n.PredictedMs);
+                        var measured = nodes.Sum(n => byNode[n.NodeIndex]);
+                        Console.WriteLine($"  {kind.Item1} ({label}): {nodes.Count} layers, predicted {predicted:F1} ms, measured {measured:F1} ms, per-layer MAPE {nodes.Average(n => Math.Abs(Error(n.PredictedMs, byNode[n.NodeIndex]))):F1} %");
+                    }
                 }
             }
 
@@ -190,7 +213,7 @@ internal static class LayerModelBenchmark
     {
         var options = new LayerTrainingOptions
         {
-            Techniques = technique == "linear" ? [] : [Enum.Parse<AmlTechnique>(technique)],
+            Techniques = technique is "linear" or BytesAwareLinearModel.Name ? [] : [Enum.Parse<AmlTechnique>(technique)],
             ForceSelection = technique,
             MinimumRowsForTechniques = 5,
         };

@@ -287,7 +287,7 @@ public class DeployCommandTests
         Assert.True(code == 0 || code == 3, error);
 
         var analysis = Onnx.OnnxModelAnalyzer.Analyze(model);
-        var manifest = Model.Formats.Partitions.PartitionManifestJson.Load(Path.Combine(partitioned, "manifest.json")).GetValueOrThrow();
+        var manifest = PartitionManifestJson.Load(Path.Combine(partitioned, "manifest.json")).GetValueOrThrow();
         var expected = Profiling.Layers.Modelling.PartitionDemands.Predict(analysis, manifest.Cuts.Select(c => c.Tensor).ToList(),
             [new Profiling.Layers.Modelling.ResourceLayerModel("VMSmall", layersPath, layers)]);
         var system = Space4AiSystemReader.Load(Path.Combine(output, "design", "system_description.json")).GetValueOrThrow().Value;
@@ -310,6 +310,85 @@ public class DeployCommandTests
         var chart = html[html.IndexOf("<h3>defect-segmenter on VMSmall: predicted time per layer</h3>", StringComparison.Ordinal)..];
         Assert.Contains("id=\"layers-per-layer-1-1\"", chart);
         Assert.All(analysis.Layers.Where(l => l.Op == "Conv").Select(l => l.NodeName), name => Assert.Contains(name, chart));
+    }
+
+    [Fact]
+    public void Every_plan_the_partitioner_offers_reaches_the_placement_with_its_own_per_layer_demands()
+    {
+        var directory = Temp();
+        var model = SharedData.PathOf("onnx", "alexnet_features.onnx");
+        var partitioned = Path.Combine(directory, "partitions");
+        var (code, printed, error) = ValidateCommandTests.Run("partition", model, "-o", partitioned, "--max-partitions", "3", "--plans", "2", "--verify");
+        Assert.True(code == 0, error + printed);
+        Assert.Contains("verification of plan 4:", printed);
+        var manifest = PartitionManifestJson.Load(Path.Combine(partitioned, "manifest.json")).GetValueOrThrow();
+        var plans = DesignPartitions.PlansOf(manifest);
+        Assert.Equal([2, 2, 3, 3], plans.Select(p => p.PartitionCount).Order());
+        // A layer model measured on this machine through ONNX Runtime's profiler (layers train), standing for VMSmall.
+        var layersPath = LayersCommandTests.Trained.Value;
+        var output = Path.Combine(directory, "aisprint");
+        (code, _, error) = Deploy(DesignFile(DesignSamples.WindFarmJson), output, "--partition", $"defect-segmenter={Path.Combine(partitioned, "manifest.json")}",
+            "--onnx", $"defect-segmenter={model}", "--layer-model", $"VMSmall={layersPath}");
+        Assert.True(code == 0 || code == 3, error);
+
+        var analysis = Onnx.OnnxModelAnalyzer.Analyze(model);
+        var layers = new Profiling.Layers.Modelling.ResourceLayerModel("VMSmall", layersPath, Profiling.Layers.Modelling.LayerModelFile.Load(layersPath));
+        var system = Space4AiSystemReader.Load(Path.Combine(output, "design", "system_description.json")).GetValueOrThrow().Value;
+        var deployments = system.FindComponent("defect-segmenter")!.Deployments;
+        // The whole component, then one deployment per offered plan, in the manifest's order.
+        Assert.Equal(1 + plans.Count, deployments.Count);
+        var firstPieces = new HashSet<double>();
+        for (var n = 0; n < plans.Count; n++)
+        {
+            var expected = Profiling.Layers.Modelling.PartitionDemands.Predict(analysis, plans[n].Cuts.Select(c => c.Tensor).ToList(), [layers]);
+            var pieces = deployments[n + 1].Partitions;
+            Assert.Equal(plans[n].PartitionCount, pieces.Count);
+            for (var i = 0; i < pieces.Count; i++)
+            {
+                Assert.Equal(expected[i][0].Demand.Value, ((Model.QueueingDemand)pieces[i].CandidateOn("VMSmall")!.Performance!).Demand.Value, 9);
+            }
+            firstPieces.Add(Math.Round(expected[0][0].Demand.Value, 9));
+        }
+        // Different cut sets give different first partitions: a demand copied from the first plan would not.
+        Assert.True(firstPieces.Count > 1, "the plans' first partitions should differ");
+        var report = File.ReadAllText(Path.Combine(output, "deployment", "report.txt"));
+        for (var n = 0; n < plans.Count; n++)
+        {
+            var label = $"defect-segmenter plan {n + 1} ({plans[n].PartitionCount} partitions at {string.Join(", ", plans[n].Cuts.Select(c => c.Tensor))})";
+            Assert.Contains($"{label} on VMSmall: per-layer model {layersPath} (table-4.1, optimisation all): partition 1 ", report);
+            Assert.Contains($"{label} on every other resource: FLOP share of the component's demand", report);
+        }
+    }
+
+    [Fact]
+    public void Without_a_layer_model_every_offered_plan_is_placed_on_its_flop_shares_and_the_report_says_so_plan_by_plan()
+    {
+        var directory = Temp();
+        var partitioned = Path.Combine(directory, "partitions");
+        var (code, _, error) = ValidateCommandTests.Run("partition", SharedData.PathOf("onnx", "squeezenet1_1.onnx"), "-o", partitioned, "--max-partitions", "3");
+        Assert.True(code == 0, error);
+        var plans = DesignPartitions.PlansOf(PartitionManifestJson.Load(Path.Combine(partitioned, "manifest.json")).GetValueOrThrow());
+        Assert.Equal([2, 3], plans.Select(p => p.PartitionCount));
+        var output = Path.Combine(directory, "aisprint");
+        (code, _, error) = Deploy(DesignFile(DesignSamples.WindFarmJson), output, "--partition", $"defect-segmenter={Path.Combine(partitioned, "manifest.json")}");
+        Assert.True(code == 0 || code == 3, error);
+
+        var system = Space4AiSystemReader.Load(Path.Combine(output, "design", "system_description.json")).GetValueOrThrow().Value;
+        var deployments = system.FindComponent("defect-segmenter")!.Deployments;
+        Assert.Equal([1, 2, 3], deployments.Select(d => d.Partitions.Count));
+        // VMSmall: the component's 112.5 ms split by each plan's forward FLOPs.
+        for (var n = 0; n < plans.Count; n++)
+        {
+            var total = plans[n].Partitions.Sum(p => (double)p.ForwardFlops!.Value);
+            var pieces = deployments[n + 1].Partitions;
+            for (var i = 0; i < pieces.Count; i++)
+            {
+                var share = Math.Max(plans[n].Partitions.Single(p => p.Index == i + 1).ForwardFlops!.Value / total, 1e-6);
+                Assert.Equal(0.1125 * share, ((Model.QueueingDemand)pieces[i].CandidateOn("VMSmall")!.Performance!).Demand.Value, 9);
+            }
+        }
+        var report = File.ReadAllText(Path.Combine(output, "deployment", "report.txt"));
+        Assert.Contains($"defect-segmenter plan 2 (3 partitions at {string.Join(", ", plans[1].Cuts.Select(c => c.Tensor))}): every partition's demand is the FLOP share of the component's demand", report);
     }
 
     [Fact]

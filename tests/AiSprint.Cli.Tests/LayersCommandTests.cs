@@ -4,7 +4,7 @@ namespace AiSprint.Cli.Tests;
 
 public class LayersCommandTests
 {
-    private static readonly Lazy<string> Trained = new(() =>
+    internal static readonly Lazy<string> Trained = new(() =>
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("aisprint-layers-").FullName, "layers.json");
         var (code, output, error) = ValidateCommandTests.Run("layers", "train", SharedData.PathOf("onnx", "alexnet_features.onnx"), SharedData.PathOf("onnx", "squeezenet1_1.onnx"),

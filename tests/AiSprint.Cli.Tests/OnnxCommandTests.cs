@@ -22,10 +22,24 @@ public class OnnxCommandTests
         var directory = Directory.CreateTempSubdirectory("aisprint-partition-").FullName;
         var (code, output, error) = ValidateCommandTests.Run("partition", SharedData.PathOf("onnx", "mobilenet_v2.onnx"), "-o", directory, "--max-partitions", "3", "--verify");
         Assert.True(code == 0, error);
-        Assert.Contains("verification:", output);
-        Assert.Contains("passed", output);
+        // Up to 3 partitions: the best 2-way plan beside the manifest and the best 3-way one in plan_2/, both verified.
+        Assert.Matches(@"verification of plan 1: .*: passed", output);
+        Assert.Matches(@"verification of plan 2: .*: passed", output);
         Assert.True(File.Exists(Path.Combine(directory, "manifest.json")));
-        Assert.NotEmpty(Directory.GetFiles(directory, "partition_*_of_*.onnx"));
+        Assert.NotEmpty(Directory.GetFiles(directory, "partition_*_of_2.onnx"));
+        Assert.Equal(3, Directory.GetFiles(Path.Combine(directory, "plan_2"), "partition_*_of_3.onnx").Length);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-2")]
+    public void Partition_refuses_fewer_than_one_plan_per_K_and_writes_nothing(string plans)
+    {
+        var directory = Path.Combine(Directory.CreateTempSubdirectory("aisprint-partition-").FullName, "out");
+        var (code, _, error) = ValidateCommandTests.Run("partition", SharedData.PathOf("onnx", "alexnet_features.onnx"), "-o", directory, "--plans", plans);
+        Assert.Equal(1, code);
+        Assert.Contains($"--plans: '{plans}': expected how many plans of each K to offer, 1 or more", error);
+        Assert.False(Directory.Exists(directory));
     }
 
     [Fact]

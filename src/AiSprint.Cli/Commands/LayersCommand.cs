@@ -41,7 +41,8 @@ internal static class LayersCommand
         };
         var command = new Command("train",
             "Measure every node of the networks with ONNX Runtime's session profiler, then fit per layer category the document's linear model in the\n" +
-            "Table 4.1 operation count and the aMLLibrary techniques on the layer features, chosen by cross-validation. Exit code 0, or 1 on bad input.")
+            "Table 4.1 operation count, the same with a memory term (linear+bytes: + bytes read and written, fitted on relative error) and the\n" +
+            "aMLLibrary techniques on the layer features, chosen by cross-validation. Exit code 0, or 1 on bad input.")
         {
             models, outputPath, threads, level, runs, warmup, resource, input, documentPipeline,
         };

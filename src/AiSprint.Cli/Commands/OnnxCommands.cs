@@ -61,12 +61,17 @@ internal static class OnnxCommands
         var verify = new Option<bool>("--verify") { Description = "Run the partitions in sequence in ONNX Runtime and compare with the full model on the sample input (without one, on a seeded random input when the model's input shape is static)." };
         var input = new Option<string?>("--input") { Description = "The sample input (.npy) for shapes and --verify (default: <model>.input.npy beside the model)." };
         var earlyExits = new Option<string?>("--early-exits") { Description = "An early_exits.csv (exits,input_nodes,output_nodes): split an early-exit network at its exits instead of at the best cut points." };
+        var plansPerK = new Option<int>("--plans")
+        {
+            Description = "How many plans of each K (2..--max-partitions) to offer the placement, best first: the best one's sub-models go beside manifest.json, each other's into plan_<n>/, and deploy places the component on whichever is cheapest.",
+            DefaultValueFactory = _ => 1,
+        };
         var transition = new Option<string?>("--transition-probabilities") { Description = "With --early-exits: per exit, comma-separated, the probability that a request does NOT exit there; the manifest's early_exit_probability is 1 − it." };
         var command = new Command("partition",
             "Split an ONNX model at its best single-tensor cut points (fewest bytes transferred, then balanced FLOPs) into runnable sub-models with a manifest.\n" +
             "Exit code 0 on success, 1 on a bad model or when no plan meets the bounds, 3 when --verify finds a difference above tolerance.")
         {
-            model, outputDirectory, maxPartitions, maxMemory, verify, input, earlyExits, transition,
+            model, outputDirectory, maxPartitions, maxMemory, verify, input, earlyExits, transition, plansPerK,
         };
         command.SetAction(parse => Guard(error, () =>
         {
@@ -83,21 +88,30 @@ internal static class OnnxCommands
                 MaxPartitions = Math.Max(2, parse.GetValue(maxPartitions)),
                 MaxPartitionMemoryBytes = parse.GetValue(maxMemory) is { } mb ? (long)(mb * 1024 * 1024) : null,
             };
-            var plans = PartitionPlanner.Plan(analysis, constraints);
+            if (parse.GetValue(plansPerK) is var perK && perK < 1)
+            {
+                error.WriteLine($"--plans: '{perK}': expected how many plans of each K to offer, 1 or more");
+                return ExitCodes.InvalidInput;
+            }
+            var plans = PartitionPlanner.Offered(analysis, constraints, perK);
             if (plans.Count == 0)
             {
                 error.WriteLine($"{path}: no partitioning into 2..{constraints.MaxPartitions} parts meets the bounds ({analysis.CutPoints.Count} cut points){(constraints.MaxPartitionMemoryBytes is { } m ? $"; the memory bound of {m / 1048576.0:0.##} MB per partition may be too small" : "")}");
                 return ExitCodes.InvalidInput;
             }
-            var plan = plans[0];
             var directory = parse.GetValue(outputDirectory)!;
-            SubModelExtractor.Extract(analysis, plan, directory);
-            output.WriteLine($"{analysis.ModelName}: {plan.PartitionCount} partitions at {string.Join(", ", plan.Cuts.Select(c => c.Tensor))}, {plan.TransferredBytes:N0} bytes transferred");
-            foreach (var partition in plan.Partitions)
+            SubModelExtractor.ExtractPlans(analysis, plans, directory);
+            for (var n = 1; n <= plans.Count; n++)
             {
-                output.WriteLine($"  {SubModelExtractor.FileNameOf(partition.Index, plan.PartitionCount)}: {partition.NodeIndices.Count} nodes, {partition.ForwardFlops?.ToString("N0", CultureInfo.InvariantCulture) ?? "?"} FLOPs, {partition.MemoryBytes?.ToString("N0", CultureInfo.InvariantCulture) ?? "?"} bytes of memory");
+                var offered = plans[n - 1];
+                var folder = n == 1 ? "" : SubModelExtractor.PlanDirectoryOf(n) + "/";
+                output.WriteLine($"{(n == 1 ? analysis.ModelName : $"  plan {n}")}: {offered.PartitionCount} partitions at {string.Join(", ", offered.Cuts.Select(c => c.Tensor))}, {offered.TransferredBytes:N0} bytes transferred");
+                foreach (var partition in offered.Partitions)
+                {
+                    output.WriteLine($"  {folder}{SubModelExtractor.FileNameOf(partition.Index, offered.PartitionCount)}: {partition.NodeIndices.Count} nodes, {partition.ForwardFlops?.ToString("N0", CultureInfo.InvariantCulture) ?? "?"} FLOPs, {partition.MemoryBytes?.ToString("N0", CultureInfo.InvariantCulture) ?? "?"} bytes of memory");
+                }
             }
-            output.WriteLine($"wrote {directory}");
+            output.WriteLine($"wrote {directory}{(plans.Count > 1 ? $" ({plans.Count} plans for the placement to choose from)" : "")}");
             if (!parse.GetValue(verify)) return ExitCodes.Success;
             NpyArray sample;
             if (samplePath is not null && File.Exists(samplePath))
@@ -116,9 +130,15 @@ internal static class OnnxCommands
                 return ExitCodes.InvalidInput;
             }
             using var verifier = new PartitionVerifier(analysis, new Dictionary<string, NpyArray> { [analysis.Inputs[0]] = sample });
-            var result = verifier.VerifyFiles(plan, directory);
-            output.WriteLine($"verification: max |difference| {result.MaxAbsDifference:E2} = {result.RelativeDifference:E2} × max |output| (tolerance {result.RelativeTolerance:E0}): {(result.Passed ? "passed" : "FAILED")}");
-            return result.Passed ? ExitCodes.Success : ExitCodes.Infeasible;
+            var passed = true;
+            for (var n = 1; n <= plans.Count; n++)
+            {
+                // Every offered plan is one the placement may deploy: each one's files are checked.
+                var result = verifier.VerifyFiles(plans[n - 1], n == 1 ? directory : Path.Combine(directory, SubModelExtractor.PlanDirectoryOf(n)));
+                output.WriteLine($"verification{(plans.Count > 1 ? $" of plan {n}" : "")}: max |difference| {result.MaxAbsDifference:E2} = {result.RelativeDifference:E2} × max |output| (tolerance {result.RelativeTolerance:E0}): {(result.Passed ? "passed" : "FAILED")}");
+                passed &= result.Passed;
+            }
+            return passed ? ExitCodes.Success : ExitCodes.Infeasible;
         }));
         return command;
     }

@@ -17,7 +17,7 @@ internal static class PartitionInputs
             var loaded = PartitionManifestJson.Load(path);
             diagnostics.AddRange(loaded.Diagnostics);
             if (loaded.Value is not { } manifest) continue;
-            partitionings[component] = [PartitionManifestJson.ToPartitioning(manifest)];
+            partitionings[component] = DesignPartitions.Partitionings(manifest);
             manifests[component] = manifest;
         }
         return (partitionings, manifests);

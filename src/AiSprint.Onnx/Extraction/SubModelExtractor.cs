@@ -34,6 +34,51 @@ public static class SubModelExtractor
         return manifest;
     }
 
+    /// <summary>The folder, beside the manifest, of the sub-models of the manifest's n-th plan (n ≥ 2; the first plan's are beside it).</summary>
+    public static string PlanDirectoryOf(int n) => $"plan_{n}";
+
+    /// <summary>
+    /// Writes every plan the placement may choose: the first as <see cref="Extract"/> does, the n-th (n ≥ 2) into
+    /// <see cref="PlanDirectoryOf"/>(n), listed in the manifest's <see cref="PartitionManifest.Alternatives"/>. Files are
+    /// written to a temporary directory and moved into place, so a failed run leaves no half-written split.
+    /// </summary>
+    public static PartitionManifest ExtractPlans(ModelAnalysis analysis, IReadOnlyList<PartitionPlan> plans, string outputDirectory)
+    {
+        if (plans.Count == 0) throw new ArgumentException("At least one plan is needed.", nameof(plans));
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDirectory));
+        var staging = full + ".tmp-" + Environment.ProcessId;
+        if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        try
+        {
+            var alternatives = new List<ManifestPlan>();
+            for (var n = 1; n <= plans.Count; n++)
+            {
+                var plan = plans[n - 1];
+                var folder = n == 1 ? "" : PlanDirectoryOf(n);
+                Directory.CreateDirectory(Path.Combine(staging, folder));
+                foreach (var partition in plan.Partitions)
+                {
+                    using var file = File.Create(Path.Combine(staging, folder, FileNameOf(partition.Index, plan.PartitionCount)));
+                    Build(analysis, partition, plan.PartitionCount).WriteTo(file);
+                }
+                if (n == 1) continue;
+                var described = ManifestOf(analysis, plan);
+                alternatives.Add(new ManifestPlan(described.PartitionCount, described.TransferredBytes, described.Cuts,
+                    described.Partitions.Select(p => p with { File = folder + "/" + p.File }).ToArray()));
+            }
+            var manifest = ManifestOf(analysis, plans[0]) with { Alternatives = alternatives.Count == 0 ? null : alternatives };
+            File.WriteAllBytes(Path.Combine(staging, ManifestFileName), PartitionManifestJson.Serialize(manifest));
+            if (Directory.Exists(full)) Directory.Delete(full, recursive: true);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            Directory.Move(staging, full);
+            return manifest;
+        }
+        finally
+        {
+            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        }
+    }
+
     /// <summary>
     /// Writes an early-exit network's partitions and their manifest. <paramref name="continueProbabilities"/> are the
     /// declared transition probabilities, one per exit, each the probability of <em>not</em> exiting there (the

@@ -85,13 +85,30 @@ public static class PartitionPlanner
             }
             front = next;
         }
-        return results
-            .OrderBy(p => p.TransferredBytes ?? long.MaxValue)
-            .ThenBy(p => p.FlopImbalance ?? double.MaxValue)
-            .ThenBy(p => p.PartitionCount)
-            .Take(constraints.MaxPlans)
-            .ToArray();
+        return Ranked(results).Take(constraints.MaxPlans).ToArray();
     }
+
+    /// <summary>
+    /// The plans to offer the placement: for each K within the bounds, its <paramref name="perPartitionCount"/> best
+    /// plans, all ranked as <see cref="Plan"/> ranks them (so the first is <see cref="Plan"/>'s best). Ranking by bytes
+    /// alone would offer only 2-way plans; the placement, which knows each partition's demand per resource, is what
+    /// decides whether a 3-way split or a later cut pays.
+    /// </summary>
+    public static IReadOnlyList<PartitionPlan> Offered(ModelAnalysis analysis, PartitionConstraints constraints, int perPartitionCount = 1)
+    {
+        if (perPartitionCount < 1) throw new ArgumentOutOfRangeException(nameof(perPartitionCount), perPartitionCount, "At least one plan per K is needed.");
+        var plans = new List<PartitionPlan>();
+        for (var k = constraints.MinPartitions; k <= constraints.MaxPartitions; k++)
+        {
+            plans.AddRange(Plan(analysis, constraints with { MinPartitions = k, MaxPartitions = k, MaxPlans = perPartitionCount }));
+        }
+        return Ranked(plans).ToArray();
+    }
+
+    private static IOrderedEnumerable<PartitionPlan> Ranked(IEnumerable<PartitionPlan> plans) => plans
+        .OrderBy(p => p.TransferredBytes ?? long.MaxValue)
+        .ThenBy(p => p.FlopImbalance ?? double.MaxValue)
+        .ThenBy(p => p.PartitionCount);
 
     private static long Add(long a, long b) => a > long.MaxValue - b ? long.MaxValue : a + b;
 

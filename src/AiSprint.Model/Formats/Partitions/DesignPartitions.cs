@@ -1,3 +1,4 @@
+using AiSprint.Model.Formats.Design;
 using AiSprint.Model.Units;
 
 namespace AiSprint.Model.Formats.Partitions;
@@ -13,6 +14,31 @@ public static class DesignPartitions
 
     /// <summary>A byte count in the design model's MB.</summary>
     public static Megabytes ToMegabytes(long bytes) => new(bytes / BytesPerMegabyte);
+
+    /// <summary>Every plan of a manifest, its own first, then its <see cref="PartitionManifest.Alternatives"/> in order.</summary>
+    /// <exception cref="InvalidDataException">The manifest, or one of its alternatives, lists no partitions.</exception>
+    public static IReadOnlyList<ManifestPlan> PlansOf(PartitionManifest manifest)
+    {
+        // System.Text.Json leaves a missing list null despite the non-nullable declarations.
+        if (manifest.Partitions is null) throw new InvalidDataException("it lists no partitions");
+        var own = new ManifestPlan(manifest.PartitionCount, manifest.TransferredBytes, manifest.Cuts ?? [], manifest.Partitions);
+        var alternatives = manifest.Alternatives ?? [];
+        for (var n = 0; n < alternatives.Count; n++)
+        {
+            if (alternatives[n]?.Partitions is null) throw new InvalidDataException($"its alternative plan {n + 2} lists no partitions");
+        }
+        return [own, .. alternatives.Select(a => a with { Cuts = a.Cuts ?? [] })];
+    }
+
+    /// <summary>
+    /// The manifest's plans as the design model's partitionings (one candidate deployment each, in <see cref="PlansOf"/>'s
+    /// order): each partition's memory, data size to the next, forward FLOPs and early-exit probability.
+    /// </summary>
+    public static IReadOnlyList<ModelPartitioning> Partitionings(PartitionManifest manifest) =>
+        PlansOf(manifest).Select(plan => new ModelPartitioning(plan.Partitions.OrderBy(p => p.Index).Select(p => new ModelPiece(
+            p.MemoryBytes is { } memory ? ToMegabytes(memory) : null,
+            p.DataSizeBytes is { } size ? ToMegabytes(size) : null,
+            p.ForwardFlops ?? 0) { EarlyExitProbability = p.EarlyExitProbability }).ToValueList())).ToArray();
 
     /// <summary>
     /// One <see cref="Partition"/> per sub-model, named <c>&lt;prefix&gt;_partition&lt;i&gt;_of_&lt;K&gt;</c>.

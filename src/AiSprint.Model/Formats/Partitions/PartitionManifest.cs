@@ -17,7 +17,17 @@ public sealed record PartitionManifest(
 {
     /// <summary>For an early-exit network split at its exits: the number of exits (partitions − 1); null otherwise.</summary>
     public int? ExitCount { get; init; }
+
+    /// <summary>
+    /// The other plans the partitioner offered within the same bounds (other K, other cut sets), ranked after this one;
+    /// each one's sub-models are in <c>plan_&lt;n&gt;/</c>. The placement chooses among this plan and these (one candidate
+    /// deployment each). Null or empty when only this plan is offered.
+    /// </summary>
+    public IReadOnlyList<ManifestPlan>? Alternatives { get; init; }
 }
+
+/// <summary>One more K-way plan of a manifest: its cuts and partitions, the same fields as the manifest's own plan.</summary>
+public sealed record ManifestPlan(int PartitionCount, long? TransferredBytes, IReadOnlyList<ManifestCut> Cuts, IReadOnlyList<ManifestPartition> Partitions);
 
 /// <summary>One cut tensor: what crosses from partition i to partition i + 1.</summary>
 public sealed record ManifestCut(string Tensor, string ElementType, IReadOnlyList<long?>? Shape, long? Bytes, string ProducerOp, int NodesBefore);

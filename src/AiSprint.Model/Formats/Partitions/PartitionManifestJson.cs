@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AiSprint.Model.Diagnostics;
-using AiSprint.Model.Formats.Design;
 
 namespace AiSprint.Model.Formats.Partitions;
 
@@ -46,17 +45,16 @@ public static class PartitionManifestJson
             return Failed(DiagnosticCatalog.FileNotReadable.At(SourceLocation.WholeFile(path),
                 $"the partition manifest lists no partitions; expected the {FileName} aisprint partition writes"));
         }
+        try
+        {
+            DesignPartitions.PlansOf(manifest);
+        }
+        catch (InvalidDataException ex)
+        {
+            return Failed(DiagnosticCatalog.FileNotReadable.At(SourceLocation.WholeFile(path), $"the partition manifest is incomplete: {ex.Message}"));
+        }
         return new LoadResult<PartitionManifest>(manifest, []);
     }
-
-    /// <summary>
-    /// The manifest's partitions as the design model's pieces, in partition order: memory and data size to the next in the
-    /// model's MB (<see cref="DesignPartitions.ToMegabytes"/>), forward FLOPs as the compute share, and the early-exit probability.
-    /// </summary>
-    public static ModelPartitioning ToPartitioning(PartitionManifest manifest) => new(manifest.Partitions.OrderBy(p => p.Index).Select(p => new ModelPiece(
-        p.MemoryBytes is { } memory ? DesignPartitions.ToMegabytes(memory) : null,
-        p.DataSizeBytes is { } size ? DesignPartitions.ToMegabytes(size) : null,
-        p.ForwardFlops ?? 0) { EarlyExitProbability = p.EarlyExitProbability }).ToValueList());
 
     private static LoadResult<PartitionManifest> Failed(Diagnostic diagnostic) => new(null, [diagnostic]);
 }

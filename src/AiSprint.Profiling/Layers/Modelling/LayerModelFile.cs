@@ -20,8 +20,9 @@ public sealed record TechniqueScore(string Technique, double? CrossValidationMap
 
 /// <summary>
 /// The models of one layer category: the linear one always, the aMLLibrary technique chosen by cross-validation when
-/// there were enough rows (<see cref="TechniqueModel"/> is that technique's regression model file, embedded), and
-/// which one predictions use (<see cref="Selected"/>: "linear" or the technique's name).
+/// there were enough rows (<see cref="TechniqueModel"/> is that technique's regression model file, embedded), the linear
+/// model with a memory term, and which one predictions use (<see cref="Selected"/>: "linear", "linear+bytes" or the
+/// technique's name).
 /// </summary>
 public sealed record CategoryModel(
     LayerCategory Category,
@@ -29,7 +30,12 @@ public sealed record CategoryModel(
     LinearLayerModel Linear,
     IReadOnlyList<TechniqueScore> Scores,
     string Selected,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonElement? TechniqueModel);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonElement? TechniqueModel)
+{
+    /// <summary>The linear model with a memory term (<see cref="BytesAwareLinearModel"/>); null in files written before it existed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public BytesAwareLinearModel? BytesAware { get; init; }
+}
 
 /// <summary>A fusion the runtime was seen to make at this level: a node of <see cref="Absorbed"/> executed inside a node of <see cref="Into"/>.</summary>
 public sealed record ObservedFusion(string Into, string Absorbed);

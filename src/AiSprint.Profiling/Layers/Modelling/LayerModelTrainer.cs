@@ -37,6 +37,12 @@ public sealed record LayerTrainingOptions
     public bool DocumentPipeline { get; init; }
 
     public int MaxSelectedFeatures { get; init; } = 8;
+
+    /// <summary>
+    /// Also fit the linear model with a memory term (<see cref="BytesAwareLinearModel"/>) and let it compete in the same
+    /// cross-validation. Off reproduces the choice among the document's linear model and the techniques alone.
+    /// </summary>
+    public bool MemoryTerm { get; init; } = true;
 }
 
 /// <summary>One training row: a measured node that executes on its own or heads a fused group.</summary>
@@ -44,9 +50,10 @@ public sealed record LayerSample(LayerFeatures Features, double Milliseconds, st
 
 /// <summary>
 /// Fits the per-layer model (design document §4.5.1) from measurements: per category the linear model in the operation
-/// count, and through the regression engine the aMLLibrary techniques on the layer features (operations, filter size,
-/// C_in, C_out, input and output bytes; normalised), each scored by the same unshuffled k-fold cross-validation; the
-/// lowest cross-validated MAPE is selected. Only inference (forward) is measured, so only forward models are fitted.
+/// count, the same with a memory term fitted on relative error (<see cref="BytesAwareLinearModel"/>), and through the
+/// regression engine the aMLLibrary techniques on the layer features (operations, filter size, C_in, C_out, input and
+/// output bytes; normalised), each scored by the same unshuffled k-fold cross-validation; the lowest cross-validated
+/// MAPE is selected. Only inference (forward) is measured, so only forward models are fitted.
 /// </summary>
 public static class LayerModelTrainer
 {
@@ -82,8 +89,20 @@ public static class LayerModelTrainer
         // The campaign nests k-fold hyper-parameter selection inside k-fold validation: the inner split needs k rows.
         var folds = Math.Max(2, Math.Min(options.Folds, rows.Count / 2));
         var scores = new List<TechniqueScore> { new("linear", CrossValidate(rows, folds, train => { var m = FitLinear(train); return s => m.Predict(s.Features.Operations); })) };
+        var bytesAware = options.MemoryTerm ? BytesAwareLinearModel.Fit(rows) : null;
+        if (bytesAware is not null)
+        {
+            scores.Add(new TechniqueScore(BytesAwareLinearModel.Name, CrossValidate(rows, folds, train =>
+            {
+                var m = BytesAwareLinearModel.Fit(train);
+                return s => m?.Predict(s.Features) ?? 0;
+            })));
+        }
         JsonElement? techniqueModel = null;
         var selected = "linear";
+        // Without a campaign, the choice is between the two linear models, by the same cross-validation.
+        var linearChoice = options.ForceSelection ?? scores.Where(s => s.CrossValidationMape is not null).OrderBy(s => s.CrossValidationMape).FirstOrDefault()?.Technique;
+        if (linearChoice == BytesAwareLinearModel.Name && bytesAware is not null) selected = BytesAwareLinearModel.Name;
         if (rows.Count >= options.MinimumRowsForTechniques && options.Techniques.Count > 0)
         {
             var campaigns = new List<CampaignOutcome> { RunCampaign(rows, options, folds, Pipeline.Plain) };
@@ -96,14 +115,18 @@ public static class LayerModelTrainer
                 foreach (var (technique, mape) in campaign.Scores) scores.Add(new TechniqueScore(technique, mape) { Failure = mape is null ? campaign.Failure : null });
             var best = scores.Where(s => s.CrossValidationMape is not null).OrderBy(s => s.CrossValidationMape).FirstOrDefault();
             var choice = options.ForceSelection ?? best?.Technique ?? "linear";
-            if (choice != "linear" && campaigns.Select(c => c.Models.GetValueOrDefault(choice)).FirstOrDefault(m => m is not null) is { } model)
+            if (choice == "linear" || choice == BytesAwareLinearModel.Name)
+            {
+                selected = choice == BytesAwareLinearModel.Name && bytesAware is not null ? choice : "linear";
+            }
+            else if (campaigns.Select(c => c.Models.GetValueOrDefault(choice)).FirstOrDefault(m => m is not null) is { } model)
             {
                 selected = choice;
                 using var document = JsonDocument.Parse(model.ToJson());
                 techniqueModel = document.RootElement.Clone();
             }
         }
-        return new CategoryModel(category, rows.Count, linear, scores, selected, techniqueModel);
+        return new CategoryModel(category, rows.Count, linear, scores, selected, techniqueModel) { BytesAware = bytesAware };
     }
 
     /// <summary>Least squares of ms on operations; one distinct operation count gives a line through the origin and the mean.</summary>

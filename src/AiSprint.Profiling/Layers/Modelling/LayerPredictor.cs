@@ -62,7 +62,8 @@ public static class LayerPredictor
 
     /// <summary>
     /// One category's predictions for the given layers: its selected model, or <paramref name="technique"/> when given
-    /// ("linear" always works; a technique only if it is the one the file embeds, else the linear model is used).
+    /// ("linear" always works; "linear+bytes" when the file has it; a technique only if it is the one the file embeds;
+    /// else the linear model is used).
     /// </summary>
     public static (double[] Milliseconds, string Model) PredictRows(CategoryModel category, IReadOnlyList<LayerFeatures> rows, string? technique = null)
     {
@@ -71,6 +72,10 @@ public static class LayerPredictor
         {
             var regression = RegressionModel.FromJson(json.GetRawText(), $"{category.Category} model");
             return (regression.Predict(Dataset(rows)).Select(v => Math.Max(0, v)).ToArray(), category.Selected);
+        }
+        if (choice == BytesAwareLinearModel.Name && category.BytesAware is { } bytesAware)
+        {
+            return (rows.Select(bytesAware.Predict).ToArray(), BytesAwareLinearModel.Name);
         }
         return (rows.Select(f => category.Linear.Predict(f.Operations)).ToArray(), "linear");
     }
