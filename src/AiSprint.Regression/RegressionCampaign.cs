@@ -31,6 +31,7 @@ public sealed record CampaignResult(
     IReadOnlyList<string> FailedExperiments,
     PreparationPipeline Pipeline)
 {
+    /// <summary>The final model of <paramref name="technique"/>, or null when the campaign did not train that technique (or every experiment of it failed).</summary>
     public FinalTechnique? this[AmlTechnique technique] => Final.FirstOrDefault(f => f.Technique == technique);
 }
 
@@ -56,6 +57,8 @@ public static class RegressionCampaign
         return "";
     }
 
+    /// <summary>Runs the whole campaign the configuration describes and returns every run's summary and every technique's final model.</summary>
+    /// <exception cref="RegressionException">The configuration is a prediction-only one, its dataset is missing or unusable, or no experiment succeeded.</exception>
     public static CampaignResult Run(AmlConfigurationFile file, RegressionOptions? options = null)
     {
         options ??= new RegressionOptions();

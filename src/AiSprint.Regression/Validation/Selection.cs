@@ -9,6 +9,7 @@ public sealed record TechniqueSummary(AmlTechnique Technique, GridPoint Chosen, 
 /// <summary>One repetition's summary (spec §6.2); <see cref="Best"/> has the lowest hp_selection MAPE.</summary>
 public sealed record RunSummary(int Run, IReadOnlyList<TechniqueSummary> Techniques, IReadOnlyList<AmlTechnique> NoSuccessfulRuns)
 {
+    /// <summary>The technique with the lowest hp_selection MAPE in this run, or null when no technique produced a result.</summary>
     public TechniqueSummary? Best => Techniques.Count == 0 ? null : Techniques.Aggregate((a, b) => b.HpSelection.Mape < a.HpSelection.Mape ? b : a);
 }
 
@@ -18,7 +19,7 @@ public sealed record RunSummary(int Run, IReadOnlyList<TechniqueSummary> Techniq
 /// With KFold validation (spec §6.2 c, whose aMLLibrary behaviour is a bug) the configuration is chosen per
 /// validation fold and the reported metrics are the means over validation folds.
 /// </summary>
-public static class Selection
+internal static class Selection
 {
     public static RunSummary Summarise(int run, IReadOnlyList<AmlTechnique> techniques, IReadOnlyList<ExperimentResult> results, int hpFolds)
     {
