@@ -19,7 +19,7 @@ public sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 
     public T this[int index] => _items[index];
     public int Count => _items.Length;
-    public ImmutableArray<T> AsImmutableArray() => _items;
+    internal ImmutableArray<T> AsImmutableArray() => _items;
 
     public ImmutableArray<T>.Enumerator GetEnumerator() => _items.GetEnumerator();
     IEnumerator<T> IEnumerable<T>.GetEnumerator() => ((IEnumerable<T>)_items).GetEnumerator();

@@ -16,7 +16,7 @@ public sealed record ConfusionMatrix(IReadOnlyList<string> Classes, double[,] Ce
 }
 
 /// <summary>Per-class precision, recall, F1 and (one-vs-rest) accuracy of the end-to-end chain, and their averages.</summary>
-public sealed record ChainScores(IReadOnlyList<string> Classes, double[] Precision, double[] Recall, double[] F1, double[] Accuracy)
+internal sealed record ChainScores(IReadOnlyList<string> Classes, double[] Precision, double[] Recall, double[] F1, double[] Accuracy)
 {
     public double Average(ApplicationMetric metric) => (metric switch
     {
@@ -36,7 +36,7 @@ public sealed record ChainScores(IReadOnlyList<string> Classes, double[] Precisi
 /// (TP + TN) / total (Sokolova and Lapalme 2009) on the chain's end-to-end confusion matrix, the matrix whose
 /// column and row ratios reproduce the Studio's precision and recall.
 /// </summary>
-public static class ChainMetric
+internal static class ChainMetric
 {
     /// <exception cref="ArgumentException">A matrix that does not fit its role: the filter's must be 2×2 and hold the filtered class,
     /// the classifier's square; a classifier class named for the filtered one must exist.</exception>

@@ -5,7 +5,7 @@ namespace AiSprint.Model;
 /// <summary>An edge of the application DAG. <see cref="DataSize"/> is known when the source format states it per edge.</summary>
 public sealed record DagEdge(string From, string To, Probability Probability)
 {
-    public Megabytes? DataSize { get; init; }
+    internal Megabytes? DataSize { get; init; }
 }
 
 /// <summary>A local constraint: the component's mean response time must not exceed the threshold.</summary>
@@ -41,7 +41,7 @@ public sealed record SystemDescription
 
     public Resource? FindResource(string name) => AllResources.FirstOrDefault(r => r.Name == name);
 
-    public ComputationalLayer? LayerOf(string resource) => Layers.FirstOrDefault(l => l.Resources.Any(r => r.Name == resource));
+    internal ComputationalLayer? LayerOf(string resource) => Layers.FirstOrDefault(l => l.Resources.Any(r => r.Name == resource));
 
     public IEnumerable<DagEdge> Successors(string component) => Dag.Where(e => e.From == component);
 

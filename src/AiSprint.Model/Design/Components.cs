@@ -13,13 +13,13 @@ public sealed record ContainerRequirements
     public Megabytes Memory { get; init; }
     public double ComputingUnits { get; init; }
     public bool TrustedExecution { get; init; }
-    public bool NetworkProtection { get; init; }
-    public bool FileSystemProtection { get; init; }
-    public bool GpuRequired { get; init; }
+    internal bool NetworkProtection { get; init; }
+    internal bool FileSystemProtection { get; init; }
+    internal bool GpuRequired { get; init; }
     /// <summary>The key of the container in its file (<c>container1</c>).</summary>
     public string Key { get; init; } = "container1";
 
-    public bool NeedsSecurity => TrustedExecution || NetworkProtection || FileSystemProtection;
+    internal bool NeedsSecurity => TrustedExecution || NetworkProtection || FileSystemProtection;
 }
 
 /// <summary>Data sent from a partition to the next partition or to a successor component.</summary>

@@ -19,7 +19,7 @@ public sealed record QueueingDemand(string ModelName, Seconds Demand) : Performa
 public sealed record FaasDemand(string ModelName, Seconds Warm, Seconds Cold) : PerformanceModel(ModelName)
 {
     public const string Pacsltk = "PACSLTK";
-    public const string PacsltkStatic = "PACSLTKSTATIC";
+    internal const string PacsltkStatic = "PACSLTKSTATIC";
 }
 
 /// <summary>

@@ -21,14 +21,14 @@ public sealed record Processor(string Key, string? Name, string? Type, string? A
 public sealed record HostDetails
 {
     public static readonly HostDetails None = new();
-    public double? StorageSize { get; init; }
-    public string? StorageType { get; init; }
-    public string? OperatingSystemDistribution { get; init; }
-    public string? OperatingSystemType { get; init; }
-    public string? OperatingSystemVersion { get; init; }
-    public string? OperatingSystemImageId { get; init; }
-    public string? Region { get; init; }
-    public string? Architecture { get; init; }
+    internal double? StorageSize { get; init; }
+    internal string? StorageType { get; init; }
+    internal string? OperatingSystemDistribution { get; init; }
+    internal string? OperatingSystemType { get; init; }
+    internal string? OperatingSystemVersion { get; init; }
+    internal string? OperatingSystemImageId { get; init; }
+    internal string? Region { get; init; }
+    internal string? Architecture { get; init; }
 }
 
 /// <summary>A candidate resource: an edge device, a VM type or a FaaS configuration.</summary>
@@ -38,7 +38,7 @@ public abstract record Resource(string Name, Megabytes Memory)
     public string? Description { get; init; }
     /// <summary>The key under which AI-SPRINT YAML lists the resource (<c>resource1</c>), if it came from there.</summary>
     public string? Key { get; init; }
-    public HostDetails Details { get; init; } = HostDetails.None;
+    internal HostDetails Details { get; init; } = HostDetails.None;
 }
 
 /// <summary>An edge device or a VM type: a cluster of up to <see cref="MaxNodes"/> identical nodes.</summary>
@@ -53,7 +53,7 @@ public sealed record NodeResource(string Name, ResourceKind Kind, Megabytes Memo
     public ValueList<Processor> Processors { get; init; } = ValueList<Processor>.Empty;
     public bool SecureBoot { get; init; }
     public bool MeasuredBoot { get; init; }
-    public bool OnSpot { get; init; }
+    internal bool OnSpot { get; init; }
 
     /// <summary>Any processor is SGX-capable: the resource can run trusted execution enclaves.</summary>
     public bool HasSgx => Processors.Any(p => p.SgxFlag);

@@ -19,6 +19,6 @@ public sealed record ComputationalLayer(string Name, ResourceKind Kind, ValueLis
 /// </summary>
 public sealed record NetworkDomain(string Id, Seconds AccessDelay, Bandwidth Bandwidth, ValueList<string> Layers)
 {
-    public string? DisplayName { get; init; }
+    internal string? DisplayName { get; init; }
     public ValueList<string> SubDomains { get; init; } = ValueList<string>.Empty;
 }

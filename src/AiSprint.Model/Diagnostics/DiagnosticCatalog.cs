@@ -60,11 +60,11 @@ public static class DiagnosticCatalog
         new(rule.Id, rule.IsError ? Severity.Error : Severity.Warning, rule.Title) { HelpLink = rule.HelpLink };
 
     public static readonly DiagnosticDescriptor ProfilingUnavailable = From(RuleCatalog.CannotProfile);
-    public static readonly DiagnosticDescriptor WorkloadThrew = From(RuleCatalog.WorkloadFailed);
+    internal static readonly DiagnosticDescriptor WorkloadThrew = From(RuleCatalog.WorkloadFailed);
     public static readonly DiagnosticDescriptor WorkloadEmpty = From(RuleCatalog.WorkloadEmpty);
     public static readonly DiagnosticDescriptor WorkloadFeaturesInconsistent = From(RuleCatalog.WorkloadInconsistent);
-    public static readonly DiagnosticDescriptor WorkloadMeasuredNothing = From(RuleCatalog.WorkloadUntimed);
-    public static readonly DiagnosticDescriptor WorkloadMissing = From(RuleCatalog.NoWorkload);
+    internal static readonly DiagnosticDescriptor WorkloadMeasuredNothing = From(RuleCatalog.WorkloadUntimed);
+    internal static readonly DiagnosticDescriptor WorkloadMissing = From(RuleCatalog.NoWorkload);
     public static readonly DiagnosticDescriptor ProfilingGridInvalid = From(RuleCatalog.InvalidProfilingGrid);
     public static readonly DiagnosticDescriptor ProfileOutputUnusable = From(RuleCatalog.ProfileOutputUnusable);
 

@@ -29,8 +29,8 @@ public readonly record struct Seconds(double Value) : IComparable<Seconds>
 public readonly record struct Megabytes(double Value) : IComparable<Megabytes>
 {
     public static Megabytes Zero => new(0);
-    public static Megabytes FromGigabytes(double gigabytes) => new(gigabytes * 1024.0);
-    public double Gigabytes => Value / 1024.0;
+    internal static Megabytes FromGigabytes(double gigabytes) => new(gigabytes * 1024.0);
+    internal double Gigabytes => Value / 1024.0;
     public int CompareTo(Megabytes other) => Value.CompareTo(other.Value);
     public static Megabytes operator +(Megabytes a, Megabytes b) => new(a.Value + b.Value);
     public static bool operator <(Megabytes a, Megabytes b) => a.Value < b.Value;
@@ -48,8 +48,8 @@ public readonly record struct Megabytes(double Value) : IComparable<Megabytes>
 /// </summary>
 public readonly record struct Bandwidth(double MegabytesPerSecond)
 {
-    public static Bandwidth FromMegabitsPerSecond(double megabits) => new(megabits / 8.0);
-    public double MegabitsPerSecond => MegabytesPerSecond * 8.0;
+    internal static Bandwidth FromMegabitsPerSecond(double megabits) => new(megabits / 8.0);
+    internal double MegabitsPerSecond => MegabytesPerSecond * 8.0;
     /// <summary>Time to push <paramref name="size"/> through this link.</summary>
     public Seconds TransferTime(Megabytes size) => new(size.Value / MegabytesPerSecond);
     public override string ToString() => MegabytesPerSecond.ToString("R", CultureInfo.InvariantCulture) + " MB/s";
@@ -87,6 +87,6 @@ public readonly record struct Probability(double Value)
     public static Probability Zero => new(0);
     public static Probability One => new(1);
     public bool IsValid => Value is >= 0 and <= 1;
-    public Probability Complement => new(1 - Value);
+    internal Probability Complement => new(1 - Value);
     public override string ToString() => Value.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -11,7 +11,7 @@ namespace AiSprint.Model.Formats.AiSprint;
 public sealed record AiSprintApplication(string Directory, ApplicationDag Dag, CandidateDeployments Deployments, ResourceSystem Resources)
 {
     public OptimizerSettings? Optimizer { get; init; }
-    public ProductionDeployment? Production { get; init; }
+    internal ProductionDeployment? Production { get; init; }
     public ComponentDataSizes? DataSizes { get; init; }
 
     /// <summary>space4ai-r/deployments_performance.yaml, when the application has alternatives and their metrics are known.</summary>
@@ -21,9 +21,9 @@ public sealed record AiSprintApplication(string Directory, ApplicationDag Dag, C
 /// <summary>Loads an AI-SPRINT application directory, reporting the problems of every file in one pass.</summary>
 public static class AiSprintApplicationLoader
 {
-    public const string CommonConfig = "common_config";
-    public const string Space4AiD = "space4ai-d";
-    public const string OscarP = "oscarp";
+    internal const string CommonConfig = "common_config";
+    internal const string Space4AiD = "space4ai-d";
+    internal const string OscarP = "oscarp";
 
     public static LoadResult<Located<AiSprintApplication>> Load(string directory)
     {

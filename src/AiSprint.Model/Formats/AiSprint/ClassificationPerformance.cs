@@ -13,8 +13,8 @@ namespace AiSprint.Model.Formats.AiSprint;
 public static partial class ClassificationPerformanceFiles
 {
     public const string Folder = "classification_performance";
-    public const string MatrixFile = "confusion_matrix.npy";
-    public const string ClassesFile = "class_names_dictionary.csv";
+    internal const string MatrixFile = "confusion_matrix.npy";
+    internal const string ClassesFile = "class_names_dictionary.csv";
 
     public static LoadResult<ConfusionMatrix> Load(string folder)
     {

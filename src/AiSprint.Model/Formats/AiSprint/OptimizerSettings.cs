@@ -13,8 +13,8 @@ public sealed record OptimizerMethod(string Key, string Name)
     public int? Iterations { get; init; }
     /// <summary>The time budget; the Python tool runs until both iterations and duration are used up (placement-model.md §8.1).</summary>
     public Seconds? Duration { get; init; }
-    public int? StartingPointNumber { get; init; }
-    public ValueList<MethodParameter> SpecialParameters { get; init; } = ValueList<MethodParameter>.Empty;
+    internal int? StartingPointNumber { get; init; }
+    internal ValueList<MethodParameter> SpecialParameters { get; init; } = ValueList<MethodParameter>.Empty;
 }
 
 /// <summary>
@@ -25,7 +25,7 @@ public sealed record OptimizerSettings(Hours Time, ValueList<OptimizerMethod> Me
 {
     public ValueList<string>? EdgeResources { get; init; }
     public ValueList<string>? CloudResources { get; init; }
-    public ValueList<string>? FaasResources { get; init; }
+    internal ValueList<string>? FaasResources { get; init; }
     public int? Seed { get; init; }
     public int? VerboseLevel { get; init; }
 
@@ -36,7 +36,7 @@ public sealed record OptimizerSettings(Hours Time, ValueList<OptimizerMethod> Me
         : Contains(FaasResources, layer) ? ResourceKind.Faas
         : null;
 
-    public IEnumerable<(string Layer, ResourceKind Kind)> ListedLayers =>
+    internal IEnumerable<(string Layer, ResourceKind Kind)> ListedLayers =>
         (EdgeResources ?? ValueList<string>.Empty).Select(l => (l, ResourceKind.EdgeDevice))
         .Concat((CloudResources ?? ValueList<string>.Empty).Select(l => (l, ResourceKind.VirtualMachine)))
         .Concat((FaasResources ?? ValueList<string>.Empty).Select(l => (l, ResourceKind.Faas)));
@@ -46,7 +46,7 @@ public sealed record OptimizerSettings(Hours Time, ValueList<OptimizerMethod> Me
 }
 
 /// <summary>Reads and writes SPACE4AI-D.yaml.</summary>
-public static class OptimizerSettingsYaml
+internal static class OptimizerSettingsYaml
 {
     public const string FileName = "SPACE4AI-D.yaml";
 

@@ -70,8 +70,8 @@ public sealed record ColumnSet(bool AllColumns, ValueList<string> Columns)
 /// <summary><c>product_max_degree</c>: a degree, or <c>inf</c> (the number of feature columns).</summary>
 public sealed record ProductDegree(int? Degree)
 {
-    public static readonly ProductDegree Infinite = new((int?)null);
-    public bool IsInfinite => Degree is null;
+    internal static readonly ProductDegree Infinite = new((int?)null);
+    internal bool IsInfinite => Degree is null;
 }
 
 /// <summary>The <c>[General]</c> section.</summary>

@@ -50,7 +50,7 @@ public static class AmlConfigurationBinder
         return new AmlConfiguration(generalValue, dataValue, featureValue, grids.ToValueList(), others.ToValueList());
     }
 
-    public static bool TryTechnique(string name, out AmlTechnique technique)
+    internal static bool TryTechnique(string name, out AmlTechnique technique)
     {
         foreach (var candidate in Enum.GetValues<AmlTechnique>())
         {

@@ -11,7 +11,7 @@ public static class DocumentFile
     public static DocumentNode? LoadYaml(string path, DiagnosticBag diagnostics) =>
         ReadBytes(path, diagnostics) is { } bytes ? YamlDocumentLoader.Parse(new System.Text.UTF8Encoding(false).GetString(bytes).TrimStart('\uFEFF'), path, diagnostics) : null;
 
-    public static byte[]? ReadBytes(string path, DiagnosticBag diagnostics)
+    internal static byte[]? ReadBytes(string path, DiagnosticBag diagnostics)
     {
         try
         {

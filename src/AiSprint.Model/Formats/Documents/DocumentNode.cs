@@ -48,9 +48,9 @@ public sealed class DocumentNode
     public IReadOnlyList<DocumentNode> Items => _items ?? [];
 
     public bool IsMapping => Shape == NodeShape.Mapping;
-    public bool IsSequence => Shape == NodeShape.Sequence;
+    internal bool IsSequence => Shape == NodeShape.Sequence;
     public bool IsNull => Shape == NodeShape.Null;
-    public bool IsScalar => Shape is NodeShape.String or NodeShape.Number or NodeShape.Boolean or NodeShape.PlainScalar;
+    internal bool IsScalar => Shape is NodeShape.String or NodeShape.Number or NodeShape.Boolean or NodeShape.PlainScalar;
 
     public DocumentMember? Member(string key) => Members.FirstOrDefault(m => m.Key == key);
 

@@ -43,22 +43,22 @@ public static class ModelKeys
     public static string Component(string c) => $"component:{c}";
     public static string Deployment(string c, string s) => $"deployment:{c}/{s}";
     public static string Partition(string c, string s, string h) => $"partition:{c}/{s}/{h}";
-    public static string PartitionNext(string c, string s, string h) => $"partition-next:{c}/{s}/{h}";
+    internal static string PartitionNext(string c, string s, string h) => $"partition-next:{c}/{s}/{h}";
     public static string Candidate(string c, string h, string r) => $"candidate:{c}/{h}/{r}";
-    public static string CandidateMemory(string c, string h, string r) => $"candidate-memory:{c}/{h}/{r}";
+    internal static string CandidateMemory(string c, string h, string r) => $"candidate-memory:{c}/{h}/{r}";
     public static string Demand(string c, string h, string r) => $"demand:{c}/{h}/{r}";
-    public static string Compatibility(string c, string h) => $"compatibility:{c}/{h}";
+    internal static string Compatibility(string c, string h) => $"compatibility:{c}/{h}";
     public static string Performance(string c, string h) => $"performance:{c}/{h}";
     public static string Requirements(string c, string h) => $"requirements:{c}/{h}";
     public static string Resource(string r) => $"resource:{r}";
     public static string Layer(string l) => $"layer:{l}";
     public static string Domain(string d) => $"domain:{d}";
-    public static string DomainLayer(string d, string l) => $"domain-layer:{d}/{l}";
+    internal static string DomainLayer(string d, string l) => $"domain-layer:{d}/{l}";
     public static string DagNode(string c) => $"dag:{c}";
     public static string DagEdge(string from, string to) => $"dag-edge:{from}->{to}";
     public static string LocalConstraint(string c) => $"local:{c}";
     public static string GlobalConstraint(string p) => $"global:{p}";
-    public static string GlobalConstraintMember(string p, int index) => $"global-member:{p}/{index}";
+    internal static string GlobalConstraintMember(string p, int index) => $"global-member:{p}/{index}";
     public const string Lambda = "lambda";
     public const string Time = "time";
 }
