@@ -19,6 +19,7 @@ public sealed record AlternativeDeployment(string Name, ValueList<Implementation
     internal const string OriginalName = "original_deployment";
     internal const string AlternativePrefix = "alternative_deployment";
 
+    /// <summary>The implementations this deployment runs, one per component, in the order of <see cref="Choices"/>.</summary>
     public ValueList<string> Components => Choices.Select(c => c.Implementation).ToValueList();
 
     internal bool IsOriginal => Choices.All(c => c.Implementation == c.Component);

@@ -6,8 +6,10 @@ namespace AiSprint.Model.Alternatives;
 /// </summary>
 public sealed record ConfusionMatrix(IReadOnlyList<string> Classes, double[,] Cells)
 {
+    /// <summary>The number of classes (rows and columns of <see cref="Cells"/>).</summary>
     public int Count => Classes.Count;
 
+    /// <summary>The row and column of the class named <paramref name="name"/>, or -1 when the matrix has no such class.</summary>
     public int IndexOf(string name)
     {
         for (var i = 0; i < Classes.Count; i++) if (Classes[i] == name) return i;

@@ -9,9 +9,13 @@ namespace AiSprint.Model;
 /// </summary>
 public sealed record ContainerRequirements
 {
+    /// <summary>The container image (<c>image</c>), when the file names one.</summary>
     public string? Image { get; init; }
+    /// <summary>The memory the container needs on its resource (<c>memorySize</c>, MB).</summary>
     public Megabytes Memory { get; init; }
+    /// <summary>The computing units (cores) the container needs (<c>computingUnits</c>).</summary>
     public double ComputingUnits { get; init; }
+    /// <summary>The container must run in a trusted execution environment (<c>trustedExecution</c>): only SGX-capable resources, or those with secure and measured boot, are compatible.</summary>
     public bool TrustedExecution { get; init; }
     internal bool NetworkProtection { get; init; }
     internal bool FileSystemProtection { get; init; }
@@ -38,11 +42,13 @@ public sealed record PartitionCandidate(string Resource, Megabytes? Memory, Perf
 /// </summary>
 public sealed record Partition(string Name, Probability EarlyExitProbability, ValueList<DataTransfer> Outputs, ValueList<PartitionCandidate> Candidates)
 {
+    /// <summary>What the partition's container needs, when the source format states it per partition (AI-SPRINT YAML); null otherwise.</summary>
     public ContainerRequirements? Requirements { get; init; }
 
     /// <summary>The size of the result a sink's last partition produces (it has no successor to send it to).</summary>
     public Megabytes? ResultSize { get; init; }
 
+    /// <summary>The candidate for <paramref name="resource"/>, or null when the partition cannot run there.</summary>
     public PartitionCandidate? CandidateOn(string resource) => Candidates.FirstOrDefault(c => c.Resource == resource);
 }
 
@@ -52,5 +58,6 @@ public sealed record Deployment(string Name, ValueList<Partition> Partitions);
 /// <summary>A component of the application (a node of the DAG) and its candidate deployments.</summary>
 public sealed record Component(string Name, ValueList<Deployment> Deployments)
 {
+    /// <summary>The partitions of every deployment, deployment by deployment.</summary>
     public IEnumerable<Partition> AllPartitions => Deployments.SelectMany(d => d.Partitions);
 }

@@ -11,13 +11,16 @@ public abstract record PerformanceModel(string ModelName);
 /// </summary>
 public sealed record QueueingDemand(string ModelName, Seconds Demand) : PerformanceModel(ModelName)
 {
+    /// <summary>The model name of an edge resource's queue (<c>QTedge</c>).</summary>
     public const string Edge = "QTedge";
+    /// <summary>The model name of a VM's queue (<c>QTcloud</c>).</summary>
     public const string Cloud = "QTcloud";
 }
 
 /// <summary><c>PACSLTK</c> / <c>PACSLTKSTATIC</c>: the serverless warm/cold model (faas-model.md).</summary>
 public sealed record FaasDemand(string ModelName, Seconds Warm, Seconds Cold) : PerformanceModel(ModelName)
 {
+    /// <summary>The model name of a FaaS configuration's warm/cold demand model (<c>PACSLTK</c>).</summary>
     public const string Pacsltk = "PACSLTK";
     internal const string PacsltkStatic = "PACSLTKSTATIC";
 }

@@ -6,8 +6,11 @@ namespace AiSprint.Model;
 /// the "never back from cloud to edge" rule.</summary>
 public enum ResourceKind
 {
+    /// <summary>An edge device: owned hardware, paid per hour whether used or not, modelled as an M/G/1 queue.</summary>
     EdgeDevice,
+    /// <summary>A cloud VM type: rented per node-hour, modelled as an M/G/1 queue; placement may not go back from cloud to edge.</summary>
     VirtualMachine,
+    /// <summary>A FaaS configuration: billed per warm second of execution, with a cold-start model.</summary>
     Faas,
 }
 
@@ -20,6 +23,7 @@ public sealed record Processor(string Key, string? Name, string? Type, string? A
 /// </summary>
 public sealed record HostDetails
 {
+    /// <summary>A host with no descriptive facts.</summary>
     public static readonly HostDetails None = new();
     internal double? StorageSize { get; init; }
     internal string? StorageType { get; init; }
@@ -34,7 +38,9 @@ public sealed record HostDetails
 /// <summary>A candidate resource: an edge device, a VM type or a FaaS configuration.</summary>
 public abstract record Resource(string Name, Megabytes Memory)
 {
+    /// <summary>The tier the resource belongs to.</summary>
     public abstract ResourceKind Kind { get; }
+    /// <summary>The free-text description the file gives, if any.</summary>
     public string? Description { get; init; }
     /// <summary>The key under which AI-SPRINT YAML lists the resource (<c>resource1</c>), if it came from there.</summary>
     public string? Key { get; init; }
@@ -44,14 +50,18 @@ public abstract record Resource(string Name, Megabytes Memory)
 /// <summary>An edge device or a VM type: a cluster of up to <see cref="MaxNodes"/> identical nodes.</summary>
 public sealed record NodeResource(string Name, ResourceKind Kind, Megabytes Memory, Money CostPerHour, int MaxNodes) : Resource(Name, Memory)
 {
+    /// <inheritdoc/>
     public override ResourceKind Kind { get; } = Kind is ResourceKind.Faas
         ? throw new ArgumentException("A FaaS configuration is a FaasConfiguration, not a NodeResource.", nameof(Kind))
         : Kind;
 
     /// <summary><c>n_cores</c> of SPACE4AI-D files; null when the file does not state it.</summary>
     public int? Cores { get; init; }
+    /// <summary>The processors of one node (AI-SPRINT's <c>processors</c>); empty when the file lists none.</summary>
     public ValueList<Processor> Processors { get; init; } = ValueList<Processor>.Empty;
+    /// <summary>The node has secure boot; with <see cref="MeasuredBoot"/> it counts as trusted when no processor has SGX.</summary>
     public bool SecureBoot { get; init; }
+    /// <summary>The node has measured boot; with <see cref="SecureBoot"/> it counts as trusted when no processor has SGX.</summary>
     public bool MeasuredBoot { get; init; }
     internal bool OnSpot { get; init; }
 
@@ -66,6 +76,7 @@ public sealed record NodeResource(string Name, ResourceKind Kind, Megabytes Memo
 /// </summary>
 public sealed record FaasConfiguration(string Name, Megabytes Memory, Money Cost, Seconds IdleTimeBeforeKill) : Resource(Name, Memory)
 {
+    /// <inheritdoc/>
     public override ResourceKind Kind => ResourceKind.Faas;
     /// <summary>Cost of moving a function between configurations; parsed, used by no formula of SPACE4AI-D.</summary>
     public Money TransitionCost { get; init; }

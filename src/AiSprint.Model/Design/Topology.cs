@@ -20,5 +20,6 @@ public sealed record ComputationalLayer(string Name, ResourceKind Kind, ValueLis
 public sealed record NetworkDomain(string Id, Seconds AccessDelay, Bandwidth Bandwidth, ValueList<string> Layers)
 {
     internal string? DisplayName { get; init; }
+    /// <summary>The ids of the domains nested in this one (AI-SPRINT's <c>subNetworkDomains</c>).</summary>
     public ValueList<string> SubDomains { get; init; } = ValueList<string>.Empty;
 }

@@ -3,15 +3,20 @@ namespace AiSprint.Model.Diagnostics;
 /// <summary>How bad a diagnostic is. Errors make a file invalid; warnings do not.</summary>
 public enum Severity
 {
+    /// <summary>A problem the input survives; the file is still used.</summary>
     Warning,
+    /// <summary>The input cannot be used as it is.</summary>
     Error,
 }
 
 /// <summary>One finding about an input: where, which rule (a stable AISnnnn code) and what was expected.</summary>
 public sealed record Diagnostic(DiagnosticDescriptor Descriptor, SourceLocation Location, string Message)
 {
+    /// <summary>The rule's severity.</summary>
     public Severity Severity => Descriptor.Severity;
+    /// <summary>The rule's stable code (<c>AIS0012</c>).</summary>
     public string Code => Descriptor.Code;
+    /// <summary>True when the severity is <see cref="Severity.Error"/>.</summary>
     public bool IsError => Severity == Severity.Error;
 
     /// <summary><c>file:line:column: error AIS0012: message</c>, the form every AiSprint tool prints.</summary>
@@ -25,5 +30,6 @@ public sealed record DiagnosticDescriptor(string Code, Severity Severity, string
     /// <summary>The rule's entry in docs/diagnostics.md.</summary>
     public string? HelpLink { get; init; }
 
+    /// <summary>A diagnostic of this rule at <paramref name="location"/> with a message saying what was wrong and what was expected.</summary>
     public Diagnostic At(SourceLocation location, string message) => new(this, location, message);
 }

@@ -17,13 +17,16 @@ public sealed record ResourceSnapshot(string? Description, Money Cost, Megabytes
 /// <summary>Where one partition runs. <see cref="Replicas"/> is the VM/edge replica count (null for FaaS).</summary>
 public sealed record PartitionPlacement(string Partition, string Layer, string Resource, int? Replicas)
 {
+    /// <summary>The partition's mean response time as the file reports it; null when not evaluated.</summary>
     public Seconds? ResponseTime { get; init; }
+    /// <summary>The resource as the file prints it next to the placement; null when absent.</summary>
     public ResourceSnapshot? Snapshot { get; init; }
 }
 
 /// <summary>The chosen deployment of a component and the resource of each of its partitions.</summary>
 public sealed record ComponentPlacement(string Component, string? Deployment, ValueList<PartitionPlacement> Partitions)
 {
+    /// <summary>The component's mean response time as the file reports it; null when not evaluated.</summary>
     public Seconds? ResponseTime { get; init; }
     /// <summary>The local threshold the file states; <see cref="Seconds.Infinity"/> for an unconstrained component.</summary>
     public Seconds? Threshold { get; init; }
@@ -50,6 +53,7 @@ public sealed record ComponentPlacement(string Component, string? Deployment, Va
 /// <summary>A global constraint's path as a solution file reports it.</summary>
 public sealed record PathResult(string Name, ValueList<string> Components, Seconds Threshold)
 {
+    /// <summary>The path's response time as the file reports it; null when not evaluated.</summary>
     public Seconds? ResponseTime { get; init; }
 }
 
@@ -65,10 +69,15 @@ public enum SolutionFormat
 /// <summary>A placement decision and, when it was evaluated, its cost and response times.</summary>
 public sealed record Solution(ValueList<ComponentPlacement> Components)
 {
+    /// <summary>The arrival rate the solution was computed for; null when the file does not state it.</summary>
     public RequestsPerSecond? Lambda { get; init; }
+    /// <summary>The global constraints' paths with their thresholds and response times.</summary>
     public ValueList<PathResult> Paths { get; init; } = ValueList<PathResult>.Empty;
+    /// <summary>The total cost over the horizon, as the file reports it; null when not evaluated.</summary>
     public Money? TotalCost { get; init; }
+    /// <summary>Whether every constraint is met, as the file reports it; null when not evaluated.</summary>
     public bool? Feasible { get; init; }
 
+    /// <summary>The placement of the component named <paramref name="name"/>, or null.</summary>
     public ComponentPlacement? FindComponent(string name) => Components.FirstOrDefault(c => c.Component == name);
 }

@@ -16,8 +16,10 @@ public sealed record ResourceDomain(string Id, string? DisplayName, Seconds Acce
 /// </summary>
 public sealed record ResourceSystem(string? Name, ValueList<ResourceDomain> Domains)
 {
+    /// <summary>Every layer of every domain.</summary>
     public IEnumerable<ComputationalLayer> AllLayers => Domains.SelectMany(d => d.Layers);
 
+    /// <summary>Every resource of every layer.</summary>
     public IEnumerable<Resource> AllResources => AllLayers.SelectMany(l => l.Resources);
 
     internal ComputationalLayer? LayerOf(string resource) => AllLayers.FirstOrDefault(l => l.Resources.Any(r => r.Name == resource));
