@@ -6,7 +6,7 @@ namespace AiSprint.Profiling.Layers.Features;
 /// docs/onnx.md (<see cref="PerElementFlops"/>, multiply and add counted apart), and the layer's geometry: filter size,
 /// channels and the bytes it reads and writes. Geometry that does not apply is 0 (a ReLU has no filter).
 /// </summary>
-public sealed record LayerFeatures(
+internal sealed record LayerFeatures(
     int NodeIndex,
     string Name,
     string Op,

@@ -8,13 +8,13 @@ namespace AiSprint.Profiling.Layers.Measurement;
 /// <see cref="FusedInto"/>. Runtime nodes that cover no source node (layout reorders) are added to the runtime node
 /// that consumes their output, else to the one that produced their input.
 /// </summary>
-public sealed record MeasuredNode(int NodeIndex, string Name, string Op, double Milliseconds, string? RuntimeNode, string? FusedInto, IReadOnlyList<string> Absorbed);
+internal sealed record MeasuredNode(int NodeIndex, string Name, string Op, double Milliseconds, string? RuntimeNode, string? FusedInto, IReadOnlyList<string> Absorbed);
 
 /// <summary>
 /// Per-node times of one network under one <see cref="ProfilingSettings"/>: the median wall time of a run, the median sum of
 /// its kernels, and each runtime node's median before it is charged to source nodes.
 /// </summary>
-public sealed record NetworkMeasurement(
+internal sealed record NetworkMeasurement(
     string ModelName,
     ProfilingSettings Settings,
     IReadOnlyList<LayerFeatures> Features,

@@ -14,7 +14,7 @@ namespace AiSprint.Profiling.Layers.Measurement;
 /// runs; the trace is parsed (<see cref="ProfileTrace"/>), the optimised graph the session wrote is mapped back to the
 /// source nodes (<see cref="RuntimeGraph"/>) and each runtime node's median over the measured runs is kept.
 /// </summary>
-public static class NodeTimer
+internal static class NodeTimer
 {
     public static NetworkMeasurement Measure(ModelAnalysis analysis, ProfilingSettings settings)
     {

@@ -11,7 +11,7 @@ using AiSprint.Regression.Models;
 namespace AiSprint.Profiling.Layers.Modelling;
 
 /// <summary>Which aMLLibrary techniques to try besides the linear model, and the cross-validation.</summary>
-public sealed record LayerTrainingOptions
+internal sealed record LayerTrainingOptions
 {
     public static readonly IReadOnlyList<AmlTechnique> DefaultTechniques = [AmlTechnique.LRRidge, AmlTechnique.Stepwise, AmlTechnique.DecisionTree, AmlTechnique.RandomForest, AmlTechnique.XGBoost];
 
@@ -40,7 +40,7 @@ public sealed record LayerTrainingOptions
 }
 
 /// <summary>One training row: a measured node that executes on its own or heads a fused group.</summary>
-public sealed record LayerSample(LayerFeatures Features, double Milliseconds, string Network);
+internal sealed record LayerSample(LayerFeatures Features, double Milliseconds, string Network);
 
 /// <summary>
 /// Fits the per-layer model (design document §4.5.1) from measurements: per category the linear model in the operation
@@ -48,7 +48,7 @@ public sealed record LayerSample(LayerFeatures Features, double Milliseconds, st
 /// C_in, C_out, input and output bytes; normalised), each scored by the same unshuffled k-fold cross-validation; the
 /// lowest cross-validated MAPE is selected. Only inference (forward) is measured, so only forward models are fitted.
 /// </summary>
-public static class LayerModelTrainer
+internal static class LayerModelTrainer
 {
     public static LayerModelFile Train(IReadOnlyList<NetworkMeasurement> measurements, LayerTrainingOptions? options = null, string? resource = null)
     {

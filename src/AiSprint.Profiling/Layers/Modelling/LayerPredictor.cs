@@ -13,15 +13,15 @@ namespace AiSprint.Profiling.Layers.Modelling;
 /// and names the node that carries its time in <see cref="FusedInto"/>; <see cref="Model"/> says what predicted it:
 /// "linear", a technique's name, or "pooled" (a category the model never measured: the linear model on every row).
 /// </summary>
-public sealed record NodePrediction(int NodeIndex, string Name, string Op, LayerCategory Category, double Operations, double PredictedMs, string? FusedInto, string Model);
+internal sealed record NodePrediction(int NodeIndex, string Name, string Op, LayerCategory Category, double Operations, double PredictedMs, string? FusedInto, string Model);
 
 /// <summary>The predicted time up to and including a cut point's producer: what the first part of a 2-way split costs.</summary>
-public sealed record CutPrediction(string Tensor, string ProducerName, double CumulativePredictedMs);
+internal sealed record CutPrediction(string Tensor, string ProducerName, double CumulativePredictedMs);
 
 /// <summary>One partition of a plan: the sum of its nodes' predictions, its demand on the model's resource.</summary>
-public sealed record PartitionPrediction(int Index, int NodeCount, double PredictedMs);
+internal sealed record PartitionPrediction(int Index, int NodeCount, double PredictedMs);
 
-public sealed record NetworkPrediction(string ModelName, int Threads, string OptimizationLevel, IReadOnlyList<NodePrediction> Nodes, IReadOnlyList<CutPrediction> Cuts, double TotalPredictedMs)
+internal sealed record NetworkPrediction(string ModelName, int Threads, string OptimizationLevel, IReadOnlyList<NodePrediction> Nodes, IReadOnlyList<CutPrediction> Cuts, double TotalPredictedMs)
 {
     /// <summary>Per-partition demands of a plan over this network.</summary>
     public IReadOnlyList<PartitionPrediction> Partitions(PartitionPlan plan)
@@ -32,7 +32,7 @@ public sealed record NetworkPrediction(string ModelName, int Threads, string Opt
 }
 
 /// <summary>Predicts every node of a network with a per-layer model, then cut-point and whole-network sums.</summary>
-public static class LayerPredictor
+internal static class LayerPredictor
 {
     public static NetworkPrediction Predict(ModelAnalysis analysis, LayerModelFile model, int? threads = null, string? technique = null)
     {

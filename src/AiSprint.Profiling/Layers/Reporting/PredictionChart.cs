@@ -5,7 +5,7 @@ using ScottPlot;
 namespace AiSprint.Profiling.Layers.Reporting;
 
 /// <summary>Predicted against measured time per executed layer (ScottPlot 5, SVG): one bar pair per node that carries time.</summary>
-public static class PredictionChart
+internal static class PredictionChart
 {
     public static string RenderSvg(NetworkPrediction prediction, IReadOnlyDictionary<int, double>? measuredMs)
     {
