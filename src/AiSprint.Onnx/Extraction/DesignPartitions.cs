@@ -9,8 +9,9 @@ namespace AiSprint.Onnx.Extraction;
 /// </summary>
 public static class DesignPartitions
 {
-    public const double BytesPerMegabyte = 1024.0 * 1024.0;
+    internal const double BytesPerMegabyte = 1024.0 * 1024.0;
 
+    /// <paramref name="bytes"/> in the design model's MB (2^20 bytes).
     public static Megabytes ToMegabytes(long bytes) => new(bytes / BytesPerMegabyte);
 
     /// <summary>

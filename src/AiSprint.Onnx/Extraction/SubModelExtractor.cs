@@ -14,6 +14,7 @@ public static class SubModelExtractor
 {
     public const string ManifestFileName = "manifest.json";
 
+    /// <summary>The file name of partition <paramref name="index"/> (1-based) of <paramref name="count"/> (<c>partition_1_of_3.onnx</c>).</summary>
     public static string FileNameOf(int index, int count) => $"partition_{index}_of_{count}.onnx";
 
     /// <summary>Writes the sub-models and the manifest into <paramref name="outputDirectory"/>; returns the manifest.</summary>
