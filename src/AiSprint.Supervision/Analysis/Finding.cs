@@ -21,7 +21,7 @@ public enum FindingKind
 /// </summary>
 public sealed record Finding(FindingKind Kind, string Subject, double Observed, double Expected, string Text)
 {
-    public bool CallsForReplan => Kind != FindingKind.MetricDrift;
+    internal bool CallsForReplan => Kind != FindingKind.MetricDrift;
 
     /// <summary>The label value of the decision counters: the kind in snake case.</summary>
     public string Reason => Kind switch
@@ -40,5 +40,6 @@ public sealed record Finding(FindingKind Kind, string Subject, double Observed, 
 /// </summary>
 public sealed record DemandEstimate(string Component, string Resource, double MeasuredSeconds, double DesignSeconds, double Utilisation)
 {
+    /// <summary>Measured over design demand; NaN when the design demand is 0.</summary>
     public double Ratio => DesignSeconds > 0 ? MeasuredSeconds / DesignSeconds : double.NaN;
 }

@@ -9,6 +9,23 @@ namespace AiSprint.Supervision.Execution;
 /// </summary>
 public sealed record SupervisorDecision
 {
+    /// <summary>When the decision was taken (<c>at</c>).</summary>
+    /// <summary>The version folder the decision was written to; null in a dry run or when nothing was written (<c>written</c>).</summary>
+    /// <summary>The number of the poll that took it, from 1 (<c>poll</c>).</summary>
+    /// <summary>True when the supervisor runs with <c>--dry-run</c> and wrote nothing (<c>dryRun</c>).</summary>
+    /// <summary>The <see cref="DecisionKind"/> in lower case (<c>decision</c>: <c>replan</c>, <c>fallback</c>, <c>infeasible</c>, <c>notify</c>).</summary>
+    /// <summary>Why the planner chose this placement, in words; null when it did not plan (<c>plan</c>).</summary>
+    /// <summary>The sustained findings that called for it, in words (<c>reasons</c>).</summary>
+    /// <summary>What moved, one line per component (<c>changes</c>).</summary>
+    /// <summary>The same findings as stable codes (<c>reasonCodes</c>: <c>lambda_off_design</c>, <c>local_violation</c>, …), one per reason.</summary>
+    /// <summary>The alternative deployment fallen back to; null for any other decision (<c>alternative</c>).</summary>
+    /// <summary>The arrival rate the placement in force was planned for, req/s (<c>designLambda</c>).</summary>
+    /// <summary>The version the new placement is written as; null when nothing is written (<c>toVersion</c>).</summary>
+    /// <summary>The arrival rate measured over the window, req/s (<c>observedLambda</c>).</summary>
+    /// <summary>The version number of the placement in force (<c>fromVersion</c>; 1 = the build's).</summary>
+    /// <summary>The cost of the placement in force over the design's horizon (<c>costBefore</c>).</summary>
+    /// <summary>How many components the new placement moves to another resource (<c>componentsMoved</c>).</summary>
+    /// <summary>The cost of the new placement; null when none was chosen (<c>costAfter</c>).</summary>
     [JsonPropertyName("at")] public required DateTimeOffset At { get; init; }
     [JsonPropertyName("poll")] public required long Poll { get; init; }
     [JsonPropertyName("decision")] public required string Kind { get; init; }
@@ -27,6 +44,7 @@ public sealed record SupervisorDecision
     [JsonPropertyName("dryRun")] public bool DryRun { get; init; }
     [JsonPropertyName("written")] public string? Written { get; init; }
 
+    /// <see cref="Kind"/> parsed.
     [JsonIgnore] public DecisionKind DecisionKind => Enum.Parse<DecisionKind>(Kind, ignoreCase: true);
 
     /// <summary>The decision in words, as the console and diff.txt show it.</summary>

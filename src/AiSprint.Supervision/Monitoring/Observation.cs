@@ -28,5 +28,5 @@ public sealed record Observation(
 /// <summary>A poll's reading: an observation, or why there is none (then nothing is decided).</summary>
 public sealed record Reading(Observation? Observation, string? NoDataReason)
 {
-    public bool HasData => Observation is not null;
+    internal bool HasData => Observation is not null;
 }
