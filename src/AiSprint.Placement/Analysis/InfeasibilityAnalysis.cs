@@ -31,6 +31,7 @@ public sealed record InfeasibilityReport(IReadOnlyList<ImpossibleConstraint> Imp
 /// </summary>
 public static class InfeasibilityAnalysis
 {
+    /// <summary>The largest relaxation factor of the thresholds the analysis probes; beyond it a constraint is reported as unreachable.</summary>
     public const double MaxScale = 1000;
     private const double Precision = 0.01;
 
@@ -45,6 +46,7 @@ public static class InfeasibilityAnalysis
         TimeLimit = null,
     };
 
+    /// <summary>Why no placement of <paramref name="system"/> at <paramref name="lambda"/> is feasible: the constraints no placement can meet, the smallest uniform relaxation of the thresholds and the largest arrival rate that make it feasible. Problems are located through <paramref name="map"/>.</summary>
     public static InfeasibilityReport Analyse(SystemDescription system, SourceMap map, RequestsPerSecond lambda, SearchOptions options)
     {
         var problem = PlacementProblemBuilder.Build(system, map, lambda).GetValueOrThrow();

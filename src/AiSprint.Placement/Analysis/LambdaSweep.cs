@@ -26,6 +26,7 @@ public static class LambdaSweep
         return Enumerable.Range(0, count).Select(i => new RequestsPerSecond(Math.Round(start + i * step, 12))).ToList();
     }
 
+    /// <summary>The cheapest feasible placement at each rate of <paramref name="lambdas"/> and its binding constraint; each rate is an independent search with <paramref name="options"/>, so points do not depend on each other.</summary>
     public static IReadOnlyList<SweepPoint> Run(SystemDescription system, SourceMap map, IReadOnlyList<RequestsPerSecond> lambdas, SearchOptions options, IProgress<double>? progress = null)
     {
         var points = new List<SweepPoint>();
@@ -52,6 +53,7 @@ public static class LambdaSweep
         return new SweepPoint(lambda, best.TotalCost.Value, binding.Name, new Seconds(binding.Time), new Seconds(binding.Threshold));
     }
 
+    /// <summary>The sweep as CSV (<c>lambda_req_s,feasible,cost,binding_constraint,response_time_s,threshold_s</c>), one row per rate.</summary>
     public static string ToCsv(IReadOnlyList<SweepPoint> points)
     {
         var csv = new StringBuilder("lambda_req_s,feasible,cost,binding_constraint,response_time_s,threshold_s\n");

@@ -8,6 +8,7 @@ namespace AiSprint.Placement.Reporting;
 /// <summary>The metric against the minimum cost of each feasible deployment (ScottPlot 5, SVG): the Pareto front joined, the chosen one marked, the threshold dashed.</summary>
 public static class ParetoChart
 {
+    /// <summary>The chart as an SVG fragment to embed in HTML, under <paramref name="title"/>.</summary>
     public static string RenderSvg(DeploymentChoice choice, string title)
     {
         var plot = new Plot();
