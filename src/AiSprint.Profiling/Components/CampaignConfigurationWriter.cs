@@ -8,7 +8,7 @@ namespace AiSprint.Profiling.Components;
 /// finding of the cores study, docs/regression.md) and degree-2 products (squares too: work grows with an image side squared), so "work / cores" terms such as
 /// image_side × inverse_cores are available to the linear techniques.
 /// </summary>
-internal static class CampaignConfigurationWriter
+public static class CampaignConfigurationWriter
 {
     /// <summary>The configuration for <paramref name="datasetFileName"/>, a file in the same directory.</summary>
     /// <param name="directoryName">The name of that directory: aMLLibrary reads input_path relative to the configuration

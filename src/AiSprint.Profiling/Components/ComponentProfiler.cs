@@ -8,7 +8,7 @@ namespace AiSprint.Profiling.Components;
 /// the built application per core count, each running the components' workloads (warm-up, then repetitions)
 /// with their generated timing wrappers as the only clock.
 /// </summary>
-internal static class ComponentProfiler
+public static class ComponentProfiler
 {
     /// <summary>The progress of a campaign: which core count and component, how many runs of its workload are done.</summary>
     public sealed record Progress(int Cores, string Component, int Done, int Total, int CoreCountIndex, int CoreCounts);
@@ -78,4 +78,4 @@ internal static class ComponentProfiler
 }
 
 /// <summary>What a campaign measured: every kept-for-now repetition with its core count, the workloads' errors, and whether it was cut short.</summary>
-internal sealed record ProfileResult(IReadOnlyList<(int Cores, WorkloadMeasurement Measurement)> Measurements, IReadOnlyList<WorkloadError> Errors, bool Interrupted);
+public sealed record ProfileResult(IReadOnlyList<(int Cores, WorkloadMeasurement Measurement)> Measurements, IReadOnlyList<WorkloadError> Errors, bool Interrupted);

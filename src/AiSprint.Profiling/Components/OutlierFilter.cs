@@ -6,7 +6,7 @@ namespace AiSprint.Profiling.Components;
 /// p(t_i) = Σ 1 / |t_i − t_j| over its 5 nearest neighbours; times are kept in decreasing order of p until
 /// they hold 99 % of the total Σ p. A time far from the others has a small p and is the first to go.
 /// </summary>
-internal static class OutlierFilter
+public static class OutlierFilter
 {
     private const int Neighbours = 5;
     private const double KeptShare = 0.99;

@@ -10,7 +10,7 @@ namespace AiSprint.Profiling.Components;
 /// (<c>cores</c>, <c>memory_mb</c>, and the text columns <c>resource</c> and <c>processor</c>, which the campaign
 /// skips), and the measured <c>time_ms</c>; one row per kept repetition.
 /// </summary>
-internal sealed record ProfileDataset(string Component, IReadOnlyList<string> Features, IReadOnlyList<ProfileRow> Rows, int DroppedOutliers)
+public sealed record ProfileDataset(string Component, IReadOnlyList<string> Features, IReadOnlyList<ProfileRow> Rows, int DroppedOutliers)
 {
     /// <summary>The target column: the component's measured time in milliseconds.</summary>
     public const string TimeColumn = "time_ms";
@@ -108,4 +108,4 @@ internal sealed record ProfileDataset(string Component, IReadOnlyList<string> Fe
 }
 
 /// <summary>A dataset row: the case's feature values, the resource descriptors and the measured time.</summary>
-internal sealed record ProfileRow(IReadOnlyList<double> Features, int Cores, double MemoryMegabytes, string Resource, string Processor, double Milliseconds);
+public sealed record ProfileRow(IReadOnlyList<double> Features, int Cores, double MemoryMegabytes, string Resource, string Processor, double Milliseconds);

@@ -6,4 +6,4 @@ namespace AiSprint.Profiling.Components;
 /// <param name="Repetitions">Measured runs per case and core count.</param>
 /// <param name="Warmup">Discarded runs per case before the measured ones.</param>
 /// <param name="Components">The components to profile; empty for every component with a workload.</param>
-internal sealed record ProfileRequest(string ApplicationPath, IReadOnlyList<int> Cores, int Repetitions, int Warmup, IReadOnlyList<string> Components);
+public sealed record ProfileRequest(string ApplicationPath, IReadOnlyList<int> Cores, int Repetitions, int Warmup, IReadOnlyList<string> Components);

@@ -8,7 +8,7 @@ namespace AiSprint.Profiling.Components;
 /// the one each profiling process was restricted to. The same descriptors of a candidate resource that was
 /// never profiled let the model predict its demand (the OSCAR-P "unseen configuration").
 /// </summary>
-internal sealed record ResourceDescriptor(string Name, double MemoryMegabytes, string Processor, int? Cores)
+public sealed record ResourceDescriptor(string Name, double MemoryMegabytes, string Processor, int? Cores)
 {
     /// <summary>A candidate resource of <c>candidate_resources.yaml</c>; its cores are the sum of its processors' computing units.</summary>
     public static ResourceDescriptor From(Resource resource)

@@ -6,7 +6,7 @@ namespace AiSprint.Profiling.Layers.Features;
 /// docs/onnx.md (<see cref="PerElementFlops"/>, multiply and add counted apart), and the layer's geometry: filter size,
 /// channels and the bytes it reads and writes. Geometry that does not apply is 0 (a ReLU has no filter).
 /// </summary>
-internal sealed record LayerFeatures(
+public sealed record LayerFeatures(
     int NodeIndex,
     string Name,
     string Op,
@@ -30,5 +30,6 @@ internal sealed record LayerFeatures(
     /// <summary>The features the aMLLibrary techniques read, in this order.</summary>
     public static readonly IReadOnlyList<string> Names = ["operations", "filter_size", "c_in", "c_out", "input_bytes", "output_bytes"];
 
+    /// <summary>The features as the techniques read them, in the order of <see cref="Names"/>.</summary>
     public double[] Vector() => [Operations, FilterHeight * FilterWidth, InputChannels, OutputChannels, InputBytes, OutputBytes];
 }

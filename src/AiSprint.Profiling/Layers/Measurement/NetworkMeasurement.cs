@@ -8,13 +8,13 @@ namespace AiSprint.Profiling.Layers.Measurement;
 /// <see cref="FusedInto"/>. Runtime nodes that cover no source node (layout reorders) are added to the runtime node
 /// that consumes their output, else to the one that produced their input.
 /// </summary>
-internal sealed record MeasuredNode(int NodeIndex, string Name, string Op, double Milliseconds, string? RuntimeNode, string? FusedInto, IReadOnlyList<string> Absorbed);
+public sealed record MeasuredNode(int NodeIndex, string Name, string Op, double Milliseconds, string? RuntimeNode, string? FusedInto, IReadOnlyList<string> Absorbed);
 
 /// <summary>
 /// Per-node times of one network under one <see cref="ProfilingSettings"/>: the median wall time of a run, the median sum of
 /// its kernels, and each runtime node's median before it is charged to source nodes.
 /// </summary>
-internal sealed record NetworkMeasurement(
+public sealed record NetworkMeasurement(
     string ModelName,
     ProfilingSettings Settings,
     IReadOnlyList<LayerFeatures> Features,
@@ -24,6 +24,7 @@ internal sealed record NetworkMeasurement(
     double KernelSumMilliseconds,
     IReadOnlyDictionary<string, double> RuntimeMilliseconds)
 {
+    /// <summary>The measurement of source node <paramref name="nodeIndex"/>, or null when that node was not measured (fused away or not executed).</summary>
     public MeasuredNode? this[int nodeIndex] => Nodes.FirstOrDefault(n => n.NodeIndex == nodeIndex);
 
     /// <summary>(producer op, absorbed op) pairs the runtime fused at this level, as observed.</summary>

@@ -14,8 +14,9 @@ namespace AiSprint.Profiling.Layers.Measurement;
 /// runs; the trace is parsed (<see cref="ProfileTrace"/>), the optimised graph the session wrote is mapped back to the
 /// source nodes (<see cref="RuntimeGraph"/>) and each runtime node's median over the measured runs is kept.
 /// </summary>
-internal static class NodeTimer
+public static class NodeTimer
 {
+    /// <summary>Times every node of <paramref name="analysis"/>'s model with <paramref name="settings"/>.</summary>
     public static NetworkMeasurement Measure(ModelAnalysis analysis, ProfilingSettings settings)
     {
         if (settings.Threads < 1) throw new ArgumentOutOfRangeException(nameof(settings), "at least one thread");

@@ -4,14 +4,14 @@ using System.Text.Json;
 namespace AiSprint.Profiling.Layers.Measurement;
 
 /// <summary>One executed kernel in an ONNX Runtime profiling trace: the runtime node's name, its operator, its duration.</summary>
-internal sealed record KernelEvent(string NodeName, string Op, string Provider, double DurationMicroseconds);
+public sealed record KernelEvent(string NodeName, string Op, string Provider, double DurationMicroseconds);
 
 /// <summary>
 /// ONNX Runtime's session profiling trace (Chrome trace-event JSON: an array of events). Every node execution is a
 /// "Node" event named <c>&lt;node&gt;_kernel_time</c> with the operator in <c>args.op_name</c> and the duration in µs in
 /// <c>dur</c>; each <c>Run</c> is a "Session" event named <c>model_run</c>. Fence events around kernels are skipped.
 /// </summary>
-internal sealed class ProfileTrace
+public sealed class ProfileTrace
 {
     private const string KernelSuffix = "_kernel_time";
 
@@ -42,6 +42,8 @@ internal sealed class ProfileTrace
         }
     }
 
+    /// <summary>Reads the events of an ONNX Runtime profiling trace already parsed as JSON; <paramref name="origin"/> names it in errors.</summary>
+    /// <exception cref="InvalidDataException">The JSON is not a profiling trace.</exception>
     public static ProfileTrace Parse(JsonElement root, string origin = "<trace>")
     {
         if (root.ValueKind != JsonValueKind.Array) throw new InvalidDataException($"{origin}: an ONNX Runtime trace is a JSON array of events");

@@ -7,11 +7,12 @@ namespace AiSprint.Profiling.Layers.Measurement;
 /// count), the graph optimisation level (it decides which nodes fuse; a prediction is valid for the level it was
 /// measured at), and how many runs are discarded as warm-up and how many are kept.
 /// </summary>
-internal sealed record ProfilingSettings(int Threads = 1, GraphOptimizationLevel OptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, int WarmupRuns = 3, int MeasuredRuns = 10, int Seed = 0)
+public sealed record ProfilingSettings(int Threads = 1, GraphOptimizationLevel OptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, int WarmupRuns = 3, int MeasuredRuns = 10, int Seed = 0)
 {
     /// <summary>The level as written in model files and reports (disabled, basic, extended, all).</summary>
     public string OptimizationLevelName => NameOf(OptimizationLevel);
 
+    /// <summary>The name of <paramref name="level"/> in model files and reports (<c>disabled</c>, <c>basic</c>, <c>extended</c>, <c>all</c>).</summary>
     public static string NameOf(GraphOptimizationLevel level) => level switch
     {
         GraphOptimizationLevel.ORT_DISABLE_ALL => "disabled",

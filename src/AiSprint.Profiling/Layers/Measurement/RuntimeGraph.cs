@@ -4,7 +4,7 @@ using AiSprint.Onnx.Protobuf;
 namespace AiSprint.Profiling.Layers.Measurement;
 
 /// <summary>A node of the graph ONNX Runtime executes after optimisation, with the source nodes it stands for.</summary>
-internal sealed record RuntimeNode(string Name, string Op, IReadOnlyList<int> SourceNodes);
+public sealed record RuntimeNode(string Name, string Op, IReadOnlyList<int> SourceNodes);
 
 /// <summary>
 /// Maps the optimised graph ONNX Runtime wrote (<c>SessionOptions.OptimizedModelFilePath</c>) back to the source graph.

@@ -8,7 +8,7 @@ using Microsoft.ML.OnnxRuntime;
 namespace AiSprint.Profiling.Layers.Measurement;
 
 /// <summary>T(j), the time to compute up to cut j, and TLT(j) = T(j) − E[T(j−1)] (the first cut's TLT is T itself).</summary>
-internal sealed record TotalLayerTimePoint(string Tensor, int ProducerIndex, double UpToMs, double TotalLayerTimeMs);
+public sealed record TotalLayerTimePoint(string Tensor, int ProducerIndex, double UpToMs, double TotalLayerTimeMs);
 
 /// <summary>
 /// The design document's Total Layer Time method (§4.8.2), for comparison with per-node profiling: the network is cut
@@ -16,8 +16,9 @@ internal sealed record TotalLayerTimePoint(string Tensor, int ProducerIndex, dou
 /// layer's time is the difference between consecutive cuts. It includes reading the input and writing the output, and
 /// its differences of noisy totals can come out negative, which the document's outlier filter was for.
 /// </summary>
-internal static class TotalLayerTime
+public static class TotalLayerTime
 {
+    /// <summary>T(j) and TLT(j) at each of <paramref name="cuts"/>, in milliseconds, measured with <paramref name="settings"/>.</summary>
     public static IReadOnlyList<TotalLayerTimePoint> Measure(ModelAnalysis analysis, IReadOnlyList<CutPoint> cuts, ProfilingSettings settings)
     {
         var ordered = cuts.OrderBy(c => c.NodesBefore).ToArray();

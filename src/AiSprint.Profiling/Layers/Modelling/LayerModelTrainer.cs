@@ -11,10 +11,12 @@ using AiSprint.Regression.Models;
 namespace AiSprint.Profiling.Layers.Modelling;
 
 /// <summary>Which aMLLibrary techniques to try besides the linear model, and the cross-validation.</summary>
-internal sealed record LayerTrainingOptions
+public sealed record LayerTrainingOptions
 {
+    /// <summary>LRRidge, Stepwise, DecisionTree, RandomForest and XGBoost.</summary>
     public static readonly IReadOnlyList<AmlTechnique> DefaultTechniques = [AmlTechnique.LRRidge, AmlTechnique.Stepwise, AmlTechnique.DecisionTree, AmlTechnique.RandomForest, AmlTechnique.XGBoost];
 
+    /// <summary>The techniques tried per category besides the linear model.</summary>
     public IReadOnlyList<AmlTechnique> Techniques { get; init; } = DefaultTechniques;
 
     /// <summary>Folds of the cross-validation that scores every model of a category (fewer when there are fewer rows).</summary>
@@ -23,6 +25,7 @@ internal sealed record LayerTrainingOptions
     /// <summary>A category needs this many rows before the aMLLibrary techniques are tried; below it only the linear model is fitted.</summary>
     public int MinimumRowsForTechniques { get; init; } = 6;
 
+    /// <summary>The seed of the techniques' randomness: the same seed gives the same model file.</summary>
     public int Seed { get; init; }
 
     /// <summary>Forces one model for every category ("linear" or a technique name) instead of the cross-validated choice.</summary>
@@ -36,11 +39,12 @@ internal sealed record LayerTrainingOptions
     /// </summary>
     public bool DocumentPipeline { get; init; }
 
+    /// <summary>The most features sequential forward selection keeps in <see cref="DocumentPipeline"/>'s Ridge model.</summary>
     public int MaxSelectedFeatures { get; init; } = 8;
 }
 
 /// <summary>One training row: a measured node that executes on its own or heads a fused group.</summary>
-internal sealed record LayerSample(LayerFeatures Features, double Milliseconds, string Network);
+public sealed record LayerSample(LayerFeatures Features, double Milliseconds, string Network);
 
 /// <summary>
 /// Fits the per-layer model (design document §4.5.1) from measurements: per category the linear model in the operation
@@ -48,8 +52,9 @@ internal sealed record LayerSample(LayerFeatures Features, double Milliseconds, 
 /// C_in, C_out, input and output bytes; normalised), each scored by the same unshuffled k-fold cross-validation; the
 /// lowest cross-validated MAPE is selected. Only inference (forward) is measured, so only forward models are fitted.
 /// </summary>
-internal static class LayerModelTrainer
+public static class LayerModelTrainer
 {
+    /// <summary>Fits the per-layer model of one resource from <paramref name="measurements"/> (one per network and thread count); <paramref name="resource"/> names the resource in the file (null when unnamed).</summary>
     public static LayerModelFile Train(IReadOnlyList<NetworkMeasurement> measurements, LayerTrainingOptions? options = null, string? resource = null)
     {
         options ??= new LayerTrainingOptions();

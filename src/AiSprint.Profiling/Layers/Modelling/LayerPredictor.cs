@@ -13,15 +13,22 @@ namespace AiSprint.Profiling.Layers.Modelling;
 /// and names the node that carries its time in <see cref="FusedInto"/>; <see cref="Model"/> says what predicted it:
 /// "linear", a technique's name, or "pooled" (a category the model never measured: the linear model on every row).
 /// </summary>
-internal sealed record NodePrediction(int NodeIndex, string Name, string Op, LayerCategory Category, double Operations, double PredictedMs, string? FusedInto, string Model);
+public sealed record NodePrediction(int NodeIndex, string Name, string Op, LayerCategory Category, double Operations, double PredictedMs, string? FusedInto, string Model);
 
 /// <summary>The predicted time up to and including a cut point's producer: what the first part of a 2-way split costs.</summary>
-internal sealed record CutPrediction(string Tensor, string ProducerName, double CumulativePredictedMs);
+public sealed record CutPrediction(string Tensor, string ProducerName, double CumulativePredictedMs);
 
 /// <summary>One partition of a plan: the sum of its nodes' predictions, its demand on the model's resource.</summary>
-internal sealed record PartitionPrediction(int Index, int NodeCount, double PredictedMs);
+public sealed record PartitionPrediction(int Index, int NodeCount, double PredictedMs);
 
-internal sealed record NetworkPrediction(string ModelName, int Threads, string OptimizationLevel, IReadOnlyList<NodePrediction> Nodes, IReadOnlyList<CutPrediction> Cuts, double TotalPredictedMs)
+/// <summary>A network's predicted times with one per-layer model, in milliseconds.</summary>
+/// <param name="ModelName">The ONNX model's name.</param>
+/// <param name="Threads">The intra-op thread count whose models predicted.</param>
+/// <param name="OptimizationLevel">The optimisation level the model file was measured at (predictions hold for that level only).</param>
+/// <param name="Nodes">Every node's prediction, in topological order.</param>
+/// <param name="Cuts">The cumulative prediction at every cut point.</param>
+/// <param name="TotalPredictedMs">The whole network's predicted time.</param>
+public sealed record NetworkPrediction(string ModelName, int Threads, string OptimizationLevel, IReadOnlyList<NodePrediction> Nodes, IReadOnlyList<CutPrediction> Cuts, double TotalPredictedMs)
 {
     /// <summary>Per-partition demands of a plan over this network.</summary>
     public IReadOnlyList<PartitionPrediction> Partitions(PartitionPlan plan)
@@ -32,8 +39,9 @@ internal sealed record NetworkPrediction(string ModelName, int Threads, string O
 }
 
 /// <summary>Predicts every node of a network with a per-layer model, then cut-point and whole-network sums.</summary>
-internal static class LayerPredictor
+public static class LayerPredictor
 {
+    /// <summary>Predicts every node of <paramref name="analysis"/>'s model with <paramref name="model"/> at <paramref name="threads"/> threads (the file's first when null); <paramref name="technique"/> asks for one model ("linear" or a technique's name) instead of each category's selected one.</summary>
     public static NetworkPrediction Predict(ModelAnalysis analysis, LayerModelFile model, int? threads = null, string? technique = null)
     {
         var threadModel = model.For(threads);
