@@ -11,7 +11,7 @@ public static class DesignPartitions
 {
     internal const double BytesPerMegabyte = 1024.0 * 1024.0;
 
-    /// <paramref name="bytes"/> in the design model's MB (2^20 bytes).
+    /// <summary><paramref name="bytes"/> in the design model's MB (2^20 bytes).</summary>
     public static Megabytes ToMegabytes(long bytes) => new(bytes / BytesPerMegabyte);
 
     /// <summary>

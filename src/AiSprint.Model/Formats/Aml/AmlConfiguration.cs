@@ -76,7 +76,7 @@ public sealed record ColumnRename(string From, string To);
 /// <summary>A list of columns, or <c>[*]</c> (every current feature column).</summary>
 public sealed record ColumnSet(bool AllColumns, ValueList<string> Columns)
 {
-    /// <c>[*]</c>: every current feature column.
+    /// <summary><c>[*]</c>: every current feature column.</summary>
     public static readonly ColumnSet All = new(true, ValueList<string>.Empty);
     /// <summary>An explicit list of columns.</summary>
     public static ColumnSet Of(params string[] columns) => new(false, columns);

@@ -94,7 +94,7 @@ public sealed record DesignEarlyExits(
     [property: JsonPropertyName(DesignSchema.ConditionMethod)] string ConditionMethod,
     [property: JsonPropertyName(DesignSchema.TransitionProbabilities)] IReadOnlyList<double> TransitionProbabilities);
 
-/// <c>[DeviceConstraints]</c>: what a device must offer to run the component.
+/// <summary><c>[DeviceConstraints]</c>: what a device must offer to run the component.</summary>
 /// <param name="RamMb">The memory the component needs, in MB; null when not constrained (<c>ramMb</c>).</param>
 /// <param name="VramMb">The GPU memory it needs, in MB; null when not constrained (<c>vramMb</c>).</param>
 /// <param name="UseGpuFor">The stages that run on a GPU; null or empty for none (<c>useGpuFor</c>).</param>

@@ -16,7 +16,7 @@ public enum LayerCategory
     Norm,
     /// <summary>Pooling layers (<c>MaxPool</c>, <c>AveragePool</c>, <c>LpPool</c> and their global forms).</summary>
     Pool,
-    /// <c>Relu</c>; the other element-wise activations are counted on this row.
+    /// <summary><c>Relu</c>; the other element-wise activations are counted on this row.</summary>
     ReLU,
 
     /// <summary>Other activations (Sigmoid, Tanh, HardSigmoid, HardSwish, Elu, Gelu, …): the ReLU row's 3 per output element.</summary>
