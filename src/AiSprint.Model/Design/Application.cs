@@ -2,19 +2,27 @@ using AiSprint.Model.Units;
 
 namespace AiSprint.Model;
 
-/// <summary>An edge of the application DAG. <see cref="DataSize"/> is known when the source format states it per edge.</summary>
+/// <summary>An edge of the application DAG.</summary>
+/// <param name="From">The calling component.</param>
+/// <param name="To">The component called.</param>
+/// <param name="Probability">The probability that a request of <paramref name="From"/> goes on to <paramref name="To"/>; a component's outgoing probabilities sum to at most 1 (AIS0013).</param>
 public sealed record DagEdge(string From, string To, Probability Probability)
 {
     internal Megabytes? DataSize { get; init; }
 }
 
 /// <summary>A local constraint: the component's mean response time must not exceed the threshold.</summary>
+/// <param name="Component">The constrained component.</param>
+/// <param name="MaxResponseTime">The largest mean response time allowed, greater than 0.</param>
 public sealed record LocalConstraint(string Component, Seconds MaxResponseTime);
 
 /// <summary>
 /// A global constraint: the response time of a path of consecutive components must not exceed
 /// the threshold.
 /// </summary>
+/// <param name="Name">The constraint's name, unique among global constraints.</param>
+/// <param name="Path">Consecutive components of the DAG, in order (AIS0015 otherwise).</param>
+/// <param name="MaxResponseTime">The largest mean response time of the whole path, greater than 0.</param>
 public sealed record GlobalConstraint(string Name, ValueList<string> Path, Seconds MaxResponseTime);
 
 /// <summary>

@@ -27,12 +27,17 @@ public sealed record ContainerRequirements
 }
 
 /// <summary>Data sent from a partition to the next partition or to a successor component.</summary>
+/// <param name="Target">The next partition's name, or the successor component's.</param>
+/// <param name="Size">The data sent per request.</param>
 public sealed record DataTransfer(string Target, Megabytes Size);
 
 /// <summary>
 /// One resource a partition may run on: the memory it needs there and how its time is computed
 /// there (null when the design has no demand for it yet).
 /// </summary>
+/// <param name="Resource">The resource's name.</param>
+/// <param name="Memory">The memory the partition needs there; null when the design does not say.</param>
+/// <param name="Performance">How its response time there is computed; null when no demand is known yet (AIS0017 at placement).</param>
 public sealed record PartitionCandidate(string Resource, Megabytes? Memory, PerformanceModel? Performance);
 
 /// <summary>
@@ -40,6 +45,10 @@ public sealed record PartitionCandidate(string Resource, Megabytes? Memory, Perf
 /// inference stops after this partition. <see cref="Outputs"/> of a non-last partition hold the
 /// next partition; those of the last partition hold the successor components.
 /// </summary>
+/// <param name="Name">The partition's name, unique within its deployment.</param>
+/// <param name="EarlyExitProbability">The probability that inference stops after this partition, in [0, 1]; 0 for a network without early exits.</param>
+/// <param name="Outputs">The data sent on: to the next partition, or from the last one to each successor component.</param>
+/// <param name="Candidates">The resources the partition may run on.</param>
 public sealed record Partition(string Name, Probability EarlyExitProbability, ValueList<DataTransfer> Outputs, ValueList<PartitionCandidate> Candidates)
 {
     /// <summary>What the partition's container needs, when the source format states it per partition (AI-SPRINT YAML); null otherwise.</summary>
@@ -53,9 +62,13 @@ public sealed record Partition(string Name, Probability EarlyExitProbability, Va
 }
 
 /// <summary>A way to run a component: its partitions in execution order.</summary>
+/// <param name="Name">The deployment's name, unique within its component.</param>
+/// <param name="Partitions">Its partitions, first to last; a whole-model deployment has one.</param>
 public sealed record Deployment(string Name, ValueList<Partition> Partitions);
 
 /// <summary>A component of the application (a node of the DAG) and its candidate deployments.</summary>
+/// <param name="Name">The component's name, unique in the application.</param>
+/// <param name="Deployments">Its candidate deployments; placement chooses exactly one.</param>
 public sealed record Component(string Name, ValueList<Deployment> Deployments)
 {
     /// <summary>The partitions of every deployment, deployment by deployment.</summary>

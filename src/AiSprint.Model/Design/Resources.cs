@@ -15,6 +15,13 @@ public enum ResourceKind
 }
 
 /// <summary>A processor of an edge device or VM, as AI-SPRINT's candidate_resources.yaml lists it.</summary>
+/// <param name="Key">The processor's key in the file (<c>processor1</c>).</param>
+/// <param name="Name">The model name, if given.</param>
+/// <param name="Type">The processor type as the file states it, if given.</param>
+/// <param name="Architecture">The architecture as the file states it (e.g. <c>amd64</c>), if given.</param>
+/// <param name="ComputingUnits">Its cores.</param>
+/// <param name="InternalMemory">A GPU's own memory; null when not stated.</param>
+/// <param name="SgxFlag">The processor supports Intel SGX enclaves (trusted execution).</param>
 public sealed record Processor(string Key, string? Name, string? Type, string? Architecture, double ComputingUnits, Megabytes? InternalMemory, bool SgxFlag);
 
 /// <summary>
@@ -36,6 +43,8 @@ public sealed record HostDetails
 }
 
 /// <summary>A candidate resource: an edge device, a VM type or a FaaS configuration.</summary>
+/// <param name="Name">The resource's name, unique in the design.</param>
+/// <param name="Memory">The memory of one node, or the FaaS memory size.</param>
 public abstract record Resource(string Name, Megabytes Memory)
 {
     /// <summary>The tier the resource belongs to.</summary>
@@ -48,6 +57,9 @@ public abstract record Resource(string Name, Megabytes Memory)
 }
 
 /// <summary>An edge device or a VM type: a cluster of up to <see cref="MaxNodes"/> identical nodes.</summary>
+/// <param name="Kind"><see cref="ResourceKind.EdgeDevice"/> or <see cref="ResourceKind.VirtualMachine"/>.</param>
+/// <param name="CostPerHour">The cost of one node for one hour, in the files' currency.</param>
+/// <param name="MaxNodes">The most replicas a placement may use, at least 1.</param>
 public sealed record NodeResource(string Name, ResourceKind Kind, Megabytes Memory, Money CostPerHour, int MaxNodes) : Resource(Name, Memory)
 {
     /// <inheritdoc/>
@@ -74,6 +86,8 @@ public sealed record NodeResource(string Name, ResourceKind Kind, Megabytes Memo
 /// cost × warm demand × arrival rate × horizon (placement-model.md §6), so <see cref="Cost"/> is the
 /// price of one hour of warm execution in the files' currency.
 /// </summary>
+/// <param name="Cost">The price of one hour of warm execution, in the files' currency.</param>
+/// <param name="IdleTimeBeforeKill">How long an idle instance stays warm before the platform stops it.</param>
 public sealed record FaasConfiguration(string Name, Megabytes Memory, Money Cost, Seconds IdleTimeBeforeKill) : Resource(Name, Memory)
 {
     /// <inheritdoc/>

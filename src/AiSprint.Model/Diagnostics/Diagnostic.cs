@@ -10,6 +10,9 @@ public enum Severity
 }
 
 /// <summary>One finding about an input: where, which rule (a stable AISnnnn code) and what was expected.</summary>
+/// <param name="Descriptor">The rule.</param>
+/// <param name="Location">Where in which file.</param>
+/// <param name="Message">What was wrong and what was expected.</param>
 public sealed record Diagnostic(DiagnosticDescriptor Descriptor, SourceLocation Location, string Message)
 {
     /// <summary>The rule's severity.</summary>
@@ -25,6 +28,9 @@ public sealed record Diagnostic(DiagnosticDescriptor Descriptor, SourceLocation 
 }
 
 /// <summary>A rule: its stable code, default severity and a one-line title.</summary>
+/// <param name="Code">The stable code, <c>AIS</c> and four digits.</param>
+/// <param name="Severity">The severity the rule reports with.</param>
+/// <param name="Title">The rule in one line, as in docs/diagnostics.md.</param>
 public sealed record DiagnosticDescriptor(string Code, Severity Severity, string Title)
 {
     /// <summary>The rule's entry in docs/diagnostics.md.</summary>

@@ -7,6 +7,7 @@ namespace AiSprint.Model.Units;
 // readers and writers of each file format; the engines only ever see these types.
 
 /// <summary>A duration in seconds (response times, demands, access delays, idle times).</summary>
+/// <param name="Value">The duration in seconds; may be <see cref="double.PositiveInfinity"/>.</param>
 public readonly record struct Seconds(double Value) : IComparable<Seconds>
 {
     /// <summary>No time.</summary>
@@ -40,6 +41,7 @@ public readonly record struct Seconds(double Value) : IComparable<Seconds>
 }
 
 /// <summary>An amount of memory or data in megabytes (2^20 bytes, as every source tool uses).</summary>
+/// <param name="Value">The size in MB (2^20 bytes), at least 0.</param>
 public readonly record struct Megabytes(double Value) : IComparable<Megabytes>
 {
     /// <summary>No memory.</summary>
@@ -68,6 +70,7 @@ public readonly record struct Megabytes(double Value) : IComparable<Megabytes>
 /// recorded solutions reproduce, placement-model.md §4); AI-SPRINT YAML states Mbps and is
 /// converted with <see cref="FromMegabitsPerSecond"/>.
 /// </summary>
+/// <param name="MegabytesPerSecond">The rate in MB per second.</param>
 public readonly record struct Bandwidth(double MegabytesPerSecond)
 {
     internal static Bandwidth FromMegabitsPerSecond(double megabits) => new(megabits / 8.0);
@@ -79,6 +82,7 @@ public readonly record struct Bandwidth(double MegabytesPerSecond)
 }
 
 /// <summary>An arrival or throughput rate in requests per second.</summary>
+/// <param name="Value">The rate in requests per second, at least 0.</param>
 public readonly record struct RequestsPerSecond(double Value)
 {
     /// <summary>The rate scaled by <paramref name="k"/> (e.g. by a reach probability).</summary>
@@ -90,6 +94,7 @@ public readonly record struct RequestsPerSecond(double Value)
 }
 
 /// <summary>The billing horizon of a design, in hours (costs of edge devices and VMs are hourly).</summary>
+/// <param name="Value">The horizon in hours.</param>
 public readonly record struct Hours(double Value)
 {
     /// <summary>The value with its unit (<c>1 h</c>), invariant culture.</summary>
@@ -100,6 +105,7 @@ public readonly record struct Hours(double Value)
 /// A monetary amount in the (unstated) currency of the input files. The same type carries hourly
 /// prices; the property names say which (e.g. <c>CostPerHour</c>).
 /// </summary>
+/// <param name="Value">The amount in the files' currency (the files state none).</param>
 public readonly record struct Money(double Value)
 {
     /// <summary>No cost.</summary>
@@ -113,6 +119,7 @@ public readonly record struct Money(double Value)
 }
 
 /// <summary>A probability in [0, 1].</summary>
+/// <param name="Value">The probability, valid in [0, 1] (see <see cref="IsValid"/>).</param>
 public readonly record struct Probability(double Value)
 {
     /// <summary>The impossible event.</summary>
