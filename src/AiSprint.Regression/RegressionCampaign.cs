@@ -21,6 +21,11 @@ public sealed record RegressionOptions(int? MaxDegreeOfParallelism = null, IProg
 /// folds, retrained on every non-skipped row with normalisation refitted there; <see cref="FullData"/> is that
 /// retrained model's in-sample fit, as aMLLibrary's "Validation metrics on full dataset".
 /// </summary>
+/// <param name="Technique">The technique.</param>
+/// <param name="Hyperparameters">The grid point of the selected experiment.</param>
+/// <param name="SelectedValidationMape">That experiment's validation MAPE, as a fraction.</param>
+/// <param name="FullData">The retrained model's metrics on every non-skipped row.</param>
+/// <param name="Model">The retrained model, ready to save as a <c>.model.json</c>.</param>
 public sealed record FinalTechnique(AmlTechnique Technique, GridPoint Hyperparameters, double SelectedValidationMape, MetricSet FullData, RegressionModel Model);
 
 /// <summary>The outcome of a campaign: the per-run summaries, the final model of each technique and the best one.</summary>

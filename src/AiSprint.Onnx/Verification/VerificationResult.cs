@@ -6,6 +6,10 @@ namespace AiSprint.Onnx.Verification;
 /// How far the partitions run in sequence are from the full model, over all outputs. Only the relative figure
 /// means anything: random-weight models can have outputs around 3e-9, under any absolute tolerance.
 /// </summary>
+/// <param name="Plan">The plan that was run.</param>
+/// <param name="MaxAbsDifference">The largest absolute difference between the partitions' and the full model's outputs.</param>
+/// <param name="MaxAbsFullOutput">The largest absolute value of the full model's outputs.</param>
+/// <param name="RelativeTolerance">The bound <see cref="RelativeDifference"/> is held to.</param>
 public sealed record VerificationResult(PartitionPlan Plan, double MaxAbsDifference, double MaxAbsFullOutput, double RelativeTolerance)
 {
     /// <summary>The max |difference| over the max |full output| (0 when both are 0, infinity when only the output is 0).</summary>

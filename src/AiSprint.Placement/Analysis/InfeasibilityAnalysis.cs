@@ -13,6 +13,10 @@ namespace AiSprint.Placement.Analysis;
 public sealed record ImpossibleConstraint(string Name, bool IsGlobal, Seconds Threshold, Seconds BestCase, string Breakdown = "");
 
 /// <summary>A constraint that alone keeps the instance infeasible: with only its threshold raised to <see cref="Needed"/> a placement exists.</summary>
+/// <param name="Name">The component (local constraint) or path (global constraint).</param>
+/// <param name="IsGlobal">A path's constraint rather than a component's.</param>
+/// <param name="Threshold">The threshold the design sets.</param>
+/// <param name="Needed">The smallest threshold found at which a placement exists (heuristic: a smaller one may exist).</param>
 public sealed record BindingConstraint(string Name, bool IsGlobal, Seconds Threshold, Seconds Needed);
 
 /// <summary>What it takes to make an infeasible instance feasible.</summary>

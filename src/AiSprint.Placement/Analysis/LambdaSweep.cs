@@ -12,6 +12,11 @@ namespace AiSprint.Placement.Analysis;
 /// One point of a Lambda sweep: the cheapest placement found at that arrival rate and its binding
 /// constraint (the local or global constraint with the least slack relative to its threshold).
 /// </summary>
+/// <param name="Lambda">The arrival rate of this point.</param>
+/// <param name="Cost">The cheapest feasible placement's cost over the horizon; null when none was found.</param>
+/// <param name="BindingConstraint">The constraint with the least relative slack; null when no placement was found or nothing is constrained.</param>
+/// <param name="ResponseTime">That constraint's response time in the placement.</param>
+/// <param name="Threshold">That constraint's threshold.</param>
 public sealed record SweepPoint(RequestsPerSecond Lambda, double? Cost, string? BindingConstraint, Seconds? ResponseTime, Seconds? Threshold);
 
 /// <summary>The design document's cost-versus-λ study: a placement search at each rate of a range.</summary>

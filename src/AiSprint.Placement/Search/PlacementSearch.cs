@@ -6,6 +6,11 @@ using AiSprint.Placement.Search.Exact;
 namespace AiSprint.Placement.Search;
 
 /// <summary>The outcome of a search: the best placement (null when none feasible was found) and how the search went.</summary>
+/// <param name="Best">The best feasible placement found; null when none was found.</param>
+/// <param name="Method">The method the options asked for.</param>
+/// <param name="Statistics">The search's counters.</param>
+/// <param name="Elapsed">The wall time the search took.</param>
+/// <param name="Cancelled">The search stopped on <see cref="SearchOptions.Cancellation"/> before its budget ran out.</param>
 public sealed record SearchResult(PlacementEvaluation? Best, SearchMethod Method, SearchStatistics Statistics, TimeSpan Elapsed, bool Cancelled)
 {
     /// <summary>True when a placement meeting every constraint was found.</summary>

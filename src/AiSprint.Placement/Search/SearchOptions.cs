@@ -21,7 +21,7 @@ public enum SearchMethod
 /// </summary>
 public sealed record SearchOptions
 {
-    /// <summary>The search method; <see cref="SearchMethod.Auto"/> picks one by the instance's size.</summary>
+    /// <summary>Which search runs (see <see cref="SearchMethod"/>).</summary>
     public SearchMethod Method { get; init; } = SearchMethod.Auto;
     /// <summary>The seed of every random choice: the same seed gives the same result whatever the thread count.</summary>
     public int Seed { get; init; } = 1;

@@ -4,9 +4,16 @@ using AiSprint.Regression.Techniques;
 namespace AiSprint.Regression.Validation;
 
 /// <summary>A technique's line in a run summary: the hp-selected configuration and its three MAPE-bearing metric sets.</summary>
+/// <param name="Chosen">The grid point with the lowest hp_selection MAPE.</param>
+/// <param name="Training">Its metrics on the training rows.</param>
+/// <param name="HpSelection">Its metrics on the hyper-parameter selection rows.</param>
+/// <param name="Validation">Its metrics on the validation rows.</param>
 public sealed record TechniqueSummary(AmlTechnique Technique, GridPoint Chosen, MetricSet Training, MetricSet HpSelection, MetricSet Validation);
 
 /// <summary>One repetition's summary (spec §6.2); <see cref="Best"/> has the lowest hp_selection MAPE.</summary>
+/// <param name="Run">The repetition's number, from 0.</param>
+/// <param name="Techniques">One line per technique with at least one successful experiment.</param>
+/// <param name="NoSuccessfulRuns">The techniques whose every experiment failed in this run.</param>
 public sealed record RunSummary(int Run, IReadOnlyList<TechniqueSummary> Techniques, IReadOnlyList<AmlTechnique> NoSuccessfulRuns)
 {
     /// <summary>The technique with the lowest hp_selection MAPE in this run, or null when no technique produced a result.</summary>

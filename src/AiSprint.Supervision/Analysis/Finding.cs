@@ -38,6 +38,9 @@ public sealed record Finding(FindingKind Kind, string Subject, double Observed, 
 /// The measured service demand of a component on the edge device or VM it runs on, next to the design's, with the
 /// utilisation the estimate implies (docs/supervise.md, "Measured demand").
 /// </summary>
+/// <param name="MeasuredSeconds">The demand measured in production, in seconds per request.</param>
+/// <param name="DesignSeconds">The demand the placement in force was planned with, in seconds per request.</param>
+/// <param name="Utilisation">The utilisation of the resource the estimate implies, as a fraction.</param>
 public sealed record DemandEstimate(string Component, string Resource, double MeasuredSeconds, double DesignSeconds, double Utilisation)
 {
     /// <summary>Measured over design demand; NaN when the design demand is 0.</summary>
