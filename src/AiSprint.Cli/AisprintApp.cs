@@ -6,6 +6,7 @@ namespace AiSprint.Cli;
 /// <summary>The <c>aisprint</c> command tree. Tests call <see cref="Run"/> in-process with their own writers.</summary>
 public static class AisprintApp
 {
+    /// <summary>Every command, writing its results to <paramref name="output"/> and its diagnostics and progress to <paramref name="error"/>.</summary>
     public static RootCommand CreateRootCommand(TextWriter output, TextWriter error)
     {
         var root = new RootCommand(
@@ -31,6 +32,7 @@ public static class AisprintApp
         return root;
     }
 
+    /// <summary>Parses and runs one command line; returns the process exit code (<see cref="ExitCodes"/>).</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         var root = CreateRootCommand(output, error);

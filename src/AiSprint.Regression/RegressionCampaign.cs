@@ -21,6 +21,11 @@ public sealed record RegressionOptions(int? MaxDegreeOfParallelism = null, IProg
 /// folds, retrained on every non-skipped row with normalisation refitted there; <see cref="FullData"/> is that
 /// retrained model's in-sample fit, as aMLLibrary's "Validation metrics on full dataset".
 /// </summary>
+/// <param name="Technique">The technique.</param>
+/// <param name="Hyperparameters">The grid point of the selected experiment.</param>
+/// <param name="SelectedValidationMape">That experiment's validation MAPE, as a fraction.</param>
+/// <param name="FullData">The retrained model's metrics on every non-skipped row.</param>
+/// <param name="Model">The retrained model, ready to save as a <c>.model.json</c>.</param>
 public sealed record FinalTechnique(AmlTechnique Technique, GridPoint Hyperparameters, double SelectedValidationMape, MetricSet FullData, RegressionModel Model);
 
 /// <summary>The outcome of a campaign: the per-run summaries, the final model of each technique and the best one.</summary>
@@ -31,6 +36,7 @@ public sealed record CampaignResult(
     IReadOnlyList<string> FailedExperiments,
     PreparationPipeline Pipeline)
 {
+    /// <summary>The final model of <paramref name="technique"/>, or null when the campaign did not train that technique (or every experiment of it failed).</summary>
     public FinalTechnique? this[AmlTechnique technique] => Final.FirstOrDefault(f => f.Technique == technique);
 }
 
@@ -56,6 +62,8 @@ public static class RegressionCampaign
         return "";
     }
 
+    /// <summary>Runs the whole campaign the configuration describes and returns every run's summary and every technique's final model.</summary>
+    /// <exception cref="RegressionException">The configuration is a prediction-only one, its dataset is missing or unusable, or no experiment succeeded.</exception>
     public static CampaignResult Run(AmlConfigurationFile file, RegressionOptions? options = null)
     {
         options ??= new RegressionOptions();

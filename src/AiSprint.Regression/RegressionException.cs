@@ -18,7 +18,7 @@ public class RegressionException(string message) : Exception(message)
 /// The configuration asks for something this engine does not implement yet (a technique, a tree criterion, a feature
 /// selection). Raised instead of silently skipping or approximating it.
 /// </summary>
-public sealed class NotImplementedCapabilityException(string capability, string detail)
+internal sealed class NotImplementedCapabilityException(string capability, string detail)
     : RegressionException($"{capability} is not implemented yet in AiSprint.Regression: {detail}")
 {
     public string Capability { get; } = capability;

@@ -60,6 +60,7 @@ public sealed class Supervisor : IDisposable
     /// <summary>The placement in force: the build's, or the latest re-plan.</summary>
     public PlacementInForce InForce { get; private set; }
 
+    /// <summary>The supervisor's metrics and decision events, for a host to export.</summary>
     public SupervisorTelemetry Telemetry { get; } = new();
 
     /// <summary>The PromQL the monitor runs each poll.</summary>
@@ -287,6 +288,7 @@ public sealed class Supervisor : IDisposable
         return text.ToString();
     }
 
+    /// <summary>Disposes the telemetry and the HTTP client the supervisor created (not one passed in); the versions written stay.</summary>
     public void Dispose()
     {
         Telemetry.Dispose();

@@ -15,6 +15,7 @@ public sealed record SupervisorOptions
     /// <summary>Where the versions (v0001 = the build's placement, v0002… = re-plans) are written.</summary>
     public required string OutputDirectory { get; init; }
 
+    /// <summary>How often Prometheus is polled.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMinutes(1);
 
     /// <summary>The range of every rate and mean (PromQL <c>[window]</c>).</summary>
@@ -50,6 +51,7 @@ public sealed record SupervisorOptions
     /// <summary>Wall-time budget of one re-plan's search.</summary>
     public TimeSpan PlanningBudget { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>The seed of the re-plan search, so the same observations give the same decision.</summary>
     public int Seed { get; init; } = 1;
 
     /// <summary>Decide and report, write nothing.</summary>

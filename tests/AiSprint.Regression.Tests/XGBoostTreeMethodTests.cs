@@ -61,11 +61,12 @@ public class XGBoostTreeMethodTests
     }
 
     [Theory]
-    [InlineData(null, TreeMethod.Hist)]
-    [InlineData("hist", TreeMethod.Hist)]
-    [InlineData("exact", TreeMethod.Exact)]
-    public void Tree_method_is_read_from_the_configuration(string? value, TreeMethod expected)
+    [InlineData(null, nameof(TreeMethod.Hist))]
+    [InlineData("hist", nameof(TreeMethod.Hist))]
+    [InlineData("exact", nameof(TreeMethod.Exact))]
+    public void Tree_method_is_read_from_the_configuration(string? value, string expectedName)
     {
+        var expected = Enum.Parse<TreeMethod>(expectedName);
         IReadOnlyList<HyperparameterSetting> settings = value is null ? [] : [new HyperparameterSetting("tree_method", new IniString(value))];
         var trainer = Assert.IsType<XGBoostTrainer>(TechniqueCatalog.Bind(AmlTechnique.XGBoost, new GridPoint(settings)));
         Assert.Equal(expected, trainer.Method);

@@ -16,12 +16,13 @@ public sealed record ComponentAlternatives(string Component, ValueList<string> A
 /// <param name="Metric">The application metric of this deployment, when known.</param>
 public sealed record AlternativeDeployment(string Name, ValueList<ImplementationChoice> Choices, ValueList<DagEdge> Dependencies, double? Metric)
 {
-    public const string OriginalName = "original_deployment";
-    public const string AlternativePrefix = "alternative_deployment";
+    internal const string OriginalName = "original_deployment";
+    internal const string AlternativePrefix = "alternative_deployment";
 
+    /// <summary>The implementations this deployment runs, one per component, in the order of <see cref="Choices"/>.</summary>
     public ValueList<string> Components => Choices.Select(c => c.Implementation).ToValueList();
 
-    public bool IsOriginal => Choices.All(c => c.Implementation == c.Component);
+    internal bool IsOriginal => Choices.All(c => c.Implementation == c.Component);
 
     /// <summary>The implementation that runs for <paramref name="component"/> (the original name when it is not replaced).</summary>
     public string ImplementationOf(string component) => Choices.FirstOrDefault(c => c.Component == component)?.Implementation ?? component;
@@ -41,7 +42,7 @@ public sealed record ImplementationChoice(string Component, string Implementatio
 /// <c>[c] + alternatives</c> over the components that have alternatives, in key order, the original first and the
 /// others named <c>deployment1..n</c> in product order (with a→[a2], b→[b2]: 1 = (a, b2), 2 = (a2, b), 3 = (a2, b2)).
 /// </summary>
-public static class AlternativeDeployments
+internal static class AlternativeDeployments
 {
     public static IReadOnlyList<AlternativeDeployment> Enumerate(IReadOnlyList<string> components, IReadOnlyList<DagEdge> dependencies, IReadOnlyList<ComponentAlternatives> alternatives)
     {

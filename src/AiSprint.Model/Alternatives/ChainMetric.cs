@@ -6,8 +6,10 @@ namespace AiSprint.Model.Alternatives;
 /// </summary>
 public sealed record ConfusionMatrix(IReadOnlyList<string> Classes, double[,] Cells)
 {
+    /// <summary>The number of classes (rows and columns of <see cref="Cells"/>).</summary>
     public int Count => Classes.Count;
 
+    /// <summary>The row and column of the class named <paramref name="name"/>, or -1 when the matrix has no such class.</summary>
     public int IndexOf(string name)
     {
         for (var i = 0; i < Classes.Count; i++) if (Classes[i] == name) return i;
@@ -16,7 +18,7 @@ public sealed record ConfusionMatrix(IReadOnlyList<string> Classes, double[,] Ce
 }
 
 /// <summary>Per-class precision, recall, F1 and (one-vs-rest) accuracy of the end-to-end chain, and their averages.</summary>
-public sealed record ChainScores(IReadOnlyList<string> Classes, double[] Precision, double[] Recall, double[] F1, double[] Accuracy)
+internal sealed record ChainScores(IReadOnlyList<string> Classes, double[] Precision, double[] Recall, double[] F1, double[] Accuracy)
 {
     public double Average(ApplicationMetric metric) => (metric switch
     {
@@ -36,7 +38,7 @@ public sealed record ChainScores(IReadOnlyList<string> Classes, double[] Precisi
 /// (TP + TN) / total (Sokolova and Lapalme 2009) on the chain's end-to-end confusion matrix, the matrix whose
 /// column and row ratios reproduce the Studio's precision and recall.
 /// </summary>
-public static class ChainMetric
+internal static class ChainMetric
 {
     /// <exception cref="ArgumentException">A matrix that does not fit its role: the filter's must be 2×2 and hold the filtered class,
     /// the classifier's square; a classifier class named for the filtered one must exist.</exception>

@@ -19,6 +19,8 @@ public sealed class MetricChainException(string message) : Exception(message);
 /// </summary>
 public static class DeploymentMetricCalculator
 {
+    /// <summary>The deployment with its metric and its filter → classifier edge probability computed from the matrices <paramref name="matrixOf"/> returns per implementation.</summary>
+    /// <exception cref="MetricChainException">The deployment is not one filter → classifier pair.</exception>
     public static AlternativeDeployment Compute(AlternativeDeployment deployment, MetricRoles roles, ApplicationMetric metric, Func<string, ConfusionMatrix> matrixOf)
     {
         var filter = deployment.ImplementationOf(roles.Filter);

@@ -20,6 +20,7 @@ public static class DeploymentsPerformanceMatch
             ? Apply(application.Value.Dag, performance, application.Map, diagnostics)
             : application.Value.Dag.Deployments();
 
+    /// <summary>The DAG's deployments matched to the entries of deployments_performance.yaml; an entry that matches no deployment, or a deployment without an entry, is reported into <paramref name="diagnostics"/> at its line through <paramref name="map"/>.</summary>
     public static IReadOnlyList<AlternativeDeployment> Apply(ApplicationDag dag, DeploymentsPerformance performance, SourceMap map, DiagnosticBag diagnostics)
     {
         var deployments = dag.Deployments();

@@ -7,6 +7,7 @@ namespace AiSprint.Model.Formats;
 /// </summary>
 public static class AtomicFile
 {
+    /// <summary>Writes <paramref name="content"/> to a temporary file beside <paramref name="path"/> and renames it over the target, so a reader sees the old file or the new one, never half of it.</summary>
     public static void WriteAllBytes(string path, ReadOnlySpan<byte> content)
     {
         var full = Path.GetFullPath(path);
@@ -28,6 +29,7 @@ public static class AtomicFile
         }
     }
 
+    /// <summary>Writes <paramref name="content"/> as UTF-8 without BOM, atomically (see <see cref="WriteAllBytes"/>).</summary>
     public static void WriteAllText(string path, string content) =>
         WriteAllBytes(path, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(content));
 }

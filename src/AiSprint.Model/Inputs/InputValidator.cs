@@ -59,6 +59,7 @@ public static class InputValidator
         return reports;
     }
 
+    /// <summary>True when <paramref name="path"/> is a directory with a common_config/ folder.</summary>
     public static bool IsApplicationDirectory(string path) => Directory.Exists(Path.Combine(path, AiSprintApplicationLoader.CommonConfig));
 
     /// <summary>An AI-SPRINT application directory: every file, then the SPACE4AI-D view of the whole.</summary>

@@ -10,6 +10,7 @@ namespace AiSprint.Model.Validation;
 /// </summary>
 public static class SolutionValidator
 {
+    /// <summary>Checks <paramref name="solution"/> against <paramref name="system"/> (known names, one resource per layer, compatibility, memory); problems are located through <paramref name="solutionMap"/>.</summary>
     public static IReadOnlyList<Diagnostic> Validate(Solution solution, SourceMap solutionMap, SystemDescription system)
     {
         var bag = new DiagnosticBag();

@@ -14,6 +14,7 @@ public static class SystemValidator
     /// <summary>Tolerance on probability sums: files write probabilities with ~16 significant digits.</summary>
     private const double ProbabilityTolerance = 1e-9;
 
+    /// <summary>Checks <paramref name="system"/> (names, DAG, probabilities, constraints, compatibility, memory); problems are located through <paramref name="map"/>.</summary>
     public static IReadOnlyList<Diagnostic> Validate(SystemDescription system, SourceMap map)
     {
         var bag = new DiagnosticBag();

@@ -13,6 +13,7 @@ namespace AiSprint.Onnx.EarlyExits;
 /// </summary>
 public static class EarlyExitSplitter
 {
+    /// <summary>The partitions the exits of <paramref name="exits"/> cut the analysed model into; a row that does not fit the model comes back as a located error.</summary>
     public static LoadResult<EarlyExitPlan> Split(ModelAnalysis analysis, IReadOnlyList<EarlyExit> exits)
     {
         var bag = new DiagnosticBag();
@@ -122,7 +123,9 @@ public static class EarlyExitSplitter
 /// </summary>
 public sealed record EarlyExitPlan(IReadOnlyList<Partition> Partitions, IReadOnlyList<IReadOnlyList<string>> ExitOutputs)
 {
+    /// <summary>The number of partitions, exits + 1.</summary>
     public int PartitionCount => Partitions.Count;
 
+    /// <summary>The number of early exits.</summary>
     public int ExitCount => Partitions.Count - 1;
 }

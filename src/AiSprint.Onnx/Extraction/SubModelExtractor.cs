@@ -16,7 +16,7 @@ public static class SubModelExtractor
     /// <summary>The manifest's name beside the sub-models (<see cref="PartitionManifestJson.FileName"/>).</summary>
     public const string ManifestFileName = PartitionManifestJson.FileName;
 
-    /// <summary>The sub-model file of partition <paramref name="index"/> (1-based) of <paramref name="count"/>.</summary>
+    /// <summary>The file name of partition <paramref name="index"/> (1-based) of <paramref name="count"/> (<c>partition_1_of_3.onnx</c>).</summary>
     public static string FileNameOf(int index, int count) => $"partition_{index}_of_{count}.onnx";
 
     /// <summary>Writes the sub-models and the manifest into <paramref name="outputDirectory"/>; returns the manifest.</summary>

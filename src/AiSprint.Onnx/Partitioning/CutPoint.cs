@@ -16,5 +16,6 @@ public sealed record CutPoint(
     TensorDescription Description,
     long? CumulativeForwardFlops)
 {
+    /// <summary>The bytes sent across this cut in one inference; null when the tensor's shape is not fully known.</summary>
     public long? Bytes => Description.Bytes;
 }

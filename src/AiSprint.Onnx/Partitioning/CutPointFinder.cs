@@ -10,7 +10,7 @@ namespace AiSprint.Onnx.Partitioning;
 /// (one that reaches no output) belongs to neither side, so a graph with one has no cut.
 /// The test is O(1) per ancestor via the post-dominator tree; ancestors come from bitsets: O(N²/64) overall.
 /// </summary>
-public static class CutPointFinder
+internal static class CutPointFinder
 {
     public static IReadOnlyList<CutPoint> Find(ModelAnalysis analysis) => analysis.CutPoints;
 

@@ -23,6 +23,7 @@ public sealed record Partition(
 /// <summary>A K-way split: K − 1 increasing cut points and the K partitions between them.</summary>
 public sealed record PartitionPlan(IReadOnlyList<CutPoint> Cuts, IReadOnlyList<Partition> Partitions)
 {
+    /// <summary>The number of partitions, cuts + 1.</summary>
     public int PartitionCount => Partitions.Count;
 
     /// <summary>Bytes sent between partitions in one inference (the sum over the cuts).</summary>
@@ -39,5 +40,6 @@ public sealed record PartitionPlan(IReadOnlyList<CutPoint> Cuts, IReadOnlyList<P
         }
     }
 
+    /// <summary>The memory of the largest partition in bytes (parameters plus peak activations); null when one is unknown.</summary>
     public long? MaxPartitionMemoryBytes => Partitions.Max(p => p.MemoryBytes);
 }

@@ -10,8 +10,9 @@ namespace AiSprint.Onnx.Reporting;
 /// </summary>
 public static class LayerChart
 {
-    public const string BytesLegend = "output bytes per node", FlopsLegend = "cumulative forward FLOPs", CutLegend = "cut point";
+    internal const string BytesLegend = "output bytes per node", FlopsLegend = "cumulative forward FLOPs", CutLegend = "cut point";
 
+    /// <summary>The per-node chart (output bytes, cumulative forward FLOPs, cut points) as an SVG fragment to embed in HTML.</summary>
     public static string RenderSvg(ModelAnalysis analysis) =>
         SvgFragment.Normalise(Build(analysis).GetSvgXml(Math.Clamp(analysis.Layers.Count * 8, 960, 2400), 420), "layers");
 

@@ -18,12 +18,13 @@ public sealed record TensorDescription(string Name, string ElementType, IReadOnl
 {
     internal int ElementTypeCode { get; init; }
 
+    /// <summary>True when every dimension is known.</summary>
     public bool IsFullyKnown => Dimensions is not null && Dimensions.All(d => d is not null);
 
-    public long? ElementCount => IsFullyKnown ? Dimensions!.Aggregate(1L, (a, d) => a * d!.Value) : null;
+    internal long? ElementCount => IsFullyKnown ? Dimensions!.Aggregate(1L, (a, d) => a * d!.Value) : null;
 
     /// <summary>Bytes of the dense tensor; null while the shape or the element width is unknown.</summary>
     public long? Bytes => ElementCount is { } n && ElementTypes.BytesPerElement(ElementTypeCode) is { } w ? n * w : null;
 
-    public string ShapeText => Dimensions is null ? "?" : "[" + string.Join(",", Dimensions.Select(d => d?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?")) + "]";
+    internal string ShapeText => Dimensions is null ? "?" : "[" + string.Join(",", Dimensions.Select(d => d?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?")) + "]";
 }

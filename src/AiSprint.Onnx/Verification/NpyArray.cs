@@ -10,6 +10,8 @@ public sealed partial record NpyArray(float[] Data, long[] Shape)
 {
     private static readonly byte[] Magic = [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
 
+    /// <summary>Reads a float32 .npy file (format 1.0, little-endian, C order).</summary>
+    /// <exception cref="InvalidDataException">The file is not such an array.</exception>
     public static NpyArray Read(string path)
     {
         var bytes = File.ReadAllBytes(path);

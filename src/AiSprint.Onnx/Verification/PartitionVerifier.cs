@@ -21,6 +21,7 @@ public sealed class PartitionVerifier : IDisposable
     private readonly Dictionary<string, float[]> _fullOutputs = new(StringComparer.Ordinal);
     private readonly double _tolerance;
 
+    /// <summary>Runs the full model of <paramref name="analysis"/> once on <paramref name="inputs"/> (by input name) with ONNX Runtime at <paramref name="optimization"/>; plans are then judged against its outputs within <paramref name="relativeTolerance"/>.</summary>
     public PartitionVerifier(ModelAnalysis analysis, IReadOnlyDictionary<string, NpyArray> inputs,
         GraphOptimizationLevel optimization = GraphOptimizationLevel.ORT_ENABLE_ALL, double relativeTolerance = DefaultRelativeTolerance)
     {
@@ -161,5 +162,6 @@ public sealed class PartitionVerifier : IDisposable
         return value.GetTensorDataAsSpan<float>().ToArray();
     }
 
+    /// <summary>Releases the ONNX Runtime session options.</summary>
     public void Dispose() => _options.Dispose();
 }

@@ -26,7 +26,9 @@ public sealed record DeploymentOutcome(
     string? Infeasibility,
     bool Eligible)
 {
+    /// <summary>True when the search found a placement of this deployment that meets every constraint.</summary>
     public bool Feasible => Best is { IsFeasible: true };
+    /// <summary>The cost of that placement over the horizon; null when none is feasible.</summary>
     public double? Cost => Feasible ? Best!.TotalCost.Value : null;
 }
 

@@ -20,6 +20,7 @@ public static class DeploymentSelector
     private const int MaxDoublings = 20;
     private const int BisectionSteps = 30;
 
+    /// <summary>Places every candidate deployment at <paramref name="lambda"/> and picks one by <paramref name="objective"/> among those whose metric reaches <paramref name="threshold"/> (all when null), with each one's largest sustainable Lambda. <paramref name="progress"/> receives the fraction done, in [0, 1].</summary>
     public static DeploymentChoice Choose(IReadOnlyList<DeploymentCandidate> candidates, ApplicationMetric metric, double? threshold, DeploymentObjective objective,
         RequestsPerSecond lambda, SearchOptions options, IProgress<double>? progress = null)
     {

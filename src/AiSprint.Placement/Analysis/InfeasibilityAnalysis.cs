@@ -13,6 +13,10 @@ namespace AiSprint.Placement.Analysis;
 public sealed record ImpossibleConstraint(string Name, bool IsGlobal, Seconds Threshold, Seconds BestCase, string Breakdown = "");
 
 /// <summary>A constraint that alone keeps the instance infeasible: with only its threshold raised to <see cref="Needed"/> a placement exists.</summary>
+/// <param name="Name">The component (local constraint) or path (global constraint).</param>
+/// <param name="IsGlobal">A path's constraint rather than a component's.</param>
+/// <param name="Threshold">The threshold the design sets.</param>
+/// <param name="Needed">The smallest threshold found at which a placement exists (heuristic: a smaller one may exist).</param>
 public sealed record BindingConstraint(string Name, bool IsGlobal, Seconds Threshold, Seconds Needed);
 
 /// <summary>What it takes to make an infeasible instance feasible.</summary>
@@ -31,6 +35,7 @@ public sealed record InfeasibilityReport(IReadOnlyList<ImpossibleConstraint> Imp
 /// </summary>
 public static class InfeasibilityAnalysis
 {
+    /// <summary>The largest relaxation factor of the thresholds the analysis probes; beyond it a constraint is reported as unreachable.</summary>
     public const double MaxScale = 1000;
     private const double Precision = 0.01;
 
@@ -45,6 +50,7 @@ public static class InfeasibilityAnalysis
         TimeLimit = null,
     };
 
+    /// <summary>Why no placement of <paramref name="system"/> at <paramref name="lambda"/> is feasible: the constraints no placement can meet, the smallest uniform relaxation of the thresholds and the largest arrival rate that make it feasible. Problems are located through <paramref name="map"/>.</summary>
     public static InfeasibilityReport Analyse(SystemDescription system, SourceMap map, RequestsPerSecond lambda, SearchOptions options)
     {
         var problem = PlacementProblemBuilder.Build(system, map, lambda).GetValueOrThrow();

@@ -12,6 +12,11 @@ namespace AiSprint.Placement.Analysis;
 /// One point of a Lambda sweep: the cheapest placement found at that arrival rate and its binding
 /// constraint (the local or global constraint with the least slack relative to its threshold).
 /// </summary>
+/// <param name="Lambda">The arrival rate of this point.</param>
+/// <param name="Cost">The cheapest feasible placement's cost over the horizon; null when none was found.</param>
+/// <param name="BindingConstraint">The constraint with the least relative slack; null when no placement was found or nothing is constrained.</param>
+/// <param name="ResponseTime">That constraint's response time in the placement.</param>
+/// <param name="Threshold">That constraint's threshold.</param>
 public sealed record SweepPoint(RequestsPerSecond Lambda, double? Cost, string? BindingConstraint, Seconds? ResponseTime, Seconds? Threshold);
 
 /// <summary>The design document's cost-versus-λ study: a placement search at each rate of a range.</summary>
@@ -26,6 +31,7 @@ public static class LambdaSweep
         return Enumerable.Range(0, count).Select(i => new RequestsPerSecond(Math.Round(start + i * step, 12))).ToList();
     }
 
+    /// <summary>The cheapest feasible placement at each rate of <paramref name="lambdas"/> and its binding constraint; each rate is an independent search with <paramref name="options"/>, so points do not depend on each other.</summary>
     public static IReadOnlyList<SweepPoint> Run(SystemDescription system, SourceMap map, IReadOnlyList<RequestsPerSecond> lambdas, SearchOptions options, IProgress<double>? progress = null)
     {
         var points = new List<SweepPoint>();
@@ -52,6 +58,7 @@ public static class LambdaSweep
         return new SweepPoint(lambda, best.TotalCost.Value, binding.Name, new Seconds(binding.Time), new Seconds(binding.Threshold));
     }
 
+    /// <summary>The sweep as CSV (<c>lambda_req_s,feasible,cost,binding_constraint,response_time_s,threshold_s</c>), one row per rate.</summary>
     public static string ToCsv(IReadOnlyList<SweepPoint> points)
     {
         var csv = new StringBuilder("lambda_req_s,feasible,cost,binding_constraint,response_time_s,threshold_s\n");

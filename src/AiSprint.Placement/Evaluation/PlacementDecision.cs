@@ -8,6 +8,7 @@ namespace AiSprint.Placement.Evaluation;
 /// </summary>
 public sealed class PlacementDecision
 {
+    /// <summary>A decision over the given arrays, which it keeps (not copied); see <see cref="Deployments"/>, <see cref="Resources"/> and <see cref="Replicas"/>.</summary>
     public PlacementDecision(int[] deployments, int[][] resources, int[][] replicas)
     {
         Deployments = deployments;
@@ -22,6 +23,7 @@ public sealed class PlacementDecision
     /// <summary>Per component, per partition: the replica count of its (edge or VM) resource; 1 for FaaS.</summary>
     public int[][] Replicas { get; }
 
+    /// <summary>A deep copy, for the search to change without touching this one.</summary>
     public PlacementDecision Clone()
     {
         var resources = new int[Resources.Length][];

@@ -26,4 +26,8 @@ public enum ViolationKind
 }
 
 /// <summary>One reason a placement is infeasible. <see cref="Excess"/> is how far over the limit (s, MB, utilisation), when it is a number.</summary>
+/// <param name="Kind">Which check failed.</param>
+/// <param name="Subject">The component, partition, resource or path concerned.</param>
+/// <param name="Message">The violation in words, for reports.</param>
+/// <param name="Excess">How far over the limit, in the limit's unit (s, MB, utilisation); NaN when the check has no amount (a wrong layer, a move back to the edge).</param>
 public sealed record Violation(ViolationKind Kind, string Subject, string Message, double Excess = double.NaN);

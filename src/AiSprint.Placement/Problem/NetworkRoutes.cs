@@ -9,7 +9,7 @@ namespace AiSprint.Placement.Problem;
 /// without the Python tool's factor 8: bandwidths are MB/s in the model). No shared domain means
 /// the data cannot travel: +∞, which makes the placement infeasible instead of aborting.
 /// </summary>
-public sealed class NetworkRoutes
+internal sealed class NetworkRoutes
 {
     private readonly (Seconds AccessDelay, Bandwidth Bandwidth)[][] _routes;
     private readonly int _layerCount;
@@ -30,7 +30,7 @@ public sealed class NetworkRoutes
         }
     }
 
-    public bool Connected(int layerA, int layerB) => _routes[layerA * _layerCount + layerB].Length > 0;
+    internal bool Connected(int layerA, int layerB) => _routes[layerA * _layerCount + layerB].Length > 0;
 
     /// <summary>The delay of sending <paramref name="size"/> from a resource in <paramref name="layerA"/> to another resource in <paramref name="layerB"/>.</summary>
     public Seconds Delay(int layerA, int layerB, Megabytes size)

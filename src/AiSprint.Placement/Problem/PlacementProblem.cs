@@ -14,9 +14,11 @@ public readonly record struct CandidateSlot(int Resource, Megabytes Memory, Seco
 {
     /// <summary>The resource's layer, copied here so the Random Greedy draw never leaves the candidate array.</summary>
     public int Layer { get; init; }
+    /// <summary>The resource's tier.</summary>
     public ResourceKind Kind { get; init; }
+    /// <summary>True for a FaaS configuration (no queue, no replicas).</summary>
     public bool IsFaas => Kind == ResourceKind.Faas;
-    public bool IsEdge => Kind == ResourceKind.EdgeDevice;
+    internal bool IsEdge => Kind == ResourceKind.EdgeDevice;
 }
 
 /// <summary>A partition of a deployment, in execution order.</summary>
@@ -52,6 +54,7 @@ public sealed record PartitionSlot(
         return false;
     }
 
+    /// <summary>The candidate on resource index <paramref name="resource"/>, or null when the partition cannot run there.</summary>
     public CandidateSlot? CandidateOn(int resource)
     {
         for (var i = 0; i < Candidates.Count; i++)
@@ -62,6 +65,9 @@ public sealed record PartitionSlot(
     }
 }
 
+/// <summary>One deployment of a component: its partitions in execution order.</summary>
+/// <param name="Name">The deployment's name in the design.</param>
+/// <param name="Partitions">The partitions, first to last.</param>
 public sealed record DeploymentSlot(string Name, IReadOnlyList<PartitionSlot> Partitions)
 {
     internal PartitionSlot[] PartitionArray { get; } = Partitions as PartitionSlot[] ?? [.. Partitions];
@@ -75,13 +81,27 @@ public sealed record ComponentSlot(string Name, RequestsPerSecond ArrivalRate, I
     internal int[] SuccessorArray { get; } = Successors as int[] ?? [.. Successors];
 }
 
+/// <summary>A candidate resource, by index in <see cref="PlacementProblem.Resources"/>.</summary>
+/// <param name="Name">The resource's name in the design.</param>
+/// <param name="Kind">Its tier.</param>
+/// <param name="Layer">Index into <see cref="PlacementProblem.Layers"/>: a placement uses at most one resource per layer.</param>
+/// <param name="LayerName">The computational layer's name.</param>
+/// <param name="Memory">The memory of one node (or the FaaS memory size).</param>
+/// <param name="UnitCost">Edge/VM: the cost of one node per hour. FaaS: the cost per hour of warm execution.</param>
+/// <param name="MaxNodes">The most replicas an edge device or VM may have; 1 for FaaS.</param>
+/// <param name="Source">The resource as the design describes it.</param>
 public sealed record ResourceSlot(string Name, ResourceKind Kind, int Layer, string LayerName, Megabytes Memory, Money UnitCost, int MaxNodes, Resource Source)
 {
+    /// <summary>True for a FaaS configuration (no queue, no replicas).</summary>
     public bool IsFaas => Kind == ResourceKind.Faas;
     /// <summary>Edge devices are the only resources a request may not return to once it reached the cloud.</summary>
     public bool IsEdge => Kind == ResourceKind.EdgeDevice;
 }
 
+/// <summary>A global constraint compiled: the path's components by index and its threshold.</summary>
+/// <param name="Name">The constraint's name.</param>
+/// <param name="Components">Indices into <see cref="PlacementProblem.Components"/>, in path order.</param>
+/// <param name="Threshold">The path's maximum response time.</param>
 public sealed record PathSlot(string Name, IReadOnlyList<int> Components, Seconds Threshold);
 
 /// <summary>
@@ -117,15 +137,22 @@ public sealed class PlacementProblem
     /// <summary>Per layer, its edge/VM resources (empty for FaaS layers).</summary>
     internal int[][] NodeResourcesByLayer { get; }
 
+    /// <summary>The design the problem was compiled from.</summary>
     public SystemDescription System { get; }
+    /// <summary>The exogenous arrival rate the problem was compiled for (the design's, or a sweep's).</summary>
     public RequestsPerSecond Lambda { get; }
+    /// <summary>The billing horizon every cost is multiplied by.</summary>
     public Hours Time => System.Time;
+    /// <summary>The components, in the design's order; a decision indexes them the same way.</summary>
     public IReadOnlyList<ComponentSlot> Components { get; }
     /// <summary>Component indices, every component after all its predecessors.</summary>
     public IReadOnlyList<int> TopologicalOrder { get; }
+    /// <summary>Every candidate resource; partitions and decisions refer to them by index.</summary>
     public IReadOnlyList<ResourceSlot> Resources { get; }
+    /// <summary>The computational layers' names, by layer index.</summary>
     public IReadOnlyList<string> Layers { get; }
-    public NetworkRoutes Routes { get; }
+    internal NetworkRoutes Routes { get; }
+    /// <summary>The global constraints.</summary>
     public IReadOnlyList<PathSlot> Paths { get; }
 
     /// <summary>
@@ -136,6 +163,7 @@ public sealed class PlacementProblem
     public double TransferDelay(int from, int to, Megabytes size) =>
         from == to ? 0 : Routes.Delay(ResourceArray[from].Layer, ResourceArray[to].Layer, size).Value;
 
+    /// <summary>The index of the component named <paramref name="name"/>, or -1 when there is none.</summary>
     public int ComponentIndex(string name)
     {
         for (var i = 0; i < Components.Count; i++)
@@ -145,6 +173,7 @@ public sealed class PlacementProblem
         return -1;
     }
 
+    /// <summary>The index of the resource named <paramref name="name"/>, or -1 when there is none.</summary>
     public int ResourceIndex(string name)
     {
         for (var i = 0; i < Resources.Count; i++)

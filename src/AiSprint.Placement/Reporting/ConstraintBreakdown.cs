@@ -10,6 +10,7 @@ namespace AiSprint.Placement.Reporting;
 /// <param name="IsGlobal">A path (global constraint) rather than a component (local constraint).</param>
 public sealed record ConstraintTime(string Name, bool IsGlobal, double Threshold, double Compute, double Queueing, double ColdStart, double Network, double Total)
 {
+    /// <summary>Threshold minus total, in seconds; negative when the constraint is violated.</summary>
     public double Slack => Threshold - Total;
 }
 

@@ -12,6 +12,7 @@ namespace AiSprint.Placement.Reporting;
 /// </summary>
 public static class DeploymentChoiceReport
 {
+    /// <summary>The section's text for <paramref name="choice"/>.</summary>
     public static string Format(DeploymentChoice choice)
     {
         var text = new StringBuilder();

@@ -11,6 +11,7 @@ public static class ParetoChart
     /// <summary>The chart's file name beside report.txt (deploy's deployment/, place's output folder).</summary>
     public const string FileName = "pareto.svg";
 
+    /// <summary>The chart as an SVG fragment to embed in HTML, under <paramref name="title"/>.</summary>
     public static string RenderSvg(DeploymentChoice choice, string title)
     {
         var plot = new Plot();

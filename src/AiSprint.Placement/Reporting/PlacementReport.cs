@@ -13,6 +13,7 @@ namespace AiSprint.Placement.Reporting;
 /// </summary>
 public static class PlacementReport
 {
+    /// <summary>The report's text for <paramref name="evaluation"/>.</summary>
     public static string Format(PlacementEvaluation evaluation)
     {
         var problem = evaluation.Problem;

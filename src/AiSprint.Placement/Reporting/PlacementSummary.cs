@@ -9,6 +9,7 @@ namespace AiSprint.Placement.Reporting;
 /// </summary>
 public static class PlacementSummary
 {
+    /// <summary>The two lines for <paramref name="evaluation"/>.</summary>
     public static string Format(PlacementEvaluation evaluation)
     {
         var problem = evaluation.Problem;

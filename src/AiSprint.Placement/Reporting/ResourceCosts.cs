@@ -8,6 +8,7 @@ public sealed record ResourceCost(string Resource, string Layer, string Kind, in
 /// <summary>The cost of every resource a placement uses, in resource order; they add up to the total cost.</summary>
 public static class ResourceCosts
 {
+    /// <summary>The cost of every resource <paramref name="evaluation"/>'s placement uses, in resource order.</summary>
     public static IReadOnlyList<ResourceCost> Of(PlacementEvaluation evaluation)
     {
         var problem = evaluation.Problem;

@@ -10,8 +10,10 @@ namespace AiSprint.Placement.Reporting;
 /// </summary>
 public static class SweepChart
 {
+    /// <summary>The legend entries of the chart's series (tests and readers find the series by them).</summary>
     public const string CostLegend = "minimum cost", TimeLegend = "binding response time (s)", ThresholdLegend = "its threshold (s)", InfeasibleLegend = "no feasible placement";
 
+    /// <summary>The chart as an SVG fragment of <paramref name="width"/> × <paramref name="height"/> pixels to embed in HTML, under <paramref name="title"/>.</summary>
     public static string ToSvg(IReadOnlyList<SweepPoint> points, string title, int width = 760, int height = 440) =>
         SvgFragment.Normalise(Build(points, title).GetSvgXml(width, height), "sweep");
 

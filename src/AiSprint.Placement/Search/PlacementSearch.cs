@@ -6,8 +6,14 @@ using AiSprint.Placement.Search.Exact;
 namespace AiSprint.Placement.Search;
 
 /// <summary>The outcome of a search: the best placement (null when none feasible was found) and how the search went.</summary>
+/// <param name="Best">The best feasible placement found; null when none was found.</param>
+/// <param name="Method">The method the options asked for.</param>
+/// <param name="Statistics">The search's counters.</param>
+/// <param name="Elapsed">The wall time the search took.</param>
+/// <param name="Cancelled">The search stopped on <see cref="SearchOptions.Cancellation"/> before its budget ran out.</param>
 public sealed record SearchResult(PlacementEvaluation? Best, SearchMethod Method, SearchStatistics Statistics, TimeSpan Elapsed, bool Cancelled)
 {
+    /// <summary>True when a placement meeting every constraint was found.</summary>
     public bool Found => Best is { IsFeasible: true };
     /// <summary>Set when the exact search ran: whether it proved the result optimal (or the instance infeasible), and its lower bound.</summary>
     public ExactResult? Exact { get; init; }
@@ -16,6 +22,7 @@ public sealed record SearchResult(PlacementEvaluation? Best, SearchMethod Method
 /// <summary>The entry point of the placement engine: runs the chosen method within the budgets.</summary>
 public static class PlacementSearch
 {
+    /// <summary>Searches <paramref name="problem"/> with the method and budgets of <paramref name="options"/>; for a given seed the result does not depend on the thread count unless a time limit cuts the search short.</summary>
     public static SearchResult Run(PlacementProblem problem, SearchOptions options)
     {
         var clock = Stopwatch.StartNew();

@@ -21,9 +21,13 @@ public enum SearchMethod
 /// </summary>
 public sealed record SearchOptions
 {
+    /// <summary>Which search runs (see <see cref="SearchMethod"/>).</summary>
     public SearchMethod Method { get; init; } = SearchMethod.Auto;
+    /// <summary>The seed of every random choice: the same seed gives the same result whatever the thread count.</summary>
     public int Seed { get; init; } = 1;
+    /// <summary>Random Greedy's iterations (solutions drawn).</summary>
     public int RandomGreedyIterations { get; init; } = 10_000;
+    /// <summary>Local Search iterations per elite start, at most (see <see cref="LocalSearchStallLimit"/>).</summary>
     public int LocalSearchIterations { get; init; } = 1_666;
     /// <summary>
     /// A Local Search start stops after this many consecutive iterations without improvement (the
@@ -40,6 +44,7 @@ public sealed record SearchOptions
     public TimeSpan? TimeLimit { get; init; }
     /// <summary>Worker threads; null for every core. Results do not depend on it.</summary>
     public int? Threads { get; init; }
+    /// <summary>Stops the search early; the best placement so far is returned with <see cref="SearchResult.Cancelled"/> set.</summary>
     public CancellationToken Cancellation { get; init; }
     /// <summary>Receives the fraction of the budget done, in [0, 1].</summary>
     public IProgress<double>? Progress { get; init; }

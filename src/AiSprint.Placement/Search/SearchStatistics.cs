@@ -8,10 +8,13 @@ public sealed class SearchStatistics
     private long _localSearchIterations;
     private long _localSearchImprovements;
 
+    /// <summary>Random Greedy solutions drawn.</summary>
     public long RandomGreedyIterations => Interlocked.Read(ref _randomGreedyIterations);
+    /// <summary>Random Greedy solutions that met every constraint.</summary>
     public long RandomGreedyFeasible => Interlocked.Read(ref _randomGreedyFeasible);
+    /// <summary>Local Search iterations run, over every start.</summary>
     public long LocalSearchIterations => Interlocked.Read(ref _localSearchIterations);
-    public long LocalSearchImprovements => Interlocked.Read(ref _localSearchImprovements);
+    internal long LocalSearchImprovements => Interlocked.Read(ref _localSearchImprovements);
 
     internal void AddRandomGreedy(int iterations, int feasible)
     {

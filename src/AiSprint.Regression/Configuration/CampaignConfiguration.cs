@@ -11,6 +11,7 @@ namespace AiSprint.Regression.Configuration;
 /// </summary>
 public static class CampaignConfiguration
 {
+    /// <summary>Loads the campaign configuration at <paramref name="path"/>, choosing the reader by extension (.ini, .yaml/.yml, .json); relative paths inside it (<c>input_path</c>) resolve against <paramref name="currentDirectory"/>, or the process's current directory when null. Problems come back as located diagnostics, not exceptions.</summary>
     public static LoadResult<AmlConfigurationFile> Load(string path, string? currentDirectory = null) =>
         Path.GetExtension(path).ToLowerInvariant() switch
         {

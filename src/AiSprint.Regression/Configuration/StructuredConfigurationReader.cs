@@ -9,7 +9,7 @@ using AiSprint.Model.Formats.Aml;
 namespace AiSprint.Regression.Configuration;
 
 /// <summary>The structured formats a campaign configuration may also be written in.</summary>
-public enum StructuredFormat
+internal enum StructuredFormat
 {
     Yaml,
     Json,
@@ -26,7 +26,7 @@ public enum StructuredFormat
 /// express); Python's
 /// spellings None, True and False are accepted too, because a configuration converted from an .ini keeps them.
 /// </summary>
-public static class StructuredConfigurationReader
+internal static class StructuredConfigurationReader
 {
     private static readonly Regex Integer = new(@"^[-+]?[0-9]+$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     private static readonly Regex Float = new(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));

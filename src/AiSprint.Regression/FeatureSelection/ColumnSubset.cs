@@ -7,7 +7,7 @@ namespace AiSprint.Regression.FeatureSelection;
 /// columns"). It receives whole rows (after normalisation, if configured) and hands the inner model only
 /// <see cref="Columns"/>, in ascending column order.
 /// </summary>
-public sealed class ColumnSubsetRegressor(IReadOnlyList<int> columns, IRegressor inner) : IRegressor
+internal sealed class ColumnSubsetRegressor(IReadOnlyList<int> columns, IRegressor inner) : IRegressor
 {
     public IReadOnlyList<int> Columns { get; } = columns;
 
@@ -17,7 +17,7 @@ public sealed class ColumnSubsetRegressor(IReadOnlyList<int> columns, IRegressor
 }
 
 /// <summary>Fits the inner trainer on fixed columns; used for the final retrain of a selected experiment (spec §6.4).</summary>
-public sealed class ColumnSubsetTrainer(ITrainer inner, IReadOnlyList<int> columns) : ITrainer
+internal sealed class ColumnSubsetTrainer(ITrainer inner, IReadOnlyList<int> columns) : ITrainer
 {
     public IRegressor Fit(double[][] x, double[] y) =>
         new ColumnSubsetRegressor(columns, inner.Fit(x.Select(row => ColumnSubset.Project(row, columns)).ToArray(), y));

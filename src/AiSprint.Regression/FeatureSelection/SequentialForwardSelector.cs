@@ -4,7 +4,7 @@ using AiSprint.Regression.Validation;
 namespace AiSprint.Regression.FeatureSelection;
 
 /// <summary>The subset chosen by <see cref="SequentialForwardSelector"/> and the mean CV score of every size tried (index = size − 1).</summary>
-public sealed record ForwardSelection(IReadOnlyList<int> Columns, IReadOnlyList<double> MeanScoreBySize);
+internal sealed record ForwardSelection(IReadOnlyList<int> Columns, IReadOnlyList<double> MeanScoreBySize);
 
 /// <summary>
 /// mlxtend 0.19 <c>SequentialFeatureSelector(forward=True, floating=False, k_features=(min, max),
@@ -15,7 +15,7 @@ public sealed record ForwardSelection(IReadOnlyList<int> Columns, IReadOnlyList<
 /// and the score is the negated library MAPE of each held-out block (with the upstream scorer bug fixed, as the
 /// baseline figures were taken).
 /// </summary>
-public static class SequentialForwardSelector
+internal static class SequentialForwardSelector
 {
     public static ForwardSelection Select(ITrainer trainer, double[][] x, double[] y, int minFeatures, int maxFeatures, int folds)
     {

@@ -7,7 +7,7 @@ namespace AiSprint.Regression.FeatureSelection;
 /// The <c>[FeatureSelection] method = "SFS"</c> settings (spec §7.1). <see cref="Wrap"/> turns an experiment's
 /// trainer into one that selects its columns on the experiment's own training rows, then refits on them.
 /// </summary>
-public sealed record SfsSettings(int MinFeatures, int MaxFeatures, int Folds)
+internal sealed record SfsSettings(int MinFeatures, int MaxFeatures, int Folds)
 {
     /// <summary>Validates the section against the prepared feature columns; aMLLibrary exits with code −10 when max_features exceeds them.</summary>
     public static SfsSettings From(AmlFeatureSelection section, int featureCount, string source)
@@ -23,7 +23,7 @@ public sealed record SfsSettings(int MinFeatures, int MaxFeatures, int Folds)
 }
 
 /// <summary>Runs <see cref="SequentialForwardSelector"/> on the rows it is given, then fits the inner trainer on the selected columns.</summary>
-public sealed class SfsTrainer(ITrainer inner, SfsSettings settings) : ITrainer
+internal sealed class SfsTrainer(ITrainer inner, SfsSettings settings) : ITrainer
 {
     public IRegressor Fit(double[][] x, double[] y)
     {

@@ -13,7 +13,7 @@ namespace AiSprint.Regression.FeatureSelection;
 /// The nested campaign depends only on the configuration (it starts from General.seed like a run_num = 1
 /// campaign), so every run and validation split gets the same columns.
 /// </summary>
-public static class XGBoostFeatureSelection
+internal static class XGBoostFeatureSelection
 {
     /// <summary>The built-in grid used when the configuration has no [XGBoost] section (spec §2.2).</summary>
     public static TechniqueGrid BuiltInGrid { get; } = new(AmlTechnique.XGBoost, true, new Hyperparameter[]

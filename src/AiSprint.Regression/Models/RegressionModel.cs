@@ -108,11 +108,16 @@ public sealed record RegressionModel(
     /// <summary>Reads a CSV with <see cref="AmlDatasetReader"/> and predicts every row.</summary>
     public double[] PredictCsv(string path) => Predict(AmlDatasetReader.Load(path).GetValueOrThrow());
 
+    /// <summary>The model as the JSON of a <c>.model.json</c> file, at <see cref="FormatVersion"/>.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, RegressionJsonContext.Default.RegressionModel);
 
     /// <summary>Writes the model atomically: an interrupted save never leaves half a model file.</summary>
     public void Save(string path) => AiSprint.Model.Formats.AtomicFile.WriteAllText(path, ToJson());
 
+    /// <summary>Reads a model from the JSON of a <c>.model.json</c> file and checks it can predict (a known version, exactly one fitted predictor of that version's kind, features that match).</summary>
+    /// <param name="json">The file's text.</param>
+    /// <param name="source">The file's name, used in error messages.</param>
+    /// <exception cref="RegressionException">The text is not a model file this build reads.</exception>
     public static RegressionModel FromJson(string json, string source = "<json>")
     {
         RegressionModel? model;
@@ -154,5 +159,6 @@ public sealed record RegressionModel(
         return model;
     }
 
+    /// <summary>Reads and checks the <c>.model.json</c> file at <paramref name="path"/> (see <see cref="FromJson"/>).</summary>
     public static RegressionModel Load(string path) => FromJson(File.ReadAllText(path), path);
 }

@@ -8,7 +8,7 @@ namespace AiSprint.Regression.Preparation;
 /// Builds a <see cref="PreparationPipeline"/> from <c>[DataPreparation]</c> following spec §3 step by step,
 /// tracking aMLLibrary's <c>x_columns</c> list, then applies it to the campaign dataset.
 /// </summary>
-public static class PreparationBuilder
+internal static class PreparationBuilder
 {
     public static PreparedData Prepare(AmlConfiguration configuration, AmlDataset dataset)
     {

@@ -8,7 +8,7 @@ namespace AiSprint.Regression.Preparation;
 /// (non-skipped rows); <see cref="TrainingRows"/> its initial <c>training</c> set; with Extrapolation or
 /// Interpolation, <see cref="ExternalValidationRows"/> holds the validation rows chosen during preparation.
 /// </summary>
-public sealed record PreparedData(
+internal sealed record PreparedData(
     PreparationPipeline Pipeline,
     double[][] X,
     double[] Y,
@@ -20,7 +20,7 @@ public sealed record PreparedData(
 }
 
 /// <summary>Replays a pipeline on a dataset (training or prediction).</summary>
-public static class PipelineApplication
+internal static class PipelineApplication
 {
     /// <summary>The feature matrix (row × <see cref="PreparationPipeline.Features"/>) of every row of the dataset.</summary>
     public static double[][] Transform(this PreparationPipeline pipeline, AmlDataset dataset)

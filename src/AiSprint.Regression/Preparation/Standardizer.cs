@@ -7,7 +7,7 @@ namespace AiSprint.Regression.Preparation;
 /// </summary>
 public sealed record Standardizer(IReadOnlyList<double> Means, IReadOnlyList<double> Scales, double TargetMean, double TargetScale)
 {
-    public static Standardizer Fit(double[][] x, double[] y, IReadOnlyList<int> rows)
+    internal static Standardizer Fit(double[][] x, double[] y, IReadOnlyList<int> rows)
     {
         var p = x.Length == 0 ? 0 : x[0].Length;
         var means = new double[p];
@@ -26,14 +26,14 @@ public sealed record Standardizer(IReadOnlyList<double> Means, IReadOnlyList<dou
         return (mean, std == 0 ? 1.0 : std);
     }
 
-    public double[] Transform(double[] row)
+    internal double[] Transform(double[] row)
     {
         var result = new double[row.Length];
         for (var j = 0; j < row.Length; j++) result[j] = (row[j] - Means[j]) / Scales[j];
         return result;
     }
 
-    public double TransformTarget(double y) => (y - TargetMean) / TargetScale;
+    internal double TransformTarget(double y) => (y - TargetMean) / TargetScale;
 
-    public double InverseTarget(double scaled) => scaled * TargetScale + TargetMean;
+    internal double InverseTarget(double scaled) => scaled * TargetScale + TargetMean;
 }

@@ -14,6 +14,7 @@ namespace AiSprint.Regression.Reporting;
 /// </summary>
 public static class CampaignReport
 {
+    /// <summary>The report as one self-contained HTML page for the campaign that <paramref name="file"/> configured over the rows of <paramref name="dataset"/>.</summary>
     public static string ToHtml(CampaignResult result, AmlConfigurationFile file, AmlDataset dataset)
     {
         var html = new StringBuilder();

@@ -7,7 +7,7 @@ using AiSprint.Regression.Techniques;
 namespace AiSprint.Regression.Studies;
 
 /// <summary>Which held-out numbers of cores a study predicts.</summary>
-public enum CoresSplit
+internal enum CoresSplit
 {
     /// <summary>Train on 48–288 cores, predict 384 and 768 (aMLLibrary's Extrapolation, <c>{"cores": 288}</c>).</summary>
     Extrapolation,
@@ -17,7 +17,7 @@ public enum CoresSplit
 }
 
 /// <summary>The feature columns a study trains on, built by aMLLibrary's own data preparation.</summary>
-public enum CoresFeatures
+internal enum CoresFeatures
 {
     /// <summary>cores and datasize as measured.</summary>
     Raw,
@@ -30,7 +30,7 @@ public enum CoresFeatures
 }
 
 /// <summary>One technique's result in one study: the validation MAPE (held-out cores) of its hp-selected configuration.</summary>
-public sealed record CoresStudyResult(CoresSplit Split, CoresFeatures Features, AmlTechnique Technique, string Chosen, double HpSelectionMape, double ValidationMape);
+internal sealed record CoresStudyResult(CoresSplit Split, CoresFeatures Features, AmlTechnique Technique, string Chosen, double HpSelectionMape, double ValidationMape);
 
 /// <summary>
 /// The design document's interpolation/extrapolation experiment on the number of cores, on data generated from a
@@ -42,7 +42,7 @@ public sealed record CoresStudyResult(CoresSplit Split, CoresFeatures Features, 
 /// <see cref="CoresFeatures"/> set: the inverse-cores features contain the model's exact form datasize·(1/cores), so
 /// linear techniques can extrapolate with them, while trees (constant beyond the training range) cannot.
 /// </summary>
-public static class CoresStudy
+internal static class CoresStudy
 {
     public static readonly int[] Cores = [48, 96, 144, 192, 288, 384, 768];
     public static readonly int[] DataSizes = [10, 20, 40, 80];

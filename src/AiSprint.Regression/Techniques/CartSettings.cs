@@ -1,7 +1,7 @@
 namespace AiSprint.Regression.Techniques;
 
 /// <summary>scikit-learn's split criteria for regression trees that this engine implements (spec §2.2, §5.2).</summary>
-public enum SplitCriterion
+internal enum SplitCriterion
 {
     /// <summary><c>squared_error</c>: variance reduction, proxy Σ_left²/w_left + Σ_right²/w_right.</summary>
     SquaredError,
@@ -14,7 +14,7 @@ public enum SplitCriterion
 /// A sample-count hyper-parameter as scikit-learn reads it: a Python int is a count, a float a fraction of the
 /// training rows (min_samples_split / min_samples_leaf, spec §2.2 — "fractions vs counts").
 /// </summary>
-public sealed record SampleCount(double Value, bool IsFraction)
+internal sealed record SampleCount(double Value, bool IsFraction)
 {
     /// <summary>scikit-learn 1.2 <c>BaseDecisionTree.fit</c>: a fraction f of n rows is <c>int(ceil(f * n))</c>.</summary>
     public int Resolve(int rows) => IsFraction ? (int)Math.Ceiling(Value * rows) : (int)Value;
@@ -26,7 +26,7 @@ public sealed record SampleCount(double Value, bool IsFraction)
 /// scikit-learn's <c>max_features</c>: "auto" (for regressors in 1.2, before its removal in 1.3: every feature),
 /// "sqrt", "log2", None (every feature), an int count or a float fraction.
 /// </summary>
-public sealed record FeatureCount(string Kind, double Value = 0)
+internal sealed record FeatureCount(string Kind, double Value = 0)
 {
     public static readonly FeatureCount All = new("all");
 
@@ -45,7 +45,7 @@ public sealed record FeatureCount(string Kind, double Value = 0)
 /// The hyper-parameters aMLLibrary passes to <c>DecisionTreeRegressor</c> / <c>RandomForestRegressor</c> (spec §5.2),
 /// validated as scikit-learn 1.2's parameter constraints do (an invalid value fails the experiment, spec §5.3).
 /// </summary>
-public sealed record CartSettings(SplitCriterion Criterion, int? MaxDepth, FeatureCount MaxFeatures, SampleCount MinSamplesSplit, SampleCount MinSamplesLeaf)
+internal sealed record CartSettings(SplitCriterion Criterion, int? MaxDepth, FeatureCount MaxFeatures, SampleCount MinSamplesSplit, SampleCount MinSamplesLeaf)
 {
     public static readonly CartSettings Default = new(SplitCriterion.SquaredError, null, FeatureCount.All, new SampleCount(2, false), new SampleCount(1, false));
 

@@ -6,7 +6,7 @@ namespace AiSprint.Regression.Techniques;
 /// campaign seed is used, so the feature visiting order (and thus tie-breaking between equally good splits) is
 /// reproducible.
 /// </summary>
-public sealed record DecisionTreeTrainer(CartSettings Settings, int Seed) : ITrainer
+internal sealed record DecisionTreeTrainer(CartSettings Settings, int Seed) : ITrainer
 {
     public TreeEnsemble Fit(double[][] x, double[] y)
     {

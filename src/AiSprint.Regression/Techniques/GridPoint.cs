@@ -15,10 +15,11 @@ public sealed record HyperparameterSetting(string Name, IniValue Value)
 /// </summary>
 public sealed record GridPoint(IReadOnlyList<HyperparameterSetting> Settings)
 {
-    public static readonly GridPoint Empty = new([]);
+    internal static readonly GridPoint Empty = new([]);
 
-    public IniValue? this[string name] => Settings.FirstOrDefault(s => s.Name == name)?.Value;
+    internal IniValue? this[string name] => Settings.FirstOrDefault(s => s.Name == name)?.Value;
 
+    /// <inheritdoc/>
     public override string ToString() => "[" + string.Join(", ", Settings) + "]";
 
     /// <summary>The Cartesian product of the lists, first option outermost (itertools.product order).</summary>

@@ -1,7 +1,7 @@
 namespace AiSprint.Regression.Techniques;
 
 /// <summary>A technique with its hyper-parameters bound: fits a model on (already normalised, if configured) rows.</summary>
-public interface ITrainer
+internal interface ITrainer
 {
     IRegressor Fit(double[][] x, double[] y);
 }

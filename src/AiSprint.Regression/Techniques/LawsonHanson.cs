@@ -6,7 +6,7 @@ namespace AiSprint.Regression.Techniques;
 /// Non-negative least squares, min ‖Ax − b‖ subject to x ≥ 0, by the Lawson–Hanson active-set algorithm
 /// (Solving Least Squares Problems, 1974, ch. 23). Tolerance as in MATLAB's lsqnonneg: 10·ε·‖A‖₁·max(m, n).
 /// </summary>
-public static class LawsonHanson
+internal static class LawsonHanson
 {
     public static double[] Solve(Matrix<double> a, Vector<double> b)
     {

@@ -6,6 +6,7 @@ namespace AiSprint.Regression.Techniques;
 /// </summary>
 public sealed record LinearModel(double Intercept, IReadOnlyList<double> Coefficients) : IRegressor
 {
+    /// <inheritdoc/>
     public double Predict(IReadOnlyList<double> x)
     {
         var sum = Intercept;

@@ -6,7 +6,7 @@ using Microsoft.ML.Trainers.LightGbm;
 namespace AiSprint.Regression.Techniques;
 
 /// <summary>Which ML.NET tree booster a <see cref="MlNetTreeTrainer"/> runs.</summary>
-public enum MlNetBooster
+internal enum MlNetBooster
 {
     /// <summary><c>Microsoft.ML.LightGbm</c>: LightGBM's leaf-wise histogram boosting.</summary>
     LightGbm,
@@ -24,7 +24,7 @@ public enum MlNetBooster
 /// Hyper-parameters in LightGBM's Python names: n_estimators, learning_rate, num_leaves, min_child_samples, max_bin,
 /// and for LightGBM also reg_lambda / reg_alpha.
 /// </summary>
-public sealed record MlNetTreeTrainer(MlNetBooster Booster, int Estimators, double LearningRate, int Leaves, int MinChildSamples, int MaxBin, double Lambda, double Alpha, int Seed) : ITrainer
+internal sealed record MlNetTreeTrainer(MlNetBooster Booster, int Estimators, double LearningRate, int Leaves, int MinChildSamples, int MaxBin, double Lambda, double Alpha, int Seed) : ITrainer
 {
     /// <summary>One training row as ML.NET reads it; the feature vector's width is set in the schema.</summary>
     private sealed class Row

@@ -8,7 +8,7 @@ namespace AiSprint.Regression.Techniques;
 /// Deliberate difference (spec §5.2 QUIRK): aMLLibrary's "NNLS" is really <c>Lasso(alpha=0.001, positive=True)</c>,
 /// a lightly L1-penalised fit; this is the true non-negative least-squares solution.
 /// </summary>
-public sealed record NnlsTrainer(bool FitIntercept) : ITrainer
+internal sealed record NnlsTrainer(bool FitIntercept) : ITrainer
 {
     IRegressor ITrainer.Fit(double[][] x, double[] y) => Fit(x, y);
 

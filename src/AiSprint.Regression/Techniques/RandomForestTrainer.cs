@@ -8,7 +8,7 @@ namespace AiSprint.Regression.Techniques;
 /// the trees. Fractional min_samples_* refer to the n rows of X, as in scikit-learn. Tree t draws from its own
 /// stream of the campaign seed, so the forest does not depend on how trees or experiments are scheduled.
 /// </summary>
-public sealed record RandomForestTrainer(int Estimators, CartSettings Settings, int Seed) : ITrainer
+internal sealed record RandomForestTrainer(int Estimators, CartSettings Settings, int Seed) : ITrainer
 {
     public TreeEnsemble Fit(double[][] x, double[] y)
     {

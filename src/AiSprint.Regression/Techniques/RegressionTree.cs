@@ -9,9 +9,9 @@ namespace AiSprint.Regression.Techniques;
 /// </summary>
 public sealed record RegressionTree(int[] Feature, double[] Threshold, int[] Left, int[] Right, double[] Value)
 {
-    public int NodeCount => Feature.Length;
+    internal int NodeCount => Feature.Length;
 
-    public int LeafOf(IReadOnlyList<double> x, bool strictLess)
+    internal int LeafOf(IReadOnlyList<double> x, bool strictLess)
     {
         var node = 0;
         while (Feature[node] >= 0)
@@ -23,7 +23,7 @@ public sealed record RegressionTree(int[] Feature, double[] Threshold, int[] Lef
         return node;
     }
 
-    public double Predict(IReadOnlyList<double> x, bool strictLess) => Value[LeafOf(x, strictLess)];
+    internal double Predict(IReadOnlyList<double> x, bool strictLess) => Value[LeafOf(x, strictLess)];
 
     /// <summary>Arrays of one length, features below <paramref name="features"/>, children inside the tree and after their parent (so prediction terminates).</summary>
     public bool IsWellFormed(int features)
@@ -86,6 +86,7 @@ public enum TreeCombination
 /// <summary>A fitted tree model: one CART tree, a random forest or a boosted ensemble (spec §5.2).</summary>
 public sealed record TreeEnsemble(TreeCombination Combination, double BaseScore, bool StrictLess, IReadOnlyList<RegressionTree> Trees) : IRegressor
 {
+    /// <inheritdoc/>
     public double Predict(IReadOnlyList<double> x)
     {
         var sum = 0.0;

@@ -7,7 +7,7 @@ namespace AiSprint.Regression.Techniques;
 /// centred on the training means, (XcᵀXc + αI)w = Xcᵀyc is solved, and intercept = ȳ − x̄·w, so the intercept
 /// is not penalised.
 /// </summary>
-public sealed record RidgeTrainer(double Alpha) : ITrainer
+internal sealed record RidgeTrainer(double Alpha) : ITrainer
 {
     IRegressor ITrainer.Fit(double[][] x, double[] y) => Fit(x, y);
 

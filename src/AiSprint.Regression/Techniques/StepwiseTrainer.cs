@@ -4,14 +4,14 @@ using MathNet.Numerics.LinearAlgebra;
 namespace AiSprint.Regression.Techniques;
 
 /// <summary>The outcome of a stepwise fit: the model and the features kept, in selection order.</summary>
-public sealed record StepwiseFit(LinearModel Model, IReadOnlyList<int> Selected);
+internal sealed record StepwiseFit(LinearModel Model, IReadOnlyList<int> Selected);
 
 /// <summary>
 /// Draper–Smith stepwise regression as aMLLibrary implements it (Octave <c>stepwisefit</c> style, spec §8):
 /// forward step tests only the unused feature most correlated with the residuals (t-test p &lt; p_to_add),
 /// backward step removes the selected feature with the smallest |t| when p &gt; p_to_remove.
 /// </summary>
-public sealed record StepwiseTrainer(double PToAdd, double PToRemove, bool FitIntercept, int MaxIter) : ITrainer
+internal sealed record StepwiseTrainer(double PToAdd, double PToRemove, bool FitIntercept, int MaxIter) : ITrainer
 {
     IRegressor ITrainer.Fit(double[][] x, double[] y) => Fit(x, y);
 

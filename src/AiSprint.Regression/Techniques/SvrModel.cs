@@ -3,16 +3,20 @@ namespace AiSprint.Regression.Techniques;
 /// <summary>scikit-learn's SVR kernels (spec §2.2: linear, rbf, poly, sigmoid; coef0 = 0 as aMLLibrary never sets it).</summary>
 public enum SvrKernel
 {
+    /// <summary>K(a, b) = a·b.</summary>
     Linear,
+    /// <summary>Radial basis function, K(a, b) = exp(−γ‖a − b‖²).</summary>
     Rbf,
+    /// <summary>Polynomial, K(a, b) = (γ a·b + coef0)^degree.</summary>
     Poly,
+    /// <summary>K(a, b) = tanh(γ a·b + coef0).</summary>
     Sigmoid,
 }
 
 /// <summary>A kernel function K(a, b) as libsvm computes it: linear a·b, rbf exp(−γ|a−b|²), poly (γ a·b + coef0)^degree, sigmoid tanh(γ a·b + coef0).</summary>
 public sealed record KernelFunction(SvrKernel Kernel, double Gamma, int Degree, double Coef0)
 {
-    public double Evaluate(IReadOnlyList<double> a, IReadOnlyList<double> b)
+    internal double Evaluate(IReadOnlyList<double> a, IReadOnlyList<double> b)
     {
         switch (Kernel)
         {
@@ -36,6 +40,7 @@ public sealed record KernelFunction(SvrKernel Kernel, double Gamma, int Degree, 
 /// <summary>A fitted SVR: f(x) = Σ dual_i · K(sv_i, x) + intercept (scikit-learn's <c>dual_coef_</c>, <c>support_vectors_</c>, <c>intercept_</c> = −ρ).</summary>
 public sealed record SvrModel(KernelFunction Kernel, double[][] SupportVectors, double[] DualCoefficients, double Intercept) : IRegressor
 {
+    /// <inheritdoc/>
     public double Predict(IReadOnlyList<double> x)
     {
         var sum = Intercept;

@@ -7,7 +7,7 @@ namespace AiSprint.Regression.Techniques;
 /// variables (or the midpoint of the bounds). libsvm's shrinking heuristic only changes the path, not the stopping
 /// criterion, and is not reproduced. gamma: a number, or 'scale' (1/(p·Var X)) / 'auto' (1/p).
 /// </summary>
-public sealed record SvrTrainer(double C, double Epsilon, SvrGamma Gamma, SvrKernel Kernel, int Degree, double Coef0 = 0, double Tolerance = 1e-3) : ITrainer
+internal sealed record SvrTrainer(double C, double Epsilon, SvrGamma Gamma, SvrKernel Kernel, int Degree, double Coef0 = 0, double Tolerance = 1e-3) : ITrainer
 {
     private const double Tau = 1e-12;
 
@@ -154,7 +154,7 @@ public sealed record SvrTrainer(double C, double Epsilon, SvrGamma Gamma, SvrKer
 }
 
 /// <summary>scikit-learn's SVR <c>gamma</c>: a non-negative number, 'scale' or 'auto'.</summary>
-public sealed record SvrGamma(string Kind, double Value = 0)
+internal sealed record SvrGamma(string Kind, double Value = 0)
 {
     public static SvrGamma Of(double value) => value < 0 ? throw new RegressionException($"gamma must be ≥ 0, got {value}") : new("value", value);
 

@@ -14,7 +14,7 @@ namespace AiSprint.Regression.Techniques;
 /// the random choices of the trees and the network (aMLLibrary passes no random_state and seeds no Keras, spec §5.2).
 /// Every technique aMLLibrary knows is implemented.
 /// </summary>
-public static class TechniqueCatalog
+internal static class TechniqueCatalog
 {
 
     public static ITrainer Bind(AmlTechnique technique, GridPoint point, int seed = 0)

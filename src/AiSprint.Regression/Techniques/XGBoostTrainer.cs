@@ -3,7 +3,7 @@ using AiSprint.Regression.Techniques.Boosting;
 namespace AiSprint.Regression.Techniques;
 
 /// <summary>How XGBoost chooses its candidate thresholds (xgboost's <c>tree_method</c>).</summary>
-public enum TreeMethod
+internal enum TreeMethod
 {
     /// <summary>
     /// <c>hist</c> (the default): each feature quantised once per training matrix into at most <c>max_bin</c> bins; a
@@ -27,7 +27,7 @@ public enum TreeMethod
 /// (features in index order, thresholds ascending). The split value is hist's cut point: the next cut of the feature
 /// over all training rows (not just the node's), and rows with x &lt; it go left. Leaves store learning_rate · w.
 /// </summary>
-public sealed record XGBoostTrainer(double MinChildWeight, double Gamma, int Estimators, double LearningRate, int MaxDepth, double Alpha, double Lambda, double BaseScore = 0.5,
+internal sealed record XGBoostTrainer(double MinChildWeight, double Gamma, int Estimators, double LearningRate, int MaxDepth, double Alpha, double Lambda, double BaseScore = 0.5,
     TreeMethod Method = TreeMethod.Hist, int MaxBin = 256) : ITrainer
 {
     public TreeEnsemble Fit(double[][] x, double[] y)

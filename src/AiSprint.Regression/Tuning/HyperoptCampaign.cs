@@ -11,7 +11,7 @@ namespace AiSprint.Regression.Tuning;
 /// sets hyperopt's proposal batch size and checkpoint file upstream; trials here are proposed one at a time and no
 /// checkpoint is written, so it has no effect on the results of this engine.
 /// </summary>
-public sealed record HyperoptCampaign(AmlConfiguration Configuration, int MaxEvals, SfsSettings? Sfs)
+internal sealed record HyperoptCampaign(AmlConfiguration Configuration, int MaxEvals, SfsSettings? Sfs)
 {
     public static HyperoptCampaign From(AmlConfigurationFile file, PreparedData data)
     {

@@ -7,7 +7,7 @@ using AiSprint.Regression.Validation;
 namespace AiSprint.Regression.Tuning;
 
 /// <summary>A model fitted with hyper-parameters found by a Hyperopt search; <see cref="Point"/> is what the final retrain uses (spec §6.4).</summary>
-public sealed class TunedRegressor(GridPoint point, IRegressor inner) : IRegressor
+internal sealed class TunedRegressor(GridPoint point, IRegressor inner) : IRegressor
 {
     public GridPoint Point { get; } = point;
 
@@ -24,7 +24,7 @@ public sealed class TunedRegressor(GridPoint point, IRegressor inner) : IRegress
 /// and only records the best parameters; here the experiment's model is fitted with the BEST trial's parameters,
 /// which the final retrain uses in both engines.
 /// </summary>
-public sealed class HyperoptTrainer(SearchSpace space, int maxEvals, int seed, int stream) : ITrainer
+internal sealed class HyperoptTrainer(SearchSpace space, int maxEvals, int seed, int stream) : ITrainer
 {
     /// <summary>cross_val_score(cv=5) as aMLLibrary calls it: fixed, unshuffled.</summary>
     public const int CvFolds = 5;
@@ -80,7 +80,7 @@ internal sealed record CvFold(double[][] TrainX, double[] TrainY, double[][] Tes
 /// (R² 0) stands for the empty subset; the size with the highest in-sample R² wins (ties → the smaller).
 /// DEVIATION as in <see cref="HyperoptTrainer"/>: the returned model uses the winning size's best parameters, not the last trial's.
 /// </summary>
-public sealed class HyperoptSfsTrainer(SearchSpace space, int maxEvals, int seed, int stream, SfsSettings sfs) : ITrainer
+internal sealed class HyperoptSfsTrainer(SearchSpace space, int maxEvals, int seed, int stream, SfsSettings sfs) : ITrainer
 {
     public IRegressor Fit(double[][] x, double[] y)
     {
@@ -123,7 +123,7 @@ public sealed class HyperoptSfsTrainer(SearchSpace space, int maxEvals, int seed
 }
 
 /// <summary>The empty-subset competitor of <see cref="HyperoptSfsTrainer"/>: predicts the training mean.</summary>
-public sealed class MeanRegressor(double mean) : IRegressor
+internal sealed class MeanRegressor(double mean) : IRegressor
 {
     public double Predict(IReadOnlyList<double> x) => mean;
 }

@@ -9,7 +9,7 @@ namespace AiSprint.Regression.Tuning;
 /// searched in an internal coordinate — the value itself for uniform/quniform, its natural log for
 /// loguniform/qloguniform (whose bounds aMLLibrary gives in natural units and converts with ln) — on [Low, High].
 /// </summary>
-public sealed record SearchDimension(string Name, IniValue? Fixed, Prior? Prior)
+internal sealed record SearchDimension(string Name, IniValue? Fixed, Prior? Prior)
 {
     public bool IsSearched => Prior is not null;
 
@@ -66,7 +66,7 @@ public sealed record SearchDimension(string Name, IniValue? Fixed, Prior? Prior)
 /// A technique's Hyperopt search space (spec §7.3): its built-in default dictionary (§2.2) with the configured
 /// keys replaced; each configured key holds one fixed value or one prior.
 /// </summary>
-public sealed record SearchSpace(AmlTechnique Technique, IReadOnlyList<SearchDimension> Dimensions)
+internal sealed record SearchSpace(AmlTechnique Technique, IReadOnlyList<SearchDimension> Dimensions)
 {
     /// <summary>The integer hyper-parameters aMLLibrary repairs after the search (spec §7.3).</summary>
     private static readonly string[] IntegerNames = ["max_depth", "n_estimators", "degree"];

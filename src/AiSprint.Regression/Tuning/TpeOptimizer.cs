@@ -5,10 +5,10 @@ using AiSprint.Regression.Techniques;
 namespace AiSprint.Regression.Tuning;
 
 /// <summary>One evaluated trial: its hyper-parameters and loss.</summary>
-public sealed record Trial(GridPoint Point, double Loss);
+internal sealed record Trial(GridPoint Point, double Loss);
 
 /// <summary>The trials of a search, in evaluation order, and the best one (lowest loss, first on ties).</summary>
-public sealed record SearchResult(IReadOnlyList<Trial> Trials, Trial Best);
+internal sealed record SearchResult(IReadOnlyList<Trial> Trials, Trial Best);
 
 /// <summary>
 /// TPE settings; the defaults are hyperopt's (spec §7.3: the first 20 trials are random), except
@@ -16,7 +16,7 @@ public sealed record SearchResult(IReadOnlyList<Trial> Trials, Trial Best);
 /// posterior and evaluated in parallel (hyperopt's <c>max_queue_len</c>; hyperopt's default is 1). Fixed, not the
 /// thread count, so a seed gives the same trials on any machine.
 /// </summary>
-public sealed record TpeSettings(int StartupTrials = 20, double Gamma = 0.25, int EiCandidates = 24, int BatchSize = 4)
+internal sealed record TpeSettings(int StartupTrials = 20, double Gamma = 0.25, int EiCandidates = 24, int BatchSize = 4)
 {
     public static readonly TpeSettings Hyperopt = new();
 }
@@ -35,7 +35,7 @@ public sealed record TpeSettings(int StartupTrials = 20, double Gamma = 0.25, in
 /// rounds of <see cref="TpeSettings.BatchSize"/>), so a seed gives the same trials whatever the thread count. aMLLibrary passes no seed to hyperopt
 /// (spec §7.3: "Seeds: none (nondeterministic)"), so its trials differ from run to run.
 /// </summary>
-public static class TpeOptimizer
+internal static class TpeOptimizer
 {
     public static SearchResult Minimize(SearchSpace space, Func<GridPoint, double> loss, int maxEvals, int seed, int stream, TpeSettings? settings = null)
     {

@@ -7,7 +7,7 @@ using AiSprint.Regression.Tuning;
 namespace AiSprint.Regression.Validation;
 
 /// <summary>One technique × grid point × fold (spec §4.1 step 6). <see cref="ConfigIndex"/> is the grid-point index.</summary>
-public sealed record Experiment(DataFold Fold, AmlTechnique Technique, int ConfigIndex, GridPoint Point);
+internal sealed record Experiment(DataFold Fold, AmlTechnique Technique, int ConfigIndex, GridPoint Point);
 
 /// <summary>
 /// The outcome of an experiment: metrics on its training, hp_selection and validation rows, or the reason it
@@ -15,13 +15,13 @@ public sealed record Experiment(DataFold Fold, AmlTechnique Technique, int Confi
 /// <see cref="SelectedColumns"/> is the feature subset SFS chose on the experiment's training rows (spec §7.1),
 /// null without feature selection.
 /// </summary>
-public sealed record ExperimentResult(Experiment Experiment, MetricSet? Training, MetricSet? HpSelection, MetricSet? Validation, string? Error, IReadOnlyList<int>? SelectedColumns = null)
+internal sealed record ExperimentResult(Experiment Experiment, MetricSet? Training, MetricSet? HpSelection, MetricSet? Validation, string? Error, IReadOnlyList<int>? SelectedColumns = null)
 {
     public bool Succeeded => Error is null;
 }
 
 /// <summary>A trainer fitted on some rows together with the normalisation fitted on the same rows.</summary>
-public sealed record FittedPipeline(Standardizer? Scaler, IRegressor Model)
+internal sealed record FittedPipeline(Standardizer? Scaler, IRegressor Model)
 {
     public double Predict(double[] row) =>
         Scaler is null ? Model.Predict(row) : Scaler.InverseTarget(Model.Predict(Scaler.Transform(row)));
@@ -44,7 +44,7 @@ public sealed record FittedPipeline(Standardizer? Scaler, IRegressor Model)
 /// is stored at its experiment's index, and every experiment is a pure function of its inputs, so the results are
 /// identical whatever the number of threads.
 /// </summary>
-public static class ExperimentRunner
+internal static class ExperimentRunner
 {
     /// <param name="featureSelection">When set, wraps every experiment's trainer: SFS on its own training rows (spec §7.1) or the XGBoost-selected columns (§7.2).</param>
     /// <param name="trainerFor">When set, builds the trainer of the experiment at an index (a Hyperopt search, spec §7.3) instead of binding its grid point.</param>

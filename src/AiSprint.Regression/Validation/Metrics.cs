@@ -1,6 +1,9 @@
 namespace AiSprint.Regression.Validation;
 
 /// <summary>The three metrics aMLLibrary reports for a set of rows (spec §6.1), in original units.</summary>
+/// <param name="Mape">The mean absolute percentage error as a fraction (0.05 = 5 %).</param>
+/// <param name="Rmse">The root mean squared error, in the target's unit.</param>
+/// <param name="R2">The coefficient of determination (1 is a perfect fit; may be negative).</param>
 public sealed record MetricSet(double Mape, double Rmse, double R2)
 {
     /// <summary>MAPE as a fraction with numpy's epsilon guard, RMSE, and scikit-learn's <c>r2_score</c>.</summary>

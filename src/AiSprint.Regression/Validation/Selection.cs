@@ -4,11 +4,19 @@ using AiSprint.Regression.Techniques;
 namespace AiSprint.Regression.Validation;
 
 /// <summary>A technique's line in a run summary: the hp-selected configuration and its three MAPE-bearing metric sets.</summary>
+/// <param name="Chosen">The grid point with the lowest hp_selection MAPE.</param>
+/// <param name="Training">Its metrics on the training rows.</param>
+/// <param name="HpSelection">Its metrics on the hyper-parameter selection rows.</param>
+/// <param name="Validation">Its metrics on the validation rows.</param>
 public sealed record TechniqueSummary(AmlTechnique Technique, GridPoint Chosen, MetricSet Training, MetricSet HpSelection, MetricSet Validation);
 
 /// <summary>One repetition's summary (spec §6.2); <see cref="Best"/> has the lowest hp_selection MAPE.</summary>
+/// <param name="Run">The repetition's number, from 0.</param>
+/// <param name="Techniques">One line per technique with at least one successful experiment.</param>
+/// <param name="NoSuccessfulRuns">The techniques whose every experiment failed in this run.</param>
 public sealed record RunSummary(int Run, IReadOnlyList<TechniqueSummary> Techniques, IReadOnlyList<AmlTechnique> NoSuccessfulRuns)
 {
+    /// <summary>The technique with the lowest hp_selection MAPE in this run, or null when no technique produced a result.</summary>
     public TechniqueSummary? Best => Techniques.Count == 0 ? null : Techniques.Aggregate((a, b) => b.HpSelection.Mape < a.HpSelection.Mape ? b : a);
 }
 
@@ -18,7 +26,7 @@ public sealed record RunSummary(int Run, IReadOnlyList<TechniqueSummary> Techniq
 /// With KFold validation (spec §6.2 c, whose aMLLibrary behaviour is a bug) the configuration is chosen per
 /// validation fold and the reported metrics are the means over validation folds.
 /// </summary>
-public static class Selection
+internal static class Selection
 {
     public static RunSummary Summarise(int run, IReadOnlyList<AmlTechnique> techniques, IReadOnlyList<ExperimentResult> results, int hpFolds)
     {

@@ -8,7 +8,7 @@ namespace AiSprint.Regression.Validation;
 /// One innermost data split (spec §4.1): repetition, validation split, hp_selection split. Models are fitted on
 /// <see cref="Training"/>, selected on <see cref="HpSelection"/> and reported on <see cref="Validation"/>.
 /// </summary>
-public sealed record DataFold(
+internal sealed record DataFold(
     int Run,
     int ValidationIndex,
     string ValidationToken,
@@ -26,7 +26,7 @@ public sealed record DataFold(
 /// Only grid search without feature selection is modelled: SFS, Hyperopt and XGBoost feature selection add
 /// levels (and draws) that this engine does not implement yet.
 /// </summary>
-public static class SplitPlanner
+internal static class SplitPlanner
 {
     public static IReadOnlyList<DataFold> Plan(AmlConfiguration configuration, PreparedData data)
     {

@@ -10,7 +10,7 @@ namespace AiSprint.Supervision.Analysis;
 /// <param name="Demands">The measured demands of this window.</param>
 public sealed record Analysis(IReadOnlyList<Finding> Held, IReadOnlyList<Finding> NewDrifts, IReadOnlyList<DemandEstimate> Demands)
 {
-    public bool CallsForReplan => Held.Any(f => f.CallsForReplan);
+    internal bool CallsForReplan => Held.Any(f => f.CallsForReplan);
 }
 
 /// <summary>

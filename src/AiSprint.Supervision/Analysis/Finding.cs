@@ -21,7 +21,7 @@ public enum FindingKind
 /// </summary>
 public sealed record Finding(FindingKind Kind, string Subject, double Observed, double Expected, string Text)
 {
-    public bool CallsForReplan => Kind != FindingKind.MetricDrift;
+    internal bool CallsForReplan => Kind != FindingKind.MetricDrift;
 
     /// <summary>The label value of the decision counters: the kind in snake case.</summary>
     public string Reason => Kind switch
@@ -38,7 +38,11 @@ public sealed record Finding(FindingKind Kind, string Subject, double Observed, 
 /// The measured service demand of a component on the edge device or VM it runs on, next to the design's, with the
 /// utilisation the estimate implies (docs/supervise.md, "Measured demand").
 /// </summary>
+/// <param name="MeasuredSeconds">The demand measured in production, in seconds per request.</param>
+/// <param name="DesignSeconds">The demand the placement in force was planned with, in seconds per request.</param>
+/// <param name="Utilisation">The utilisation of the resource the estimate implies, as a fraction.</param>
 public sealed record DemandEstimate(string Component, string Resource, double MeasuredSeconds, double DesignSeconds, double Utilisation)
 {
+    /// <summary>Measured over design demand; NaN when the design demand is 0.</summary>
     public double Ratio => DesignSeconds > 0 ? MeasuredSeconds / DesignSeconds : double.NaN;
 }

@@ -7,7 +7,7 @@ namespace AiSprint.Supervision.Execution;
 /// The Prometheus rule set and the Grafana dashboard of the supervisor and the application, shipped in the assembly and
 /// written next to the versions (OUTPUT/monitoring/) so an operator can load them as they are.
 /// </summary>
-public static class MonitoringAssets
+internal static class MonitoringAssets
 {
     public const string Folder = BuildFolderLayout.MonitoringFolder;
     public const string RulesFile = "aisprint-supervisor.rules.yml";

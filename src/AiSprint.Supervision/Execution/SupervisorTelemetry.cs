@@ -30,6 +30,7 @@ public sealed class SupervisorTelemetry : IDisposable
     private readonly Counter<long> _polls;
     private readonly Counter<long> _decisions;
 
+    /// <summary>Creates the meter and activity source named <see cref="Name"/> and its instruments.</summary>
     public SupervisorTelemetry()
     {
         _polls = _meter.CreateCounter<long>(TelemetryNames.SupervisorPolls, description: "Polls of Prometheus, by outcome (data, no_data).");
@@ -44,6 +45,7 @@ public sealed class SupervisorTelemetry : IDisposable
         _meter.CreateObservableGauge(TelemetryNames.SupervisorVersion, () => Gauge(Version), description: "Version number of the placement in force.");
     }
 
+    /// <summary>The state the dashboard shows; set by the supervisor at each poll.</summary>
     public SupervisorState State { get; internal set; }
     internal double ObservedLambda { get; set; } = double.NaN;
     internal double DesignLambda { get; set; } = double.NaN;
@@ -52,6 +54,7 @@ public sealed class SupervisorTelemetry : IDisposable
     internal double CostAfter { get; set; } = double.NaN;
     internal double Version { get; set; } = double.NaN;
 
+    /// <summary>The <c>state</c> label value of <paramref name="state"/> (<c>watching</c>, <c>no_data</c>, <c>cooling_down</c>).</summary>
     public static string StateLabel(SupervisorState state) => state switch
     {
         SupervisorState.NoData => "no_data",
@@ -88,6 +91,7 @@ public sealed class SupervisorTelemetry : IDisposable
     private static IEnumerable<Measurement<double>> Gauge(double value) =>
         double.IsFinite(value) ? [new Measurement<double>(value)] : [];
 
+    /// <summary>Disposes the meter and the activity source.</summary>
     public void Dispose()
     {
         _meter.Dispose();

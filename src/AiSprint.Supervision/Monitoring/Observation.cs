@@ -9,6 +9,10 @@ namespace AiSprint.Supervision.Monitoring;
 public sealed record ComponentMeasurement(string Component, string? Resource, double Throughput, double Calls, Seconds? MeanResponseTime);
 
 /// <summary>One global path over the window: completions per second and mean response time.</summary>
+/// <param name="Path">The global constraint's name.</param>
+/// <param name="Throughput">Completions of the path per second over the window.</param>
+/// <param name="Calls">Completions over the window.</param>
+/// <param name="MeanResponseTime">The mean response time of the path; null when no request completed it in the window.</param>
 public sealed record PathMeasurement(string Path, double Throughput, double Calls, Seconds? MeanResponseTime);
 
 /// <summary>A drift detector's state for one (component, metric).</summary>
@@ -28,5 +32,5 @@ public sealed record Observation(
 /// <summary>A poll's reading: an observation, or why there is none (then nothing is decided).</summary>
 public sealed record Reading(Observation? Observation, string? NoDataReason)
 {
-    public bool HasData => Observation is not null;
+    internal bool HasData => Observation is not null;
 }

@@ -13,7 +13,7 @@ namespace AiSprint.Supervision.Planning;
 /// wrote: the SPACE4AI-D system (design/system_description.json), the placement (deployment/solution.json) and the
 /// AI-SPRINT files production_deployment.yaml is built from (design/*.yaml).
 /// </summary>
-public static class BuildFolder
+internal static class BuildFolder
 {
     public const string DesignFolder = BuildFolderLayout.DesignFolder;
     public const string DeploymentFolder = BuildFolderLayout.DeploymentFolder;

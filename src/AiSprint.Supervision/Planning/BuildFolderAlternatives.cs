@@ -15,6 +15,7 @@ namespace AiSprint.Supervision.Planning;
 /// </summary>
 public sealed class BuildFolderAlternatives(string buildDirectory) : IAlternativeDeploymentSource
 {
+    /// <summary>The build folder's sub-folder holding one folder per alternative deployment.</summary>
     public const string AlternativesFolder = BuildFolderLayout.AlternativesFolder;
 
     /// <summary>The metric the deployments were characterised with (e.g. <c>average_f1</c>), or null when the build has no alternatives.</summary>
@@ -23,6 +24,7 @@ public sealed class BuildFolderAlternatives(string buildDirectory) : IAlternativ
     /// <summary>Problems met by the last <see cref="Read"/>: an alternative whose design is missing or unreadable is left out, and said here.</summary>
     public IReadOnlyList<Diagnostic> Problems { get; private set; } = [];
 
+    /// <inheritdoc/>
     public IReadOnlyList<AlternativeDeployment> Read()
     {
         var problems = new List<Diagnostic>();

@@ -11,17 +11,19 @@ namespace AiSprint.Supervision.Planning;
 /// </summary>
 public sealed record AlternativeDeployment(string Name, SystemDescription System, IReadOnlyDictionary<string, double> Metrics)
 {
+    /// <summary>The alternative's AI-SPRINT files, which its production_deployment.yaml is written from; null when it has the same components as the application in force.</summary>
     public AiSprintApplication? Application { get; init; }
 }
 
 /// <summary>Where the supervisor finds the alternatives; read at each fallback (they may be regenerated meanwhile).</summary>
 public interface IAlternativeDeploymentSource
 {
+    /// <summary>The alternatives as they are now, with their designs and metric values; empty when there are none.</summary>
     IReadOnlyList<AlternativeDeployment> Read();
 }
 
 /// <summary>No alternatives: when nothing is feasible at the observed load the supervisor keeps the placement and says so.</summary>
-public sealed class NoAlternatives : IAlternativeDeploymentSource
+internal sealed class NoAlternatives : IAlternativeDeploymentSource
 {
     public static NoAlternatives Instance { get; } = new();
 

@@ -19,8 +19,11 @@ public sealed record PlacementInForce(
     Solution Solution,
     AiSprintApplication? Application)
 {
+    /// <summary>The arrival rate the placement was planned for, req/s.</summary>
     public double Lambda => System.Lambda.Value;
+    /// <summary>The placement's cost over the design's horizon.</summary>
     public double Cost => Evaluation.TotalCost.Value;
+    /// <summary>The resource chosen for every partition.</summary>
     public PlacementDecision Decision => Evaluation.Decision!;
 
     /// <summary>The entry components: those no DAG edge leads to (each receives Lambda).</summary>

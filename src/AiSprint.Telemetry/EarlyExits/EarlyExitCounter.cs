@@ -26,5 +26,6 @@ public static class EarlyExitCounter
 /// </summary>
 public sealed record EarlyExitResult(int Exit, int ExitCount, float[] Output)
 {
+    /// <summary>True when the request stopped at one of the exits, false when it ran every partition to the final output.</summary>
     public bool ExitedEarly => Exit <= ExitCount;
 }

@@ -15,6 +15,7 @@ public sealed class EarlyExitCountsRecorder : IDisposable
     private readonly MeterListener _listener = new();
     private readonly Dictionary<(string Component, int Exit), long> _counts = [];
 
+    /// <summary>Starts counting <c>aisprint.early_exit.requests</c> measurements in this process; only those recorded after construction are counted.</summary>
     public EarlyExitCountsRecorder()
     {
         _listener.InstrumentPublished = (instrument, listener) =>
@@ -61,5 +62,6 @@ public sealed class EarlyExitCountsRecorder : IDisposable
         File.Move(temporary, path, overwrite: true);
     }
 
+    /// <summary>Stops listening; the counts taken so far can still be written.</summary>
     public void Dispose() => _listener.Dispose();
 }

@@ -10,8 +10,10 @@ namespace AiSprint.Model.Formats.AiSprint;
 /// </summary>
 public sealed record AiSprintApplication(string Directory, ApplicationDag Dag, CandidateDeployments Deployments, ResourceSystem Resources)
 {
+    /// <summary>space4ai-d/SPACE4AI-D.yaml, or null when the directory has none.</summary>
     public OptimizerSettings? Optimizer { get; init; }
-    public ProductionDeployment? Production { get; init; }
+    internal ProductionDeployment? Production { get; init; }
+    /// <summary>oscarp/components_data_size.yaml, or null when the directory has none.</summary>
     public ComponentDataSizes? DataSizes { get; init; }
 
     /// <summary>space4ai-r/deployments_performance.yaml, when the application has alternatives and their metrics are known.</summary>
@@ -21,10 +23,11 @@ public sealed record AiSprintApplication(string Directory, ApplicationDag Dag, C
 /// <summary>Loads an AI-SPRINT application directory, reporting the problems of every file in one pass.</summary>
 public static class AiSprintApplicationLoader
 {
-    public const string CommonConfig = "common_config";
-    public const string Space4AiD = "space4ai-d";
-    public const string OscarP = "oscarp";
+    internal const string CommonConfig = "common_config";
+    internal const string Space4AiD = "space4ai-d";
+    internal const string OscarP = "oscarp";
 
+    /// <summary>Reads every file of the application <paramref name="directory"/>; the value keeps the source map, so later checks can point at lines.</summary>
     public static LoadResult<Located<AiSprintApplication>> Load(string directory)
     {
         var diagnostics = new List<Diagnostic>();

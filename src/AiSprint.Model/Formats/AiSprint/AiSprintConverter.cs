@@ -8,8 +8,11 @@ namespace AiSprint.Model.Formats.AiSprint;
 /// <summary>What the AI-SPRINT files do not hold but a SPACE4AI-D system needs: the arrival rate and the constraints (from the annotations).</summary>
 public sealed record AiSprintConversionOptions
 {
+    /// <summary>The exogenous arrival rate at the source component(s), in requests per second.</summary>
     public RequestsPerSecond Lambda { get; init; }
+    /// <summary>The per-component response-time limits (from <c>[ExecTime]</c>).</summary>
     public ValueList<LocalConstraint> LocalConstraints { get; init; } = ValueList<LocalConstraint>.Empty;
+    /// <summary>The path response-time limits (from <c>[GlobalExecTime]</c>).</summary>
     public ValueList<GlobalConstraint> GlobalConstraints { get; init; } = ValueList<GlobalConstraint>.Empty;
 
     /// <summary>

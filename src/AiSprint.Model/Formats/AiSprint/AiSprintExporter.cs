@@ -10,6 +10,7 @@ namespace AiSprint.Model.Formats.AiSprint;
 /// </summary>
 public static partial class AiSprintExporter
 {
+    /// <summary>The YAML set of <paramref name="system"/> for <paramref name="directory"/>; what the YAML cannot hold comes back as warnings located through <paramref name="map"/>.</summary>
     public static LoadResult<AiSprintApplication> FromSystemDescription(SystemDescription system, string directory, SourceMap map)
     {
         var bag = new DiagnosticBag();

@@ -6,7 +6,7 @@ namespace AiSprint.Model.Formats.AiSprint;
 /// gives it a deployment and partition name). The converter copies these positions to
 /// <see cref="ModelKeys"/> entries.
 /// </summary>
-public static class AiSprintKeys
+internal static class AiSprintKeys
 {
     public static string Entry(string entryKey) => $"aisprint-entry:{entryKey}";
     public static string EntryName(string entryKey) => $"aisprint-entry-name:{entryKey}";

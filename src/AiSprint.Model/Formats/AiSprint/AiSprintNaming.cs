@@ -11,14 +11,14 @@ namespace AiSprint.Model.Formats.AiSprint;
 /// <param name="Entry">The candidate_deployments.yaml entry.</param>
 /// <param name="Group">The ordinal (1, 2, …) of the partitioned deployment within the component, null for the whole component.</param>
 /// <param name="Index">The partition's i in <c>_partitionX_i</c>, null for the whole component.</param>
-public sealed record PartitionOrigin(string Component, string Deployment, string Partition, CandidateEntry Entry, int? Group, int? Index)
+internal sealed record PartitionOrigin(string Component, string Deployment, string Partition, CandidateEntry Entry, int? Group, int? Index)
 {
     /// <summary>The key of components_data_size.yaml for the data this partition sends on.</summary>
     public string DataSizeKey => Group is null ? Component : $"{Component}_partition{Group}_{Index}";
 }
 
 /// <summary>The deployments and partitions of one component, in order.</summary>
-public sealed record ComponentOrigin(string Component, string ComponentKey, ValueList<PartitionOrigin> Partitions)
+internal sealed record ComponentOrigin(string Component, string ComponentKey, ValueList<PartitionOrigin> Partitions)
 {
     public IEnumerable<IGrouping<string, PartitionOrigin>> Deployments => Partitions.GroupBy(p => p.Deployment);
 }
@@ -37,7 +37,7 @@ public sealed record ComponentOrigin(string Component, string ComponentKey, Valu
 /// unique within its component, as in SPACE4AI-D JSON.</item>
 /// </list>
 /// </summary>
-public static partial class AiSprintNaming
+internal static partial class AiSprintNaming
 {
     [GeneratedRegex(@"^(?<component>.+?)_partition(?<group>[^_]+)_(?<index>[0-9]+)$", RegexOptions.CultureInvariant)]
     private static partial Regex PartitionKey();

@@ -19,10 +19,13 @@ public sealed record ApplicationDag(string Name, ValueList<string> Components, V
 /// <summary>Reads and writes application_dag.yaml (<c>dependencies: [[from, to, probability], ...]</c>).</summary>
 public static class ApplicationDagYaml
 {
+    /// <summary>The file's name in common_config/.</summary>
     public const string FileName = "application_dag.yaml";
 
+    /// <summary>Reads the file at <paramref name="path"/>; problems come back located in the result, never thrown.</summary>
     public static LoadResult<Located<ApplicationDag>> ReadFile(string path) => YamlInput.ReadFile(path, Read);
 
+    /// <summary>Parses <paramref name="text"/> as the file's content; <paramref name="file"/> names it in diagnostics.</summary>
     public static LoadResult<Located<ApplicationDag>> Read(string text, string file) => YamlInput.Run(text, file, Build);
 
     private static ApplicationDag? Build(DocumentNode root, NodeReader reader, SourceMap map)
@@ -116,6 +119,7 @@ public static class ApplicationDagYaml
         return from is null || to is null || probability is null ? null : new DagEdge(from, to, new Probability(probability.Value));
     }
 
+    /// <summary>The file's YAML text for <paramref name="dag"/>.</summary>
     public static string Write(ApplicationDag dag)
     {
         var dependencies = new YamlSequenceNode(dag.Dependencies.Select(e =>

@@ -19,10 +19,13 @@ public sealed record CandidateDeployments(ValueList<CandidateEntry> Entries);
 /// <summary>Reads and writes candidate_deployments.yaml.</summary>
 public static class CandidateDeploymentsYaml
 {
+    /// <summary>The file's name in common_config/.</summary>
     public const string FileName = "candidate_deployments.yaml";
 
+    /// <summary>Reads the file at <paramref name="path"/>; problems come back located in the result, never thrown.</summary>
     public static LoadResult<Located<CandidateDeployments>> ReadFile(string path) => YamlInput.ReadFile(path, Read);
 
+    /// <summary>Parses <paramref name="text"/> as the file's content; <paramref name="file"/> names it in diagnostics.</summary>
     public static LoadResult<Located<CandidateDeployments>> Read(string text, string file) => YamlInput.Run(text, file, Build);
 
     private static CandidateDeployments? Build(DocumentNode root, NodeReader reader, SourceMap map)
@@ -99,6 +102,7 @@ public static class CandidateDeploymentsYaml
         return requirements is null ? null : new CandidateContainer(requirements, resources.ToValueList());
     }
 
+    /// <summary>The file's YAML text for <paramref name="deployments"/>.</summary>
     public static string Write(CandidateDeployments deployments)
     {
         var components = new YamlMappingNode();

@@ -12,10 +12,12 @@ namespace AiSprint.Model.Formats.AiSprint;
 /// </summary>
 public static partial class ClassificationPerformanceFiles
 {
+    /// <summary>The folder, in an implementation's directory, holding its confusion matrix and class names.</summary>
     public const string Folder = "classification_performance";
-    public const string MatrixFile = "confusion_matrix.npy";
-    public const string ClassesFile = "class_names_dictionary.csv";
+    internal const string MatrixFile = "confusion_matrix.npy";
+    internal const string ClassesFile = "class_names_dictionary.csv";
 
+    /// <summary>Reads the confusion matrix (<c>confusion_matrix.npy</c>) and class names (<c>class_names_dictionary.csv</c>) in <paramref name="folder"/>.</summary>
     public static LoadResult<ConfusionMatrix> Load(string folder)
     {
         var bag = new DiagnosticBag();

@@ -10,6 +10,7 @@ namespace AiSprint.Model.Formats.AiSprint;
 /// </summary>
 public sealed record ComponentDataSizes(ValueList<KeyValuePair<string, Megabytes>> Sizes)
 {
+    /// <summary>The size of the data the component or partition with this key sends on, or null when the file does not list it.</summary>
     public Megabytes? Of(string key)
     {
         foreach (var (k, size) in Sizes)
@@ -23,10 +24,13 @@ public sealed record ComponentDataSizes(ValueList<KeyValuePair<string, Megabytes
 /// <summary>Reads and writes components_data_size.yaml (a flat mapping of names to sizes).</summary>
 public static class ComponentDataSizesYaml
 {
+    /// <summary>The file's name in oscarp/.</summary>
     public const string FileName = "components_data_size.yaml";
 
+    /// <summary>Reads the file at <paramref name="path"/>; problems come back located in the result, never thrown.</summary>
     public static LoadResult<Located<ComponentDataSizes>> ReadFile(string path) => YamlInput.ReadFile(path, Read);
 
+    /// <summary>Parses <paramref name="text"/> as the file's content; <paramref name="file"/> names it in diagnostics.</summary>
     public static LoadResult<Located<ComponentDataSizes>> Read(string text, string file) => YamlInput.Run(text, file, (root, reader, map) =>
     {
         var sizes = new List<KeyValuePair<string, Megabytes>>();
@@ -41,6 +45,7 @@ public static class ComponentDataSizesYaml
         return new ComponentDataSizes(sizes.ToValueList());
     });
 
+    /// <summary>The file's YAML text for <paramref name="sizes"/>.</summary>
     public static string Write(ComponentDataSizes sizes)
     {
         var node = new YamlMappingNode();

@@ -18,16 +18,21 @@ public sealed record DeploymentPerformance(string Name, ValueList<string> Compon
 /// <summary>Reads and writes deployments_performance.yaml with located errors; writes are atomic.</summary>
 public static class DeploymentsPerformanceYaml
 {
+    /// <summary>The folder of the application directory holding the file.</summary>
     public const string Directory = "space4ai-r";
+    /// <summary>The file's name in space4ai-r/.</summary>
     public const string FileName = "deployments_performance.yaml";
 
     /// <summary>The map key of a deployment entry, for located messages by later checks.</summary>
     public static string EntryKey(string deployment) => $"aisprint-performance:{deployment}";
 
+    /// <summary>The source-map key of the file's <c>metric_name</c>, for located messages by later checks.</summary>
     public const string MetricKey = "aisprint-performance-metric";
 
+    /// <summary>Reads the file at <paramref name="path"/>; problems come back located in the result, never thrown.</summary>
     public static LoadResult<Located<DeploymentsPerformance>> ReadFile(string path) => YamlInput.ReadFile(path, Read);
 
+    /// <summary>Parses <paramref name="text"/> as the file's content; <paramref name="file"/> names it in diagnostics.</summary>
     public static LoadResult<Located<DeploymentsPerformance>> Read(string text, string file) => YamlInput.Run(text, file, Build);
 
     private static DeploymentsPerformance? Build(DocumentNode root, NodeReader reader, SourceMap map)
@@ -155,6 +160,7 @@ public static class DeploymentsPerformanceYaml
         return YamlOutput.Emit(new YamlMappingNode { { "System", system } });
     }
 
+    /// <summary>Writes the file at <paramref name="path"/> atomically: every deployment with its metric value, the metric's name and the threshold (none when null).</summary>
     public static void WriteFile(string path, ApplicationMetric metric, double? threshold, IEnumerable<AlternativeDeployment> deployments) =>
         AtomicFile.WriteAllText(path, Write(metric, threshold, deployments));
 }

@@ -4,16 +4,16 @@ using YamlDotNet.RepresentationModel;
 namespace AiSprint.Model.Formats.AiSprint;
 
 /// <summary>A container of the design document's System YAML: one component, its requirements and its candidate layer numbers.</summary>
-public sealed record DesignContainer(string Component, ContainerRequirements Requirements, ValueList<int> CandidateExecutionLayers);
+internal sealed record DesignContainer(string Component, ContainerRequirements Requirements, ValueList<int> CandidateExecutionLayers);
 
 /// <summary>The System YAML of the design document (D2.1 appendix C): resources and containers in one file.</summary>
-public sealed record DesignSystem(ResourceSystem Resources, ValueList<DesignContainer> Containers);
+internal sealed record DesignSystem(ResourceSystem Resources, ValueList<DesignContainer> Containers);
 
 /// <summary>
 /// Reads and writes the design document's System YAML. Its ComputationalLayers, Resources,
 /// processors and Containers are lists of single-key mappings, and it spells <c>measureBoot</c>.
 /// </summary>
-public static class DesignSystemYaml
+internal static class DesignSystemYaml
 {
     public static LoadResult<Located<DesignSystem>> ReadFile(string path) => YamlInput.ReadFile(path, Read);
 

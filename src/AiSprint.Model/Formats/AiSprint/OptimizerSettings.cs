@@ -10,11 +10,12 @@ public sealed record MethodParameter(string Name, string Value);
 /// <summary>One search method SPACE4AI-D runs, in order (RandomGreedy, then e.g. TabuSearch from its best solutions).</summary>
 public sealed record OptimizerMethod(string Key, string Name)
 {
+    /// <summary>The number of iterations of the method, or null when the file gives only a duration.</summary>
     public int? Iterations { get; init; }
     /// <summary>The time budget; the Python tool runs until both iterations and duration are used up (placement-model.md §8.1).</summary>
     public Seconds? Duration { get; init; }
-    public int? StartingPointNumber { get; init; }
-    public ValueList<MethodParameter> SpecialParameters { get; init; } = ValueList<MethodParameter>.Empty;
+    internal int? StartingPointNumber { get; init; }
+    internal ValueList<MethodParameter> SpecialParameters { get; init; } = ValueList<MethodParameter>.Empty;
 }
 
 /// <summary>
@@ -23,10 +24,14 @@ public sealed record OptimizerMethod(string Key, string Name)
 /// </summary>
 public sealed record OptimizerSettings(Hours Time, ValueList<OptimizerMethod> Methods)
 {
+    /// <summary>The layers listed as edge (<c>EdgeResources</c>), or null when the file does not say.</summary>
     public ValueList<string>? EdgeResources { get; init; }
+    /// <summary>The layers listed as cloud (<c>CloudResources</c>), or null when the file does not say.</summary>
     public ValueList<string>? CloudResources { get; init; }
-    public ValueList<string>? FaasResources { get; init; }
+    internal ValueList<string>? FaasResources { get; init; }
+    /// <summary>The random seed of the search, or null for the tool's default.</summary>
     public int? Seed { get; init; }
+    /// <summary>The Python tool's verbosity (<c>verbose</c>), echoed when the file is written back; no engine reads it.</summary>
     public int? VerboseLevel { get; init; }
 
     /// <summary>The kind the file gives a layer (matched without case, as the Python parser does), or null.</summary>
@@ -36,7 +41,7 @@ public sealed record OptimizerSettings(Hours Time, ValueList<OptimizerMethod> Me
         : Contains(FaasResources, layer) ? ResourceKind.Faas
         : null;
 
-    public IEnumerable<(string Layer, ResourceKind Kind)> ListedLayers =>
+    internal IEnumerable<(string Layer, ResourceKind Kind)> ListedLayers =>
         (EdgeResources ?? ValueList<string>.Empty).Select(l => (l, ResourceKind.EdgeDevice))
         .Concat((CloudResources ?? ValueList<string>.Empty).Select(l => (l, ResourceKind.VirtualMachine)))
         .Concat((FaasResources ?? ValueList<string>.Empty).Select(l => (l, ResourceKind.Faas)));
@@ -46,7 +51,7 @@ public sealed record OptimizerSettings(Hours Time, ValueList<OptimizerMethod> Me
 }
 
 /// <summary>Reads and writes SPACE4AI-D.yaml.</summary>
-public static class OptimizerSettingsYaml
+internal static class OptimizerSettingsYaml
 {
     public const string FileName = "SPACE4AI-D.yaml";
 

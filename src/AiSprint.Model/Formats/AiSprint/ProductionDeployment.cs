@@ -15,16 +15,20 @@ public sealed record DeployedUnit(string Key, string Name, ValueList<DeployedCon
 /// </summary>
 public sealed record ProductionDeployment(ValueList<DeployedUnit> Components, ResourceSystem Resources)
 {
+    /// <summary>Whether the selected solution meets every constraint; null when the file does not say.</summary>
     public bool? Feasible { get; init; }
 }
 
 /// <summary>Reads and writes production_deployment.yaml.</summary>
 public static class ProductionDeploymentYaml
 {
+    /// <summary>The file's name in space4ai-d/.</summary>
     public const string FileName = "production_deployment.yaml";
 
+    /// <summary>Reads the file at <paramref name="path"/>; problems come back located in the result, never thrown.</summary>
     public static LoadResult<Located<ProductionDeployment>> ReadFile(string path) => YamlInput.ReadFile(path, Read);
 
+    /// <summary>Parses <paramref name="text"/> as the file's content; <paramref name="file"/> names it in diagnostics.</summary>
     public static LoadResult<Located<ProductionDeployment>> Read(string text, string file) => YamlInput.Run(text, file, Build);
 
     private static ProductionDeployment? Build(DocumentNode root, NodeReader reader, SourceMap map)
@@ -74,6 +78,7 @@ public static class ProductionDeploymentYaml
         return name is null || layer is null ? null : new DeployedUnit(member.Key, name, containers.ToValueList(), layer.Value);
     }
 
+    /// <summary>The file's YAML text for <paramref name="deployment"/>.</summary>
     public static string Write(ProductionDeployment deployment)
     {
         var components = new YamlMappingNode();

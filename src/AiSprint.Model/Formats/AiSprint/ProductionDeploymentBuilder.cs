@@ -10,6 +10,7 @@ namespace AiSprint.Model.Formats.AiSprint;
 /// </summary>
 public static class ProductionDeploymentBuilder
 {
+    /// <summary>production_deployment.yaml's content for <paramref name="solution"/>: the chosen containers of <paramref name="app"/> and the resources in use with their replica counts.</summary>
     public static LoadResult<ProductionDeployment> Build(Solution solution, SystemDescription system, AiSprintApplication app)
     {
         var bag = new DiagnosticBag();

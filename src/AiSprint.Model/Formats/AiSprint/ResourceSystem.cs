@@ -16,17 +16,19 @@ public sealed record ResourceDomain(string Id, string? DisplayName, Seconds Acce
 /// </summary>
 public sealed record ResourceSystem(string? Name, ValueList<ResourceDomain> Domains)
 {
+    /// <summary>Every layer of every domain.</summary>
     public IEnumerable<ComputationalLayer> AllLayers => Domains.SelectMany(d => d.Layers);
 
+    /// <summary>Every resource of every layer.</summary>
     public IEnumerable<Resource> AllResources => AllLayers.SelectMany(l => l.Resources);
 
-    public ComputationalLayer? LayerOf(string resource) => AllLayers.FirstOrDefault(l => l.Resources.Any(r => r.Name == resource));
+    internal ComputationalLayer? LayerOf(string resource) => AllLayers.FirstOrDefault(l => l.Resources.Any(r => r.Name == resource));
 
-    public ResourceDomain? FindDomain(string id) => Domains.FirstOrDefault(d => d.Id == id);
+    internal ResourceDomain? FindDomain(string id) => Domains.FirstOrDefault(d => d.Id == id);
 }
 
 /// <summary>The two ways AI-SPRINT files write collections of named things.</summary>
-public enum YamlCollectionLayout
+internal enum YamlCollectionLayout
 {
     /// <summary><c>ComputationalLayers: {computationalLayer1: {...}}</c> (candidate_resources.yaml, production_deployment.yaml).</summary>
     Mapping,
@@ -35,7 +37,7 @@ public enum YamlCollectionLayout
 }
 
 /// <summary>The AI-SPRINT layer types and the resource kind each one means.</summary>
-public static class AiSprintLayerTypes
+internal static class AiSprintLayerTypes
 {
     public const string Physical = "PhysicalAlreadyProvisioned";
     public const string Virtual = "Virtual";

@@ -25,13 +25,21 @@ public sealed record AmlSection(string Name, ValueList<AmlOption> Options);
 /// <summary>The regression techniques aMLLibrary knows, spelt as in <c>techniques</c> and section names.</summary>
 public enum AmlTechnique
 {
+    /// <summary>Ridge regression (scikit-learn <c>Ridge</c>).</summary>
     LRRidge,
+    /// <summary>Gradient-boosted trees (the <c>xgboost</c> regressor).</summary>
     XGBoost,
+    /// <summary>A CART regression tree.</summary>
     DecisionTree,
+    /// <summary>A random forest of CART trees.</summary>
     RandomForest,
+    /// <summary>Support-vector regression (libsvm's epsilon-SVR).</summary>
     SVR,
+    /// <summary>Non-negative least squares.</summary>
     NNLS,
+    /// <summary>Stepwise linear regression (features added and removed by p-value).</summary>
     Stepwise,
+    /// <summary>A multilayer perceptron (Keras dense layers).</summary>
     NeuralNetwork,
 
     /// <summary>Not aMLLibrary's: ML.NET's LightGBM regression (gradient-boosted trees, leaf-wise growth).</summary>
@@ -44,10 +52,15 @@ public enum AmlTechnique
 /// <summary>How rows are split for validation or hyper-parameter selection (aMLLibrary compares these exact strings).</summary>
 public enum AmlSplit
 {
+    /// <summary>Every row is used for both training and testing.</summary>
     All,
+    /// <summary>A random fraction of the rows is held out for testing.</summary>
     HoldOut,
+    /// <summary>k folds, each held out in turn.</summary>
     KFold,
+    /// <summary>Rows above a column threshold are held out (tests extrapolation).</summary>
     Extrapolation,
+    /// <summary>Every h-th distinct value of a column is held out (tests interpolation).</summary>
     Interpolation,
 }
 
@@ -63,15 +76,17 @@ public sealed record ColumnRename(string From, string To);
 /// <summary>A list of columns, or <c>[*]</c> (every current feature column).</summary>
 public sealed record ColumnSet(bool AllColumns, ValueList<string> Columns)
 {
+    /// <summary><c>[*]</c>: every current feature column.</summary>
     public static readonly ColumnSet All = new(true, ValueList<string>.Empty);
+    /// <summary>An explicit list of columns.</summary>
     public static ColumnSet Of(params string[] columns) => new(false, columns);
 }
 
 /// <summary><c>product_max_degree</c>: a degree, or <c>inf</c> (the number of feature columns).</summary>
 public sealed record ProductDegree(int? Degree)
 {
-    public static readonly ProductDegree Infinite = new((int?)null);
-    public bool IsInfinite => Degree is null;
+    internal static readonly ProductDegree Infinite = new((int?)null);
+    internal bool IsInfinite => Degree is null;
 }
 
 /// <summary>The <c>[General]</c> section.</summary>
@@ -121,7 +136,9 @@ public sealed record AmlDataPreparation(
 /// <summary>Feature selection methods (exact strings in <c>method</c>).</summary>
 public enum AmlFeatureSelectionMethod
 {
+    /// <summary>Sequential forward selection (mlxtend's <c>SequentialFeatureSelector</c>).</summary>
     SFS,
+    /// <summary>XGBoost feature importance, keeping features until the tolerance is reached.</summary>
     XGBoost,
 }
 
@@ -146,5 +163,6 @@ public sealed record TechniqueGrid(AmlTechnique Technique, bool IsUsed, ValueLis
     /// <summary>The number of grid points (the Cartesian product of the lists).</summary>
     public long Size => Parameters.Aggregate(1L, (size, p) => size * p.Values.Count);
 
+    /// <summary>The hyper-parameter named <paramref name="name"/>, or null when the section does not set it.</summary>
     public Hyperparameter? this[string name] => Parameters.FirstOrDefault(p => p.Name == name);
 }

@@ -8,13 +8,17 @@ namespace AiSprint.Model.Formats.Aml;
 /// </summary>
 public static class AmlConfigurationBinder
 {
+    /// <summary>The <c>[General]</c> section's name.</summary>
     public const string General = "General";
+    /// <summary>The <c>[DataPreparation]</c> section's name.</summary>
     public const string DataPreparation = "DataPreparation";
+    /// <summary>The <c>[FeatureSelection]</c> section's name.</summary>
     public const string FeatureSelection = "FeatureSelection";
 
     /// <summary>Options the command line writes into [General], overriding the file.</summary>
     private static readonly string[] CommandLineOptions = ["configuration_file", "output", "j", "debug", "generate_plots", "details"];
 
+    /// <summary>The typed configuration of a parsed .ini, or null when an error was added to <paramref name="diagnostics"/>.</summary>
     public static AmlConfiguration? Bind(IniDocument document, DiagnosticBag diagnostics)
     {
         var general = document.Find(General);
@@ -50,7 +54,7 @@ public static class AmlConfigurationBinder
         return new AmlConfiguration(generalValue, dataValue, featureValue, grids.ToValueList(), others.ToValueList());
     }
 
-    public static bool TryTechnique(string name, out AmlTechnique technique)
+    internal static bool TryTechnique(string name, out AmlTechnique technique)
     {
         foreach (var candidate in Enum.GetValues<AmlTechnique>())
         {

@@ -18,6 +18,7 @@ public sealed record AmlConfigurationFile(string Path, IniDocument Document, Aml
 /// </summary>
 public static class AmlConfigurationReader
 {
+    /// <summary>Reads an aMLLibrary .ini at <paramref name="path"/>; <c>input_path</c> resolves against <paramref name="currentDirectory"/>, or the process's current directory when null.</summary>
     public static LoadResult<AmlConfigurationFile> Load(string path, string? currentDirectory = null)
     {
         var diagnostics = new DiagnosticBag();

@@ -1,7 +1,7 @@
 namespace AiSprint.Model.Formats.Aml;
 
 /// <summary>Writes an <see cref="AmlConfiguration"/> as .ini text that aMLLibrary reads back to an equal model.</summary>
-public static class AmlConfigurationWriter
+internal static class AmlConfigurationWriter
 {
     public static string Write(AmlConfiguration configuration) => IniWriter.Write(Sections(configuration));
 

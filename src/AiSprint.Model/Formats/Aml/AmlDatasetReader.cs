@@ -19,6 +19,7 @@ public static class AmlDatasetReader
         "", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN", "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan", "null",
     };
 
+    /// <summary>Reads the CSV at <paramref name="path"/>; problems come back located in the result.</summary>
     public static LoadResult<AmlDataset> Load(string path)
     {
         var diagnostics = new DiagnosticBag();
@@ -40,6 +41,7 @@ public static class AmlDatasetReader
 
     private sealed record Record(List<Field> Fields, int Line, int EndColumn);
 
+    /// <summary>Parses CSV <paramref name="text"/>; <paramref name="file"/> names it in diagnostics. Null when an error was added.</summary>
     public static AmlDataset? Parse(string text, string file, DiagnosticBag diagnostics)
     {
         if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];

@@ -16,6 +16,7 @@ public abstract record GridValue
     /// <summary>The list element as it appears in the .ini value.</summary>
     public abstract IniValue ToIni();
 
+    /// <summary>The element as Python prints it.</summary>
     public sealed override string ToString() => ToIni().ToPython();
 
     /// <summary>aMLLibrary's reading of a list element: a prior string when it parses as one, else a fixed value.</summary>
@@ -26,6 +27,7 @@ public abstract record GridValue
 /// <summary>A value used as is.</summary>
 public sealed record FixedValue(IniValue Value) : GridValue
 {
+    /// <inheritdoc/>
     public override IniValue ToIni() => Value;
 }
 
@@ -39,11 +41,13 @@ public abstract record Prior : GridValue
 {
     private static readonly Regex Shape = new(@"^\s*([A-Za-z_][A-Za-z_0-9]*)\s*\((.*)\)\s*$", RegexOptions.Singleline | RegexOptions.CultureInvariant);
 
+    /// <inheritdoc/>
     public override IniValue ToIni() => new IniString(PriorText());
 
     /// <summary>The prior string, e.g. <c>loguniform(0.01,1)</c>.</summary>
     public abstract string PriorText();
 
+    /// <summary>Parses a Hyperopt prior string (<c>loguniform(0.01,1)</c>); false when <paramref name="text"/> is not one.</summary>
     public static bool TryParse(string text, out Prior prior)
     {
         prior = null!;
@@ -91,24 +95,28 @@ public abstract record Prior : GridValue
 /// <summary><c>uniform(low,high)</c>: uniform on [low, high].</summary>
 public sealed record UniformPrior(double Low, double High) : Prior
 {
+    /// <inheritdoc/>
     public override string PriorText() => $"uniform({Number(Low)},{Number(High)})";
 }
 
 /// <summary><c>loguniform(low,high)</c>: log-uniform on [low, high] in natural units (aMLLibrary passes ln(low), ln(high) to Hyperopt).</summary>
 public sealed record LogUniformPrior(double Low, double High) : Prior
 {
+    /// <inheritdoc/>
     public override string PriorText() => $"loguniform({Number(Low)},{Number(High)})";
 }
 
 /// <summary><c>quniform(low,high,q)</c>: uniform on [low, high] rounded to a multiple of q, then made an integer.</summary>
 public sealed record QUniformPrior(double Low, double High, double Q) : Prior
 {
+    /// <inheritdoc/>
     public override string PriorText() => $"quniform({Number(Low)},{Number(High)},{Number(Q)})";
 }
 
 /// <summary><c>qloguniform(low,high,q)</c>: as loguniform, rounded to q and made an integer; aMLLibrary takes ln of q too.</summary>
 public sealed record QLogUniformPrior(double Low, double High, double Q) : Prior
 {
+    /// <inheritdoc/>
     public override string PriorText() => $"qloguniform({Number(Low)},{Number(High)},{Number(Q)})";
 }
 
@@ -116,5 +124,6 @@ public sealed record QLogUniformPrior(double Low, double High, double Q) : Prior
 public sealed record ChoicePrior(ValueList<IniValue> Options) : Prior
 {
     // Always the list form: "choice([[1, 2]])" keeps a single list option distinct from "choice([1, 2])".
+    /// <inheritdoc/>
     public override string PriorText() => "choice([" + string.Join(", ", Options.Select(o => o.ToPython())) + "])";
 }

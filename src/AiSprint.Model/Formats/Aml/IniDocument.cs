@@ -12,6 +12,7 @@ public sealed record IniOption(string Name, string RawText, IniValue Value, Sour
 /// <summary>A <c>[section]</c> with its options in file order.</summary>
 public sealed record IniSection(string Name, SourceLocation Location, ValueList<IniOption> Options)
 {
+    /// <summary>The option named <paramref name="name"/> in this section, or null.</summary>
     public IniOption? Find(string name) => Options.FirstOrDefault(o => o.Name == name);
 }
 
@@ -22,5 +23,6 @@ public sealed record IniSection(string Name, SourceLocation Location, ValueList<
 /// </summary>
 public sealed record IniDocument(string File, ValueList<IniSection> Sections, IniSection? Defaults)
 {
+    /// <summary>The section named <paramref name="name"/>, or null.</summary>
     public IniSection? Find(string name) => Sections.FirstOrDefault(s => s.Name == name);
 }

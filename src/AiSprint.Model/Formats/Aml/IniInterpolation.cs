@@ -7,7 +7,7 @@ namespace AiSprint.Model.Formats.Aml;
 /// the (recursively interpolated) raw value of another option of the same section or of [DEFAULT]; any other
 /// <c>%</c> is an error that stops aMLLibrary, as is a reference nested more than 10 deep.
 /// </summary>
-public static class IniInterpolation
+internal static class IniInterpolation
 {
     private const int MaxDepth = 10;
 

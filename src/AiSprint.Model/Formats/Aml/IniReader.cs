@@ -9,7 +9,7 @@ namespace AiSprint.Model.Formats.Aml;
 /// <c>ast.literal_eval</c> does, keeping the text when it is no literal.
 /// Every line configparser would reject is reported (configparser reports them all at the end, too).
 /// </summary>
-public static class IniReader
+internal static class IniReader
 {
     public const string DefaultSectionName = "DEFAULT";
 

@@ -18,14 +18,17 @@ public abstract record IniValue
     /// <summary>A short Python-like type name for "expected …, found …" messages.</summary>
     public abstract string TypeName { get; }
 
+    /// <summary>The value as Python prints it (<see cref="ToPython"/>).</summary>
     public sealed override string ToString() => ToPython();
 }
 
 /// <summary>A Python <c>str</c>: a quoted literal, or raw option text that is no literal at all.</summary>
 public sealed record IniString(string Value) : IniValue
 {
+    /// <inheritdoc/>
     public override string TypeName => "string";
 
+    /// <inheritdoc/>
     public override string ToPython()
     {
         // Python's repr prefers single quotes unless the text has a single quote and no double quote.
@@ -53,15 +56,19 @@ public sealed record IniString(string Value) : IniValue
 /// <summary>A Python <c>int</c> (arbitrary precision, as in Python).</summary>
 public sealed record IniInteger(BigInteger Value) : IniValue
 {
+    /// <inheritdoc/>
     public override string TypeName => "int";
+    /// <inheritdoc/>
     public override string ToPython() => Value.ToString(CultureInfo.InvariantCulture);
 }
 
 /// <summary>A Python <c>float</c>.</summary>
 public sealed record IniFloat(double Value) : IniValue
 {
+    /// <inheritdoc/>
     public override string TypeName => "float";
 
+    /// <inheritdoc/>
     public override string ToPython() => FormatFloat(Value);
 
     /// <summary>
@@ -81,29 +88,38 @@ public sealed record IniFloat(double Value) : IniValue
 /// <summary>Python's <c>True</c> or <c>False</c>.</summary>
 public sealed record IniBoolean(bool Value) : IniValue
 {
+    /// <inheritdoc/>
     public override string TypeName => "bool";
+    /// <inheritdoc/>
     public override string ToPython() => Value ? "True" : "False";
 }
 
 /// <summary>Python's <c>None</c>.</summary>
 public sealed record IniNone : IniValue
 {
+    /// <summary>Python's <c>None</c>.</summary>
     public static readonly IniNone Instance = new();
+    /// <inheritdoc/>
     public override string TypeName => "None";
+    /// <inheritdoc/>
     public override string ToPython() => "None";
 }
 
 /// <summary>A Python <c>list</c>.</summary>
 public sealed record IniList(ValueList<IniValue> Items) : IniValue
 {
+    /// <inheritdoc/>
     public override string TypeName => "list";
+    /// <inheritdoc/>
     public override string ToPython() => "[" + string.Join(", ", Items.Select(i => i.ToPython())) + "]";
 }
 
 /// <summary>A Python <c>tuple</c>.</summary>
 public sealed record IniTuple(ValueList<IniValue> Items) : IniValue
 {
+    /// <inheritdoc/>
     public override string TypeName => "tuple";
+    /// <inheritdoc/>
     public override string ToPython() => Items.Count == 1
         ? "(" + Items[0].ToPython() + ",)"
         : "(" + string.Join(", ", Items.Select(i => i.ToPython())) + ")";
@@ -115,9 +131,12 @@ public sealed record IniDictEntry(IniValue Key, IniValue Value);
 /// <summary>A Python <c>dict</c>; entries keep file order and a repeated key keeps its last value, as in Python.</summary>
 public sealed record IniDict(ValueList<IniDictEntry> Entries) : IniValue
 {
+    /// <inheritdoc/>
     public override string TypeName => "dict";
+    /// <inheritdoc/>
     public override string ToPython() =>
         "{" + string.Join(", ", Entries.Select(e => e.Key.ToPython() + ": " + e.Value.ToPython())) + "}";
 
+    /// <summary>The value stored under <paramref name="key"/>, or null.</summary>
     public IniValue? this[IniValue key] => Entries.FirstOrDefault(e => e.Key.Equals(key))?.Value;
 }

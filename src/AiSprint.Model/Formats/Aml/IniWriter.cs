@@ -6,7 +6,7 @@ namespace AiSprint.Model.Formats.Aml;
 /// Writes .ini text that configparser + <c>ast.literal_eval</c> read back to the same values:
 /// multi-line values as indented continuation lines, '%' doubled for BasicInterpolation.
 /// </summary>
-public static class IniWriter
+internal static class IniWriter
 {
     /// <summary>A section to write: its name and (option name, option text) pairs.</summary>
     public sealed record Section(string Name, IReadOnlyList<(string Name, string Text)> Options);

@@ -5,7 +5,7 @@ using System.Text;
 namespace AiSprint.Model.Formats.Aml;
 
 /// <summary>The outcome of <see cref="PythonLiteral.Evaluate"/>.</summary>
-public enum LiteralOutcome
+internal enum LiteralOutcome
 {
     /// <summary>The text is a Python literal.</summary>
     Literal,
@@ -24,7 +24,7 @@ public enum LiteralOutcome
 /// Deliberately unsupported, hence <see cref="LiteralOutcome.NotALiteral"/> (no aMLLibrary option can use them):
 /// complex numbers, bytes, sets, <c>\N{…}</c> escapes.
 /// </summary>
-public static class PythonLiteral
+internal static class PythonLiteral
 {
     // CPython's tokenizer refuses more than 200 nested brackets with a SyntaxError.
     private const int MaxDepth = 200;

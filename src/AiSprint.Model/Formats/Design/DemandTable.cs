@@ -14,8 +14,10 @@ public sealed record DemandEntry(string Component, string Resource, Seconds Dema
 /// <summary>Measured or predicted demands; a resource a component has a demand on is a resource it may run on.</summary>
 public sealed record DemandTable(ValueList<DemandEntry> Entries)
 {
+    /// <summary>A table with no rows.</summary>
     public static DemandTable Empty { get; } = new(ValueList<DemandEntry>.Empty);
 
+    /// <summary>The rows of <paramref name="component"/>, one per resource.</summary>
     public IEnumerable<DemandEntry> Of(string component) => Entries.Where(e => e.Component == component);
 
     /// <summary>Later tables win over earlier ones for the same component and resource; pass them in <see cref="DemandsMerge.Order"/> (the analyzers' rule too).</summary>
@@ -29,6 +31,7 @@ public sealed record DemandTable(ValueList<DemandEntry> Entries)
 /// </summary>
 public static class DemandTableCsv
 {
+    /// <summary>Reads a demands CSV (<c>component,resource,demand_ms[,cold_ms]</c>); problems come back located in the result.</summary>
     public static LoadResult<DemandTable> Load(string path)
     {
         string text;
@@ -55,6 +58,7 @@ public static class DemandTableCsv
         return new LoadResult<DemandTable>(table, diagnostics);
     }
 
+    /// <summary>The CSV text of <paramref name="table"/>, with the header.</summary>
     public static string Write(DemandTable table)
     {
         var text = new System.Text.StringBuilder("component,resource,demand_ms,cold_ms\n");

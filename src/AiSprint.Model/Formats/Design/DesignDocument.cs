@@ -16,8 +16,10 @@ public sealed record DesignDocument(
     [property: JsonPropertyName(DesignSchema.LocalConstraints)] IReadOnlyList<DesignLocalConstraint> LocalConstraints,
     [property: JsonPropertyName(DesignSchema.GlobalConstraints)] IReadOnlyList<DesignGlobalConstraint> GlobalConstraints)
 {
+    /// <summary>The value of the document's <c>schema</c> field this build reads (<c>aisprint-design/1</c>).</summary>
     public const string SchemaName = DesignSchema.SchemaName;
 
+    /// <summary>The component named <paramref name="name"/>, or null.</summary>
     public DesignComponent? Find(string name) => Components.FirstOrDefault(c => c.Name == name);
 
     /// <summary>Methods marked <c>[Alternative]</c>: implementations that may replace a component (absent before issue 15: empty).</summary>
@@ -63,11 +65,16 @@ public sealed record DesignLocation(
     [property: JsonPropertyName(DesignSchema.Line)] int Line,
     [property: JsonPropertyName(DesignSchema.Column)] int Column);
 
+/// <summary>What <c>[Security]</c> asks of the resources a component may run on.</summary>
+/// <param name="TrustedExecution">Only SGX-capable resources (or, failing those, secure and measured boot) are compatible (<c>trustedExecution</c>).</param>
+/// <param name="NetworkShield">The container's network traffic must be protected (<c>networkShield</c>).</param>
+/// <param name="FilesystemShield">The container's file system must be protected (<c>filesystemShield</c>).</param>
 public sealed record DesignSecurity(
     [property: JsonPropertyName(DesignSchema.TrustedExecution)] bool TrustedExecution,
     [property: JsonPropertyName(DesignSchema.NetworkShield)] bool NetworkShield,
     [property: JsonPropertyName(DesignSchema.FilesystemShield)] bool FilesystemShield)
 {
+    /// <summary>True when any of the three requirements is set.</summary>
     [JsonIgnore]
     public bool Any => TrustedExecution || NetworkShield || FilesystemShield;
 }
@@ -87,21 +94,37 @@ public sealed record DesignEarlyExits(
     [property: JsonPropertyName(DesignSchema.ConditionMethod)] string ConditionMethod,
     [property: JsonPropertyName(DesignSchema.TransitionProbabilities)] IReadOnlyList<double> TransitionProbabilities);
 
+/// <summary><c>[DeviceConstraints]</c>: what a device must offer to run the component.</summary>
+/// <param name="RamMb">The memory the component needs, in MB; null when not constrained (<c>ramMb</c>).</param>
+/// <param name="VramMb">The GPU memory it needs, in MB; null when not constrained (<c>vramMb</c>).</param>
+/// <param name="UseGpuFor">The stages that run on a GPU; null or empty for none (<c>useGpuFor</c>).</param>
 public sealed record DesignDeviceConstraints(
     [property: JsonPropertyName(DesignSchema.RamMb)] double? RamMb,
     [property: JsonPropertyName(DesignSchema.VramMb)] double? VramMb,
     [property: JsonPropertyName(DesignSchema.UseGpuFor)] IReadOnlyList<string>? UseGpuFor);
 
+/// <summary>A DAG edge from <c>[Successor]</c>.</summary>
+/// <param name="From">The calling component (<c>from</c>).</param>
+/// <param name="To">The component called (<c>to</c>).</param>
+/// <param name="Probability">The probability a request of <paramref name="From"/> continues to <paramref name="To"/>, in [0, 1] (<c>probability</c>).</param>
+/// <param name="DataSizeMb">The data sent along the edge, in MB; null when unknown (<c>dataSizeMb</c>).</param>
 public sealed record DesignEdge(
     [property: JsonPropertyName(DesignSchema.From)] string From,
     [property: JsonPropertyName(DesignSchema.To)] string To,
     [property: JsonPropertyName(DesignSchema.Probability)] double Probability,
     [property: JsonPropertyName(DesignSchema.DataSizeMb)] double? DataSizeMb);
 
+/// <summary>A local constraint from <c>[ExecTime]</c>.</summary>
+/// <param name="Component">The constrained component (<c>component</c>).</param>
+/// <param name="ThresholdMs">The maximum mean response time, in milliseconds, greater than 0 (<c>thresholdMs</c>).</param>
 public sealed record DesignLocalConstraint(
     [property: JsonPropertyName(DesignSchema.Component)] string Component,
     [property: JsonPropertyName(DesignSchema.ThresholdMs)] double ThresholdMs);
 
+/// <summary>A global constraint from <c>[GlobalExecTime]</c>.</summary>
+/// <param name="Name">The constraint's name (<c>name</c>).</param>
+/// <param name="Path">The consecutive components of the path, in DAG order (<c>path</c>).</param>
+/// <param name="ThresholdMs">The maximum response time of the whole path, in milliseconds, greater than 0 (<c>thresholdMs</c>).</param>
 public sealed record DesignGlobalConstraint(
     [property: JsonPropertyName(DesignSchema.Name)] string Name,
     [property: JsonPropertyName(DesignSchema.Path)] IReadOnlyList<string> Path,

@@ -6,6 +6,7 @@ namespace AiSprint.Model.Formats.Design;
 /// <summary>Reads a design document from its JSON (a file written by <c>aisprint design</c> or the build, or the assembly's metadata).</summary>
 public static class DesignDocumentJson
 {
+    /// <summary>Reads a design.json written by the build; problems come back located in the result.</summary>
     public static LoadResult<DesignDocument> Load(string path)
     {
         string text;
@@ -20,6 +21,7 @@ public static class DesignDocumentJson
         return Parse(text, path);
     }
 
+    /// <summary>Parses the design document <paramref name="json"/>; <paramref name="file"/> names it in diagnostics.</summary>
     public static LoadResult<DesignDocument> Parse(string json, string file)
     {
         DesignDocument? document;

@@ -10,11 +10,13 @@ public sealed record DesignBuildInputs
 {
     /// <summary>The candidate resources (AI-SPRINT candidate_resources.yaml).</summary>
     public required Located<ResourceSystem> Resources { get; init; }
+    /// <summary>The measured or predicted demands per component and resource; empty when none are known yet.</summary>
     public DemandTable Demands { get; init; } = DemandTable.Empty;
     /// <summary>The partitionings of each [Partitionable] component, by component name.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<ModelPartitioning>> Partitionings { get; init; } = new Dictionary<string, IReadOnlyList<ModelPartitioning>>();
     /// <summary>Overrides the entry component's [ExpectedThroughput].</summary>
     public RequestsPerSecond? Lambda { get; init; }
+    /// <summary>The billing horizon every cost is multiplied by (1 hour unless set).</summary>
     public Hours Horizon { get; init; } = new(1);
     /// <summary>
     /// The design document's file (its JSON or the assembly): where a diagnostic about the design that has no
@@ -34,6 +36,7 @@ public sealed record CompiledDesign(AiSprintApplication Application, SystemDescr
 /// </summary>
 public static class DesignSystemBuilder
 {
+    /// <summary>The system the design document and its inputs describe, validated once; problems come back located in the result.</summary>
     public static LoadResult<CompiledDesign> Build(DesignDocument design, DesignBuildInputs inputs)
     {
         var bag = new DiagnosticBag();

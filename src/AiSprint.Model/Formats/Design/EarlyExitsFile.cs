@@ -12,8 +12,10 @@ public sealed record EarlyExit(int Number, ValueList<string> AttachTensors, Valu
 /// <summary>Reads the Studio's <c>early_exits.csv</c> through the rules the analyzers apply too (<see cref="EarlyExitsCsv"/>).</summary>
 public static class EarlyExitsFile
 {
+    /// <summary>The file's name beside the ONNX model (<c>early_exits.csv</c>).</summary>
     public const string FileName = EarlyExitsCsv.FileName;
 
+    /// <summary>Reads an early_exits.csv at <paramref name="path"/>; problems come back located in the result.</summary>
     public static LoadResult<IReadOnlyList<EarlyExit>> Load(string path)
     {
         string text;
@@ -28,6 +30,7 @@ public static class EarlyExitsFile
         return Parse(text, path);
     }
 
+    /// <summary>Parses early_exits.csv <paramref name="text"/>; <paramref name="file"/> names it in diagnostics.</summary>
     public static LoadResult<IReadOnlyList<EarlyExit>> Parse(string text, string file)
     {
         var read = EarlyExitsCsv.Parse(text);

@@ -36,8 +36,10 @@ public sealed record ExitCounts(string Component, IReadOnlyDictionary<int, long>
 /// </summary>
 public static class ExitCountsFile
 {
+    /// <summary>The file's header line.</summary>
     public const string Header = "component,exit,requests";
 
+    /// <summary>Reads a measured exit-counts CSV at <paramref name="path"/>; rows with problems are dropped and reported.</summary>
     public static (IReadOnlyList<ExitCounts> Counts, IReadOnlyList<Diagnostic> Diagnostics) Load(string path)
     {
         try
@@ -50,6 +52,7 @@ public static class ExitCountsFile
         }
     }
 
+    /// <summary>Parses exit-counts CSV <paramref name="text"/>; <paramref name="file"/> names it in diagnostics.</summary>
     public static (IReadOnlyList<ExitCounts> Counts, IReadOnlyList<Diagnostic> Diagnostics) Parse(string text, string file)
     {
         var diagnostics = new List<Diagnostic>();
@@ -87,6 +90,7 @@ public static class ExitCountsFile
         return (counts.Select(c => new ExitCounts(c.Key, c.Value.Exits, new SourceLocation(file, c.Value.Line, 1))).ToArray(), diagnostics);
     }
 
+    /// <summary>The CSV text of <paramref name="counts"/>, with the header.</summary>
     public static string Write(IEnumerable<ExitCounts> counts) =>
         Header + "\n" + string.Concat(counts.OrderBy(c => c.Component, StringComparer.Ordinal)
             .SelectMany(c => c.RequestsByExit.OrderBy(p => p.Key).Select(p => string.Create(CultureInfo.InvariantCulture, $"{c.Component},{p.Key},{p.Value}\n"))));

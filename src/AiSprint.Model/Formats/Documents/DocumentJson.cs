@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace AiSprint.Model.Formats;
 
 /// <summary>Writes a <see cref="DocumentNode"/> back as compact JSON, to keep opaque parts of a file verbatim.</summary>
-public static class DocumentJson
+internal static class DocumentJson
 {
     public static string ToCanonicalJson(DocumentNode node, string? except = null)
     {

@@ -9,7 +9,7 @@ namespace AiSprint.Model.Formats;
 /// that remember where each value starts (JsonDocument keeps no positions). Comments and trailing
 /// commas are accepted, as hand-edited SPACE4AI-D inputs contain both.
 /// </summary>
-public static class JsonDocumentLoader
+internal static class JsonDocumentLoader
 {
     private static readonly JsonReaderOptions Options = new()
     {

@@ -8,7 +8,7 @@ namespace AiSprint.Model.Formats;
 /// names the position, the path and what was expected; the accessor then returns null so that a
 /// reader can go on and report every problem of a file in one pass.
 /// </summary>
-public sealed class NodeReader(DiagnosticBag diagnostics)
+internal sealed class NodeReader(DiagnosticBag diagnostics)
 {
     public DiagnosticBag Diagnostics { get; } = diagnostics;
 

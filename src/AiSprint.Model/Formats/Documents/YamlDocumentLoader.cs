@@ -10,7 +10,7 @@ namespace AiSprint.Model.Formats;
 /// <see cref="NodeShape.PlainScalar"/>: AI-SPRINT files write <c>False</c> and <c>20.04</c> alike,
 /// so the reader decides from what it expects.
 /// </summary>
-public static class YamlDocumentLoader
+internal static class YamlDocumentLoader
 {
     public static DocumentNode? Parse(string text, string file, DiagnosticBag diagnostics)
     {

@@ -12,8 +12,10 @@ namespace AiSprint.Model.Formats.Operations;
 /// </summary>
 public static class SecurityPolicy
 {
+    /// <summary>The file's name in the deployment output.</summary>
     public const string FileName = "policy.yaml";
 
+    /// <summary>The policy's YAML text: the security requirements of each component, with the resources <paramref name="solution"/> chose (none chosen yet when null).</summary>
     public static string Write(SystemDescription system, Solution? solution)
     {
         var resources = system.Layers.SelectMany(l => l.Resources).ToDictionary(r => r.Name);

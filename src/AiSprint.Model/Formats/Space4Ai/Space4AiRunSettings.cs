@@ -15,20 +15,27 @@ public sealed record LambdaRange(RequestsPerSecond Start, RequestsPerSecond End,
 /// </summary>
 public sealed record Space4AiRunSettings(ValueList<OptimizerMethod> Methods)
 {
+    /// <summary>The arrival rates to sweep, or null for a single run at the system's rate.</summary>
     public LambdaRange? LambdaBound { get; init; }
+    /// <summary>The tool's iteration count (<c>IterationNumber</c>), or null for its default.</summary>
     public int? IterationNumber { get; init; }
+    /// <summary>The random seed (<c>Seed</c>), or null for the tool's default.</summary>
     public int? Seed { get; init; }
 }
 
 /// <summary>Reads and writes <see cref="Space4AiRunSettings"/>.</summary>
 public static class Space4AiRunSettingsJson
 {
+    /// <summary>Reads the run settings file at <paramref name="path"/>; problems come back located in the result.</summary>
     public static LoadResult<Located<Space4AiRunSettings>> Load(string path) => JsonInput.Load<Space4AiRunSettings>(path, Read);
 
+    /// <summary>Parses run settings <paramref name="json"/>; <paramref name="file"/> names it in diagnostics.</summary>
     public static LoadResult<Located<Space4AiRunSettings>> Parse(string json, string file) => JsonInput.Parse<Space4AiRunSettings>(json, file, Read);
 
+    /// <summary>True when a parsed JSON document has the run settings' shape (<c>Methods</c>, no <c>Components</c>), to tell it from a system description.</summary>
     public static bool LooksLikeRunSettings(DocumentNode root) => root.IsMapping && root.Member("Methods") is not null && root.Member("Components") is null;
 
+    /// <summary>Maps an already-parsed document to run settings, adding problems to <paramref name="diagnostics"/>.</summary>
     public static LoadResult<Located<Space4AiRunSettings>> Read(DocumentNode root, string file, DiagnosticBag diagnostics)
     {
         var reader = new NodeReader(diagnostics);
@@ -64,6 +71,7 @@ public static class Space4AiRunSettingsJson
         return new(new Located<Space4AiRunSettings>(settings, map), diagnostics.Items);
     }
 
+    /// <summary>The JSON text of <paramref name="settings"/>.</summary>
     public static string Write(Space4AiRunSettings settings)
     {
         using var buffer = new MemoryStream();

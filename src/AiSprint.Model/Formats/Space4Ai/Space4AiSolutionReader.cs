@@ -11,10 +11,13 @@ namespace AiSprint.Model.Formats.Space4Ai;
 /// </summary>
 public static class Space4AiSolutionReader
 {
+    /// <summary>Reads a solution JSON (Python or C++ layout) at <paramref name="path"/>; problems come back located in the result.</summary>
     public static LoadResult<Located<Solution>> Load(string path) => JsonInput.Load<Solution>(path, Read);
 
+    /// <summary>Parses solution <paramref name="json"/>; <paramref name="file"/> names it in diagnostics.</summary>
     public static LoadResult<Located<Solution>> Parse(string json, string file) => JsonInput.Parse<Solution>(json, file, Read);
 
+    /// <summary>Maps an already-parsed document to a solution, adding problems to <paramref name="diagnostics"/>.</summary>
     public static LoadResult<Located<Solution>> Read(DocumentNode root, string file, DiagnosticBag diagnostics)
     {
         var reader = new NodeReader(diagnostics);

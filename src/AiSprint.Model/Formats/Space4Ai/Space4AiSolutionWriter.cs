@@ -10,12 +10,15 @@ public static class Space4AiSolutionWriter
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true, IndentSize = 2 };
 
+    /// <summary>The JSON text of <paramref name="solution"/> in <paramref name="format"/>'s layout.</summary>
     public static string Write(Solution solution, SolutionFormat format = SolutionFormat.Python) =>
         Encoding.UTF8.GetString(WriteUtf8(solution, format));
 
+    /// <summary>Writes the solution JSON to <paramref name="path"/> atomically.</summary>
     public static void WriteFile(Solution solution, string path, SolutionFormat format = SolutionFormat.Python) =>
         AtomicFile.WriteAllBytes(path, WriteUtf8(solution, format));
 
+    /// <summary>The solution JSON as UTF-8 bytes.</summary>
     public static byte[] WriteUtf8(Solution solution, SolutionFormat format)
     {
         using var buffer = new MemoryStream();

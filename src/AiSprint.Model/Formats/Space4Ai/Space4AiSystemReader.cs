@@ -20,8 +20,10 @@ public static class Space4AiSystemReader
         "GlobalConstraints", "NetworkTechnology", "Time",
     ];
 
+    /// <summary>Reads a SPACE4AI-D system_description.json at <paramref name="path"/>; problems come back located in the result.</summary>
     public static LoadResult<Located<SystemDescription>> Load(string path) => JsonInput.Load<SystemDescription>(path, Read);
 
+    /// <summary>Parses system description <paramref name="json"/>; <paramref name="file"/> names it in diagnostics.</summary>
     public static LoadResult<Located<SystemDescription>> Parse(string json, string file) => JsonInput.Parse<SystemDescription>(json, file, Read);
 
     /// <summary>Maps a parsed document; also used by the CLI after it sniffed the document's kind.</summary>

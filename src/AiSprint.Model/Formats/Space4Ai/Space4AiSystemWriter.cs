@@ -12,10 +12,13 @@ public static class Space4AiSystemWriter
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true, IndentSize = 2 };
 
+    /// <summary>The system_description.json text of <paramref name="system"/>.</summary>
     public static string Write(SystemDescription system) => Encoding.UTF8.GetString(WriteUtf8(system));
 
+    /// <summary>Writes system_description.json to <paramref name="path"/> atomically.</summary>
     public static void WriteFile(SystemDescription system, string path) => AtomicFile.WriteAllBytes(path, WriteUtf8(system));
 
+    /// <summary>The system_description.json text as UTF-8 bytes.</summary>
     public static byte[] WriteUtf8(SystemDescription system)
     {
         using var buffer = new MemoryStream();

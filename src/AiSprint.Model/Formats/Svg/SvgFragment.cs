@@ -10,6 +10,7 @@ namespace AiSprint.Model.Formats.Svg;
 /// </summary>
 public static partial class SvgFragment
 {
+    /// <summary><paramref name="svg"/> (a ScottPlot document) made embeddable in HTML: the XML declaration dropped and every id (and its references) prefixed with <paramref name="idPrefix"/>, so several charts on one page do not clash.</summary>
     public static string Normalise(string svg, string idPrefix)
     {
         var text = svg.TrimStart();

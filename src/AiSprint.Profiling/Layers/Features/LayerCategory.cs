@@ -6,11 +6,17 @@ namespace AiSprint.Profiling.Layers.Features;
 /// </summary>
 public enum LayerCategory
 {
+    /// <summary>Convolutions (<c>Conv</c>, <c>ConvTranspose</c>, grouped and depthwise included).</summary>
     Conv,
+    /// <summary>Fully connected layers (<c>Gemm</c>, <c>MatMul</c>).</summary>
     FC,
+    /// <summary>Loss layers (<c>SoftmaxCrossEntropyLoss</c>, <c>NegativeLogLikelihoodLoss</c>); Softmax is counted here too.</summary>
     Loss,
+    /// <summary>Normalisations (<c>BatchNormalization</c>, <c>InstanceNormalization</c>, <c>LayerNormalization</c>, <c>LRN</c>).</summary>
     Norm,
+    /// <summary>Pooling layers (<c>MaxPool</c>, <c>AveragePool</c>, <c>LpPool</c> and their global forms).</summary>
     Pool,
+    /// <summary><c>Relu</c>; the other element-wise activations are counted on this row.</summary>
     ReLU,
 
     /// <summary>Other activations (Sigmoid, Tanh, HardSigmoid, HardSwish, Elu, Gelu, …): the ReLU row's 3 per output element.</summary>

@@ -30,5 +30,6 @@ public sealed record LayerFeatures(
     /// <summary>The features the aMLLibrary techniques read, in this order.</summary>
     public static readonly IReadOnlyList<string> Names = ["operations", "filter_size", "c_in", "c_out", "input_bytes", "output_bytes"];
 
+    /// <summary>The features as the techniques read them, in the order of <see cref="Names"/>.</summary>
     public double[] Vector() => [Operations, FilterHeight * FilterWidth, InputChannels, OutputChannels, InputBytes, OutputBytes];
 }

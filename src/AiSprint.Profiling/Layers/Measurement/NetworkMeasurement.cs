@@ -24,6 +24,7 @@ public sealed record NetworkMeasurement(
     double KernelSumMilliseconds,
     IReadOnlyDictionary<string, double> RuntimeMilliseconds)
 {
+    /// <summary>The measurement of source node <paramref name="nodeIndex"/>, or null when that node was not measured (fused away or not executed).</summary>
     public MeasuredNode? this[int nodeIndex] => Nodes.FirstOrDefault(n => n.NodeIndex == nodeIndex);
 
     /// <summary>(producer op, absorbed op) pairs the runtime fused at this level, as observed.</summary>

@@ -16,6 +16,7 @@ namespace AiSprint.Profiling.Layers.Measurement;
 /// </summary>
 public static class NodeTimer
 {
+    /// <summary>Times every node of <paramref name="analysis"/>'s model with <paramref name="settings"/>.</summary>
     public static NetworkMeasurement Measure(ModelAnalysis analysis, ProfilingSettings settings)
     {
         if (settings.Threads < 1) throw new ArgumentOutOfRangeException(nameof(settings), "at least one thread");

@@ -42,6 +42,8 @@ public sealed class ProfileTrace
         }
     }
 
+    /// <summary>Reads the events of an ONNX Runtime profiling trace already parsed as JSON; <paramref name="origin"/> names it in errors.</summary>
+    /// <exception cref="InvalidDataException">The JSON is not a profiling trace.</exception>
     public static ProfileTrace Parse(JsonElement root, string origin = "<trace>")
     {
         if (root.ValueKind != JsonValueKind.Array) throw new InvalidDataException($"{origin}: an ONNX Runtime trace is a JSON array of events");

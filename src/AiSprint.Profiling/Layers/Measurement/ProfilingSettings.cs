@@ -12,6 +12,7 @@ public sealed record ProfilingSettings(int Threads = 1, GraphOptimizationLevel O
     /// <summary>The level as written in model files and reports (disabled, basic, extended, all).</summary>
     public string OptimizationLevelName => NameOf(OptimizationLevel);
 
+    /// <summary>The name of <paramref name="level"/> in model files and reports (<c>disabled</c>, <c>basic</c>, <c>extended</c>, <c>all</c>).</summary>
     public static string NameOf(GraphOptimizationLevel level) => level switch
     {
         GraphOptimizationLevel.ORT_DISABLE_ALL => "disabled",

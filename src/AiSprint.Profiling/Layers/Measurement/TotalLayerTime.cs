@@ -18,6 +18,7 @@ public sealed record TotalLayerTimePoint(string Tensor, int ProducerIndex, doubl
 /// </summary>
 public static class TotalLayerTime
 {
+    /// <summary>T(j) and TLT(j) at each of <paramref name="cuts"/>, in milliseconds, measured with <paramref name="settings"/>.</summary>
     public static IReadOnlyList<TotalLayerTimePoint> Measure(ModelAnalysis analysis, IReadOnlyList<CutPoint> cuts, ProfilingSettings settings)
     {
         var ordered = cuts.OrderBy(c => c.NodesBefore).ToArray();

@@ -17,6 +17,7 @@ public sealed record BytesAwareLinearModel(double InterceptMs, double MsPerOpera
     /// <summary>The technique's name in scores and <see cref="CategoryModel.Selected"/>.</summary>
     public const string Name = "linear+bytes";
 
+    /// <summary>The layer's predicted time in ms, never below 0.</summary>
     public double Predict(LayerFeatures features) =>
         Math.Max(0, InterceptMs + MsPerOperation * features.Operations + MsPerByteRead * features.InputBytes + MsPerByteWritten * features.OutputBytes);
 

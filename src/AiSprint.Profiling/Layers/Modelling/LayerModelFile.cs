@@ -7,6 +7,7 @@ namespace AiSprint.Profiling.Layers.Modelling;
 /// <summary>The design document's linear model of one category: t = β0 + β1 · operations (ms), least squares.</summary>
 public sealed record LinearLayerModel(double InterceptMs, double SlopeMsPerOperation)
 {
+    /// <summary>The predicted time in ms of a layer of <paramref name="operations"/> operations, never below 0.</summary>
     public double Predict(double operations) => Math.Max(0, InterceptMs + SlopeMsPerOperation * operations);
 }
 
@@ -60,14 +61,19 @@ public sealed record LayerModelFile(
     IReadOnlyList<string> Features,
     IReadOnlyList<ThreadModel> ThreadModels)
 {
+    /// <summary>The <c>formatVersion</c> this build writes and reads.</summary>
     public const int CurrentFormatVersion = 1;
 
+    /// <summary>The model for <paramref name="threads"/> intra-op threads, or the first one when null.</summary>
+    /// <exception cref="InvalidDataException">The file has no model for that thread count.</exception>
     public ThreadModel For(int? threads) => threads is { } t
         ? ThreadModels.FirstOrDefault(m => m.Threads == t) ?? throw new InvalidDataException($"the layer model has no model for {t} threads (it has {string.Join(", ", ThreadModels.Select(m => m.Threads))})")
         : ThreadModels[0];
 
+    /// <summary>The LAYERS.json text of this model.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, LayerModelJsonContext.Default.LayerModelFile);
 
+    /// <summary>Writes LAYERS.json to <paramref name="path"/> atomically.</summary>
     public void Save(string path) => AiSprint.Model.Formats.AtomicFile.WriteAllText(path, ToJson());
 
     /// <exception cref="InvalidDataException">Not a layer model file, or one this build cannot read.</exception>

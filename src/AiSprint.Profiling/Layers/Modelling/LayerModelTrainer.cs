@@ -13,8 +13,10 @@ namespace AiSprint.Profiling.Layers.Modelling;
 /// <summary>Which aMLLibrary techniques to try besides the linear model, and the cross-validation.</summary>
 public sealed record LayerTrainingOptions
 {
+    /// <summary>LRRidge, Stepwise, DecisionTree, RandomForest and XGBoost.</summary>
     public static readonly IReadOnlyList<AmlTechnique> DefaultTechniques = [AmlTechnique.LRRidge, AmlTechnique.Stepwise, AmlTechnique.DecisionTree, AmlTechnique.RandomForest, AmlTechnique.XGBoost];
 
+    /// <summary>The techniques tried per category besides the linear model.</summary>
     public IReadOnlyList<AmlTechnique> Techniques { get; init; } = DefaultTechniques;
 
     /// <summary>Folds of the cross-validation that scores every model of a category (fewer when there are fewer rows).</summary>
@@ -23,6 +25,7 @@ public sealed record LayerTrainingOptions
     /// <summary>A category needs this many rows before the aMLLibrary techniques are tried; below it only the linear model is fitted.</summary>
     public int MinimumRowsForTechniques { get; init; } = 6;
 
+    /// <summary>The seed of the techniques' randomness: the same seed gives the same model file.</summary>
     public int Seed { get; init; }
 
     /// <summary>Forces one model for every category ("linear" or a technique name) instead of the cross-validated choice.</summary>
@@ -36,6 +39,7 @@ public sealed record LayerTrainingOptions
     /// </summary>
     public bool DocumentPipeline { get; init; }
 
+    /// <summary>The most features sequential forward selection keeps in <see cref="DocumentPipeline"/>'s Ridge model.</summary>
     public int MaxSelectedFeatures { get; init; } = 8;
 
     /// <summary>
@@ -57,6 +61,7 @@ public sealed record LayerSample(LayerFeatures Features, double Milliseconds, st
 /// </summary>
 public static class LayerModelTrainer
 {
+    /// <summary>Fits the per-layer model of one resource from <paramref name="measurements"/> (one per network and thread count); <paramref name="resource"/> names the resource in the file (null when unnamed).</summary>
     public static LayerModelFile Train(IReadOnlyList<NetworkMeasurement> measurements, LayerTrainingOptions? options = null, string? resource = null)
     {
         options ??= new LayerTrainingOptions();

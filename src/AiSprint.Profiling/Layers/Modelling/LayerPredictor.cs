@@ -21,6 +21,13 @@ public sealed record CutPrediction(string Tensor, string ProducerName, double Cu
 /// <summary>One partition of a plan: the sum of its nodes' predictions, its demand on the model's resource.</summary>
 public sealed record PartitionPrediction(int Index, int NodeCount, double PredictedMs);
 
+/// <summary>A network's predicted times with one per-layer model, in milliseconds.</summary>
+/// <param name="ModelName">The ONNX model's name.</param>
+/// <param name="Threads">The intra-op thread count whose models predicted.</param>
+/// <param name="OptimizationLevel">The optimisation level the model file was measured at (predictions hold for that level only).</param>
+/// <param name="Nodes">Every node's prediction, in topological order.</param>
+/// <param name="Cuts">The cumulative prediction at every cut point.</param>
+/// <param name="TotalPredictedMs">The whole network's predicted time.</param>
 public sealed record NetworkPrediction(string ModelName, int Threads, string OptimizationLevel, IReadOnlyList<NodePrediction> Nodes, IReadOnlyList<CutPrediction> Cuts, double TotalPredictedMs)
 {
     /// <summary>Per-partition demands of a plan over this network.</summary>
@@ -34,6 +41,7 @@ public sealed record NetworkPrediction(string ModelName, int Threads, string Opt
 /// <summary>Predicts every node of a network with a per-layer model, then cut-point and whole-network sums.</summary>
 public static class LayerPredictor
 {
+    /// <summary>Predicts every node of <paramref name="analysis"/>'s model with <paramref name="model"/> at <paramref name="threads"/> threads (the file's first when null); <paramref name="technique"/> asks for one model ("linear" or a technique's name) instead of each category's selected one.</summary>
     public static NetworkPrediction Predict(ModelAnalysis analysis, LayerModelFile model, int? threads = null, string? technique = null)
     {
         var threadModel = model.For(threads);

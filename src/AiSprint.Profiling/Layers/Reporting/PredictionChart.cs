@@ -7,6 +7,7 @@ namespace AiSprint.Profiling.Layers.Reporting;
 /// <summary>Predicted against measured time per executed layer (ScottPlot 5, SVG): one bar pair per node that carries time.</summary>
 public static class PredictionChart
 {
+    /// <summary>The chart as an SVG fragment to embed in HTML; <paramref name="measuredMs"/> (by node index, ms) adds the measured bars, none when null.</summary>
     public static string RenderSvg(NetworkPrediction prediction, IReadOnlyDictionary<int, double>? measuredMs)
     {
         var nodes = prediction.Nodes.Where(n => n.FusedInto is null && (n.PredictedMs > 0 || (measuredMs?.GetValueOrDefault(n.NodeIndex) ?? 0) > 0)).ToList();

@@ -3,11 +3,17 @@ namespace AiSprint.Regression.Techniques.NeuralNetwork;
 /// <summary>The Keras activations a hidden Dense layer may name (<c>activation</c> in [NeuralNetwork]).</summary>
 public enum MlpActivation
 {
+    /// <summary>Rectified linear unit, max(0, x).</summary>
     Relu,
+    /// <summary>Hyperbolic tangent.</summary>
     Tanh,
+    /// <summary>Logistic function, 1 / (1 + e^−x).</summary>
     Sigmoid,
+    /// <summary>Identity: no activation.</summary>
     Linear,
+    /// <summary>Exponential linear unit with alpha 1: x for x &gt; 0, e^x − 1 otherwise.</summary>
     Elu,
+    /// <summary>ln(1 + e^x).</summary>
     Softplus,
 }
 

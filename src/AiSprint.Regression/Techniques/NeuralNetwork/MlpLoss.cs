@@ -1,7 +1,7 @@
 namespace AiSprint.Regression.Techniques.NeuralNetwork;
 
 /// <summary>The Keras regression losses a [NeuralNetwork] <c>loss</c> may name.</summary>
-public enum MlpLoss
+internal enum MlpLoss
 {
     MeanSquaredError,
     MeanAbsoluteError,

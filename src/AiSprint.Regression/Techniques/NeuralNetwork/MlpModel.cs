@@ -12,6 +12,7 @@ public sealed record DenseLayer(int Inputs, int Outputs, double[] Weights, doubl
 /// </summary>
 public sealed record MlpModel(MlpActivation Activation, IReadOnlyList<DenseLayer> Layers) : IRegressor
 {
+    /// <inheritdoc/>
     public double Predict(IReadOnlyList<double> x)
     {
         var input = x.ToArray();

@@ -1,7 +1,7 @@
 namespace AiSprint.Regression.Techniques.NeuralNetwork;
 
 /// <summary>The Keras optimizers a [NeuralNetwork] <c>optimizer</c> may name.</summary>
-public enum MlpOptimizerKind
+internal enum MlpOptimizerKind
 {
     Adam,
     Sgd,

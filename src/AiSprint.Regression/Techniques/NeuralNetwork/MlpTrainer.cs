@@ -10,7 +10,7 @@ namespace AiSprint.Regression.Techniques.NeuralNetwork;
 /// DEVIATION: a training whose loss becomes NaN or infinite fails (the experiment is dropped with that reason);
 /// Keras would go on and predict NaN, which aMLLibrary then never selects.
 /// </summary>
-public sealed record MlpTrainer(NeuralNetworkSettings Settings, int Seed) : ITrainer
+internal sealed record MlpTrainer(NeuralNetworkSettings Settings, int Seed) : ITrainer
 {
     /// <summary>Stream index of the network's draws in <see cref="SeededRandom.For"/>, apart from the forests' tree streams.</summary>
     private const int Stream = 0x4E4E;

@@ -10,7 +10,7 @@ namespace AiSprint.Regression.Techniques.NeuralNetwork;
 /// aMLLibrary's own defaults (its <c>get_default_parameters</c>: [20, 10], [0.2, 0.2], relu, adam, 0.001, mse, 10, 5);
 /// aMLLibrary itself would fail with a KeyError building the signature.
 /// </summary>
-public sealed record NeuralNetworkSettings(
+internal sealed record NeuralNetworkSettings(
     IReadOnlyList<int> HiddenSizes,
     IReadOnlyList<double> Dropouts,
     MlpActivation Activation,
