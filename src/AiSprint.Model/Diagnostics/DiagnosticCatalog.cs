@@ -78,6 +78,9 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor ExitHeadNotDownstream = From(RuleCatalog.ExitHeadNotDownstream);
     public static readonly DiagnosticDescriptor ExitsOutOfOrder = From(RuleCatalog.ExitsOutOfOrder);
     public static readonly DiagnosticDescriptor ExitDoesNotSeparate = From(RuleCatalog.ExitDoesNotSeparate);
+    // The Studio's early_exits_model annotation in an application directory (issue 15 gaps).
+    public static readonly DiagnosticDescriptor MalformedEarlyExitsAnnotation = From(RuleCatalog.MalformedEarlyExitsAnnotation);
+    public static readonly DiagnosticDescriptor EarlyExitSegmentsNotDeclared = From(RuleCatalog.EarlyExitSegmentsNotDeclared);
     public static readonly DiagnosticDescriptor MeasuredExitsUnusable = From(RuleCatalog.MeasuredExitsUnusable);
 
     /// <summary>Every descriptor, for documentation and uniqueness tests.</summary>
