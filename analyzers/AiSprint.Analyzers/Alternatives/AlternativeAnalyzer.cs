@@ -105,6 +105,12 @@ public sealed class AlternativeAnalyzer : DiagnosticAnalyzer
         if (metric is null)
         {
             context.ReportDiagnostic(Diagnostic.Create(AiSprintRules.AlternativesWithoutMetric, alternative.NameLocation, alternative.Name));
+            // Without the assembly attribute there is no place for AIS0121, yet the build still needs every combination's
+            // metric (AIS0032): report the missing ones once, at the first alternative in source order.
+            if (ReferenceEquals(all[0], alternative))
+            {
+                CheckCombinations(context.Options, holder, all, alternative.NameLocation, context.ReportDiagnostic, context.CancellationToken);
+            }
         }
     }
 
@@ -217,25 +223,32 @@ public sealed class AlternativeAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var file = context.Options.AdditionalFiles.FirstOrDefault(f => Path.GetFileName(f.Path).EndsWith(PerformanceFileName, StringComparison.OrdinalIgnoreCase));
+        CheckCombinations(context.Options, holder, alternatives, syntax.GetLocation(), context.ReportDiagnostic, context.CancellationToken);
+    }
+
+    /// <summary>AIS0121 at <paramref name="location"/>: each combination the project's deployments_performance.yaml has no metric for.</summary>
+    private static void CheckCombinations(AnalyzerOptions options, ComponentIndexHolder holder, IReadOnlyList<AlternativeDeclaration> alternatives, Location location,
+        Action<Diagnostic> report, CancellationToken cancellationToken)
+    {
+        var file = options.AdditionalFiles.FirstOrDefault(f => Path.GetFileName(f.Path).EndsWith(PerformanceFileName, StringComparison.OrdinalIgnoreCase));
         if (file is null)
         {
-            context.ReportDiagnostic(Diagnostic.Create(AiSprintRules.CombinationWithoutMetric, syntax.GetLocation(),
+            report(Diagnostic.Create(AiSprintRules.CombinationWithoutMetric, location,
                 $"The application has {alternatives.Count} alternative(s) but the project has no {PerformanceFileName} (the AiSprintDeploymentsPerformance item); expected the metric of each deployment there"));
             return;
         }
 
-        if (Combinations(file, context.CancellationToken) is not { } listed)
+        if (Combinations(file, cancellationToken) is not { } listed)
         {
             return; // Unreadable: the build's reader reports it, located.
         }
 
-        var components = holder.Get(context.CancellationToken).SortedNames;
+        var components = holder.Get(cancellationToken).SortedNames;
         foreach (var deployment in Deployments(components, alternatives))
         {
             if (!listed.Any(l => l.SetEquals(deployment)))
             {
-                context.ReportDiagnostic(Diagnostic.Create(AiSprintRules.CombinationWithoutMetric, syntax.GetLocation(),
+                report(Diagnostic.Create(AiSprintRules.CombinationWithoutMetric, location,
                     $"{Path.GetFileName(file.Path)} has no metric value for the deployment running {string.Join(", ", deployment.OrderBy(n => n, StringComparer.Ordinal))}; expected an entry with these components and its metric_value"));
             }
         }
