@@ -37,6 +37,22 @@ public class AlternativesPlaceTests
     }
 
     [Fact]
+    public void Without_a_performance_file_convert_names_the_deployments_as_the_Studio_enumerates_them()
+    {
+        var application = Temp();
+        CopyDirectory(Fixtures.Alternatives, application);
+        Directory.Delete(Path.Combine(application, "space4ai-r"), recursive: true);
+        var target = Temp();
+        var (code, _, error) = ValidateCommandTests.Run("convert", application, "-o", Path.Combine(target, "system.json"), "--lambda", "1");
+        Assert.True(code == 0, error);
+        // aisprint-studio.md §1.2: with a→[a2], b→[b2], deployment1 = (a, b2), 2 = (a2, b), 3 = (a2, b2).
+        Assert.Equal(["system.deployment1.json", "system.deployment2.json", "system.deployment3.json", "system.json"],
+            Directory.GetFiles(target).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        using var first = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(target, "system.deployment1.json")));
+        Assert.Equal(["blurry-faces-onnx", "mask-detector-small"], first.RootElement.GetProperty("Components").EnumerateObject().Select(c => c.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void A_deployment_that_does_not_convert_leaves_no_system_file()
     {
         var application = Temp();
