@@ -300,6 +300,8 @@ internal static class AiSprintRules
     public const string DriftTestDoesNotFitMetricId = RuleIds.DriftTestDoesNotFitMetric;
     public const string DriftReferenceFileMissingId = RuleIds.DriftReferenceFileMissing;
     public const string DriftMetricDeclaredTwiceId = RuleIds.DriftMetricDeclaredTwice;
+    public const string AlternativeOfItselfId = RuleIds.AlternativeOfItself;
+    public const string AlternativePartitioningIgnoredId = RuleIds.AlternativePartitioningIgnored;
 
     public static readonly DiagnosticDescriptor UnknownDriftTest = Create(
         UnknownDriftTestId, RuleCatalog.UnknownDriftTest, DiagnosticSeverity.Error, RuleCatalog.AnnotationsCategory,
@@ -335,6 +337,16 @@ internal static class AiSprintRules
         DriftMetricDeclaredTwiceId, RuleCatalog.DriftMetricDeclaredTwice, DiagnosticSeverity.Error, RuleCatalog.AnnotationsCategory,
         "{0}",
         "A drift detector is identified by its component and metric name: the metric needs a name, and one component declares it once.");
+
+    public static readonly DiagnosticDescriptor AlternativeOfItself = Create(
+        AlternativeOfItselfId, RuleCatalog.AlternativeOfItself, DiagnosticSeverity.Error, RuleCatalog.AnnotationsCategory,
+        "{0}",
+        "An alternative replaces an original component, one with [Component], from a method of its own: deployments are combinations of originals and their alternatives, one level deep.");
+
+    public static readonly DiagnosticDescriptor AlternativePartitioningIgnored = Create(
+        AlternativePartitioningIgnoredId, RuleCatalog.AlternativePartitioningIgnored, DiagnosticSeverity.Warning, RuleCatalog.AnnotationsCategory,
+        "The alternative '{0}' carries [{1}], which is not applied: an alternative is placed as one piece in every deployment that runs it (partitioned alternatives are unsupported)",
+        "The build partitions components only; a deployment that runs the alternative places it whole, with the demands given for its name.");
     public static readonly DiagnosticDescriptor UnknownAlternativeComponent = Create(
         UnknownAlternativeComponentId,
         RuleCatalog.UnknownAlternativeComponent,

@@ -19,11 +19,63 @@ public class AlternativesPlaceTests
     }
 
     [Fact]
-    public void An_application_with_alternatives_converts()
+    public void An_application_with_alternatives_converts_every_deployment_to_a_system_of_its_own()
     {
         var target = Temp();
-        var (code, _, error) = ValidateCommandTests.Run("convert", Fixtures.Alternatives, "-o", Path.Combine(target, "system.json"), "--lambda", "1");
+        var (code, text, error) = ValidateCommandTests.Run("convert", Fixtures.Alternatives, "-o", Path.Combine(target, "system.json"), "--lambda", "1");
         Assert.True(code == 0, error);
+        Assert.Equal(["system.alternative_deployment1.json", "system.alternative_deployment2.json", "system.alternative_deployment3.json", "system.json"],
+            Directory.GetFiles(target).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Contains("alternative_deployment3 (blurry-faces-int8, mask-detector-small, metric 0.76)", text);
+        // Each file is its deployment: its implementations, and the DAG probability deployments_performance.yaml gives it.
+        using var third = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(target, "system.alternative_deployment3.json")));
+        Assert.Equal(["blurry-faces-int8", "mask-detector-small"], third.RootElement.GetProperty("Components").EnumerateObject()
+            .Select(c => c.Name).Order(StringComparer.Ordinal));
+        Assert.Contains("0.75", third.RootElement.GetProperty("DirectedAcyclicGraph").GetRawText());
+        using var original = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(target, "system.json")));
+        Assert.Contains("mask-detector-onnx", original.RootElement.GetProperty("Components").GetRawText());
+    }
+
+    [Fact]
+    public void Without_a_performance_file_convert_names_the_deployments_as_the_Studio_enumerates_them()
+    {
+        var application = Temp();
+        CopyDirectory(Fixtures.Alternatives, application);
+        Directory.Delete(Path.Combine(application, "space4ai-r"), recursive: true);
+        var target = Temp();
+        var (code, _, error) = ValidateCommandTests.Run("convert", application, "-o", Path.Combine(target, "system.json"), "--lambda", "1");
+        Assert.True(code == 0, error);
+        // aisprint-studio.md §1.2: with a→[a2], b→[b2], deployment1 = (a, b2), 2 = (a2, b), 3 = (a2, b2).
+        Assert.Equal(["system.deployment1.json", "system.deployment2.json", "system.deployment3.json", "system.json"],
+            Directory.GetFiles(target).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        using var first = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(target, "system.deployment1.json")));
+        Assert.Equal(["blurry-faces-onnx", "mask-detector-small"], first.RootElement.GetProperty("Components").EnumerateObject().Select(c => c.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_deployment_that_does_not_convert_leaves_no_system_file()
+    {
+        var application = Temp();
+        CopyDirectory(Fixtures.Alternatives, application);
+        // mask-detector-small loses its candidate entry: every deployment that runs it fails to convert.
+        var deployments = Path.Combine(application, "common_config", "candidate_deployments.yaml");
+        var text = File.ReadAllText(deployments);
+        File.WriteAllText(deployments, text.Replace("name: mask-detector-small", "name: mask-detector-smoll"));
+        var target = Temp();
+        var (code, _, error) = ValidateCommandTests.Run("convert", application, "-o", Path.Combine(target, "system.json"), "--lambda", "1");
+        Assert.Equal(1, code);
+        Assert.Contains("not converted", error);
+        Assert.Empty(Directory.GetFiles(target));
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
     }
 
     [Fact]

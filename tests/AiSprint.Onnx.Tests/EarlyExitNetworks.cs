@@ -19,15 +19,26 @@ internal static class EarlyExitNetworks
     public const string Head1 = "exit1_logits";
     public const string Head2 = "exit2_logits";
     public const string Final = "logits";
+    public const string Offset = "offset";
 
     /// <summary>
     /// The network with both heads; <paramref name="skipAcrossExit2"/> makes the final classifier also read stage 1's
-    /// pooled features (a connection across exit 2, which therefore does not separate the network).
+    /// pooled features (a connection across exit 2, which therefore does not separate the network);
+    /// <paramref name="offsetInput"/> gives the network a second input, <see cref="Offset"/> (int64, [1, 3, 16, 16]),
+    /// cast to float and added to the image before the first convolution.
     /// </summary>
-    public static ModelProto TwoExits(int seed = 7, bool skipAcrossExit2 = false)
+    public static ModelProto TwoExits(int seed = 7, bool skipAcrossExit2 = false, bool offsetInput = false)
     {
         var b = new Builder(seed);
-        b.Conv(Input, "conv1", 3, 8, stride: 1, output: "conv1_out");
+        var first = Input;
+        if (offsetInput)
+        {
+            b.AddInput(Offset, elementType: 7, 1, 3, 16, 16);
+            b.Node("Cast", "offset_cast", [Offset], "offset_float", ("to", 1));
+            b.Node("Add", "offset_add", [Input, "offset_float"], "shifted");
+            first = "shifted";
+        }
+        b.Conv(first, "conv1", 3, 8, stride: 1, output: "conv1_out");
         b.Node("Relu", "relu1", ["conv1_out"], Attach1);
         b.Head("head1", Attach1, 8, Head1);
         b.Conv(Attach1, "conv2", 8, 16, stride: 2, output: "conv2_out");
@@ -64,6 +75,13 @@ internal static class EarlyExitNetworks
     {
         private readonly GraphProto _graph = new() { Name = "early_exit_cnn", Input = { Float(Input, 1, 3, 16, 16) } };
         private readonly Random _random = new(seed);
+
+        public void AddInput(string name, int elementType, params long[] dims)
+        {
+            var input = Float(name, dims);
+            input.Type.TensorType.ElemType = elementType;
+            _graph.Input.Add(input);
+        }
 
         public void Conv(string input, string name, long inChannels, long outChannels, long stride, string output)
         {

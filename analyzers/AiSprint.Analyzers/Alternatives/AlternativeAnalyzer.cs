@@ -32,7 +32,9 @@ public sealed class AlternativeAnalyzer : DiagnosticAnalyzer
         AiSprintRules.MetricThresholdOutOfRange,
         AiSprintRules.CombinationWithoutMetric,
         AiSprintRules.AlternativeNameTaken,
-        AiSprintRules.AlternativesWithoutMetric);
+        AiSprintRules.AlternativesWithoutMetric,
+        AiSprintRules.AlternativeOfItself,
+        AiSprintRules.AlternativePartitioningIgnored);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -60,6 +62,22 @@ public sealed class AlternativeAnalyzer : DiagnosticAnalyzer
         }
 
         var index = holder.Get(context.CancellationToken);
+        if (NotAnAlternative(method, alternative, all, index.FirstByName.ContainsKey(alternative.Component)) is { } reason)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(AiSprintRules.AlternativeOfItself, alternative.ComponentLocation, reason));
+            return;
+        }
+
+        foreach (var attribute in method.GetAttributes())
+        {
+            if (IsAnnotation(attribute.AttributeClass, AnnotationContract.Partitionable) || IsAnnotation(attribute.AttributeClass, AnnotationContract.EarlyExits))
+            {
+                var location = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? alternative.NameLocation;
+                var shortName = attribute.AttributeClass!.Name.Substring(0, attribute.AttributeClass.Name.Length - "Attribute".Length);
+                context.ReportDiagnostic(Diagnostic.Create(AiSprintRules.AlternativePartitioningIgnored, location, alternative.Name, shortName));
+            }
+        }
+
         if (!index.FirstByName.ContainsKey(alternative.Component))
         {
             var suggestion = NameSuggestion.Closest(alternative.Component, index.SortedNames);
@@ -87,7 +105,39 @@ public sealed class AlternativeAnalyzer : DiagnosticAnalyzer
         if (metric is null)
         {
             context.ReportDiagnostic(Diagnostic.Create(AiSprintRules.AlternativesWithoutMetric, alternative.NameLocation, alternative.Name));
+            // Without the assembly attribute there is no place for AIS0121, yet the build still needs every combination's
+            // metric (AIS0032): report the missing ones once, at the first alternative in source order.
+            if (ReferenceEquals(all[0], alternative))
+            {
+                CheckCombinations(context.Options, holder, all, alternative.NameLocation, context.ReportDiagnostic, context.CancellationToken);
+            }
         }
+    }
+
+    /// <summary>
+    /// Why <paramref name="alternative"/> is no alternative at all (AIS0137), or null: its method is the component it
+    /// names, its method is also another component, or it names an alternative instead of an original component.
+    /// </summary>
+    private static string? NotAnAlternative(IMethodSymbol method, AlternativeDeclaration alternative, IReadOnlyList<AlternativeDeclaration> all, bool isComponent)
+    {
+        foreach (var attribute in method.GetAttributes())
+        {
+            if (IsAnnotation(attribute.AttributeClass, AnnotationContract.Component) && attribute.ConstructorArguments.FirstOrDefault().Value is string own)
+            {
+                return own == alternative.Component
+                    ? $"'{alternative.Name}' is marked as an alternative of '{own}', the component its own method is; put [Alternative] on another method that implements '{own}' differently"
+                    : $"'{method.Name}' is the component '{own}' and also an alternative '{alternative.Name}' of '{alternative.Component}'; one method is one implementation, so give the alternative a method of its own";
+            }
+        }
+
+        if (!isComponent && all.FirstOrDefault(a => a.Name == alternative.Component) is { } replaced)
+        {
+            return replaced.Component == alternative.Name
+                ? $"'{alternative.Name}' is marked as an alternative of itself"
+                : $"'{alternative.Component}' is itself an alternative (of '{replaced.Component}'); alternatives replace original components only, so name '{replaced.Component}'";
+        }
+
+        return null;
     }
 
     /// <summary>Why the generated call of <paramref name="original"/> cannot call <paramref name="alternative"/> instead, or null.</summary>
@@ -173,25 +223,32 @@ public sealed class AlternativeAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var file = context.Options.AdditionalFiles.FirstOrDefault(f => Path.GetFileName(f.Path).EndsWith(PerformanceFileName, StringComparison.OrdinalIgnoreCase));
+        CheckCombinations(context.Options, holder, alternatives, syntax.GetLocation(), context.ReportDiagnostic, context.CancellationToken);
+    }
+
+    /// <summary>AIS0121 at <paramref name="location"/>: each combination the project's deployments_performance.yaml has no metric for.</summary>
+    private static void CheckCombinations(AnalyzerOptions options, ComponentIndexHolder holder, IReadOnlyList<AlternativeDeclaration> alternatives, Location location,
+        Action<Diagnostic> report, CancellationToken cancellationToken)
+    {
+        var file = options.AdditionalFiles.FirstOrDefault(f => Path.GetFileName(f.Path).EndsWith(PerformanceFileName, StringComparison.OrdinalIgnoreCase));
         if (file is null)
         {
-            context.ReportDiagnostic(Diagnostic.Create(AiSprintRules.CombinationWithoutMetric, syntax.GetLocation(),
+            report(Diagnostic.Create(AiSprintRules.CombinationWithoutMetric, location,
                 $"The application has {alternatives.Count} alternative(s) but the project has no {PerformanceFileName} (the AiSprintDeploymentsPerformance item); expected the metric of each deployment there"));
             return;
         }
 
-        if (Combinations(file, context.CancellationToken) is not { } listed)
+        if (Combinations(file, cancellationToken) is not { } listed)
         {
             return; // Unreadable: the build's reader reports it, located.
         }
 
-        var components = holder.Get(context.CancellationToken).SortedNames;
+        var components = holder.Get(cancellationToken).SortedNames;
         foreach (var deployment in Deployments(components, alternatives))
         {
             if (!listed.Any(l => l.SetEquals(deployment)))
             {
-                context.ReportDiagnostic(Diagnostic.Create(AiSprintRules.CombinationWithoutMetric, syntax.GetLocation(),
+                report(Diagnostic.Create(AiSprintRules.CombinationWithoutMetric, location,
                     $"{Path.GetFileName(file.Path)} has no metric value for the deployment running {string.Join(", ", deployment.OrderBy(n => n, StringComparer.Ordinal))}; expected an entry with these components and its metric_value"));
             }
         }

@@ -31,6 +31,7 @@ internal static class ConvertCommand
         var command = new Command("convert",
             "Convert between AI-SPRINT YAML and SPACE4AI-D JSON:\n" +
             "  aisprint convert APP_DIR -o system.json [--lambda 1.5] [--local c=20ms] [--global p1=a,b@30ms]\n" +
+            "    (with alternative_components: the original deployment to system.json, each other to system.<deployment>.json)\n" +
             "  aisprint convert system.json -o APP_DIR\n" +
             "  aisprint convert solution.json --app APP_DIR -o production_deployment.yaml")
         {
@@ -65,6 +66,7 @@ internal static class ConvertCommand
 
     private static int ApplicationToSystem(string directory, string target, AiSprintConversionOptions options, TextWriter output, TextWriter error)
     {
+        if (AlternativesConversion.TryRun(directory, target, options, output, error) is { } code) return code;
         var loaded = AiSprintApplicationLoader.Load(directory);
         if (!Report(loaded.Diagnostics, error) || loaded.Value is null) return Fail(error, $"{directory}: not converted");
         var converted = AiSprintConverter.ToSystemDescription(loaded.Value, options);

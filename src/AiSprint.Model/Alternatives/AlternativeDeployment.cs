@@ -22,7 +22,8 @@ public sealed record AlternativeDeployment(string Name, ValueList<Implementation
     /// <summary>The implementations this deployment runs, one per component, in the order of <see cref="Choices"/>.</summary>
     public ValueList<string> Components => Choices.Select(c => c.Implementation).ToValueList();
 
-    internal bool IsOriginal => Choices.All(c => c.Implementation == c.Component);
+    /// <summary>True for the deployment that runs every component's own implementation (no alternative chosen).</summary>
+    public bool IsOriginal => Choices.All(c => c.Implementation == c.Component);
 
     /// <summary>The implementation that runs for <paramref name="component"/> (the original name when it is not replaced).</summary>
     public string ImplementationOf(string component) => Choices.FirstOrDefault(c => c.Component == component)?.Implementation ?? component;

@@ -133,6 +133,11 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor ExitsOutOfOrder = From(RuleCatalog.ExitsOutOfOrder);
     /// <summary>AIS0078 (error): An exit's attach tensor does not separate the network, so no partition can start from it.</summary>
     public static readonly DiagnosticDescriptor ExitDoesNotSeparate = From(RuleCatalog.ExitDoesNotSeparate);
+    // The Studio's early_exits_model annotation in an application directory (issue 15 gaps).
+    /// <summary>AIS0037 (error): the Studio's early_exits_model annotation is malformed or names files that do not exist.</summary>
+    public static readonly DiagnosticDescriptor MalformedEarlyExitsAnnotation = From(RuleCatalog.MalformedEarlyExitsAnnotation);
+    /// <summary>AIS0038 (warning): an early-exit component has no deployment of one partition per segment; it is placed whole.</summary>
+    public static readonly DiagnosticDescriptor EarlyExitSegmentsNotDeclared = From(RuleCatalog.EarlyExitSegmentsNotDeclared);
     /// <summary>AIS0079 (warning): Measured early-exit counts cannot be used; the declared probabilities stay.</summary>
     public static readonly DiagnosticDescriptor MeasuredExitsUnusable = From(RuleCatalog.MeasuredExitsUnusable);
 

@@ -139,6 +139,13 @@ internal static class RuleCatalog
     public static readonly Rule DriftReferenceFileMissing = Warning(RuleIds.DriftReferenceFileMissing, AnnotationsCategory, "Drift reference file is not among the project's files");
     public static readonly Rule DriftMetricDeclaredTwice = Error(RuleIds.DriftMetricDeclaredTwice, AnnotationsCategory, "Drift metric without a name, or declared twice on one component");
 
+    // AIS0137–AIS0138: alternatives that cannot be one (issue 15 gaps).
+    public static readonly Rule AlternativeOfItself = Error(RuleIds.AlternativeOfItself, AnnotationsCategory, "An alternative replaces itself, an alternative, or is also a component");
+    public static readonly Rule AlternativePartitioningIgnored = Warning(RuleIds.AlternativePartitioningIgnored, AnnotationsCategory, "An alternative's [Partitionable] or [EarlyExits] is not applied");
+    // AIS0037–AIS0038: the Studio's early_exits_model annotation in an application directory's annotations.yaml.
+    public static readonly Rule MalformedEarlyExitsAnnotation = Error(RuleIds.MalformedEarlyExitsAnnotation, InputsCategory, "An early_exits_model annotation is malformed or disagrees with its early_exits.csv");
+    public static readonly Rule EarlyExitSegmentsNotDeclared = Warning(RuleIds.EarlyExitSegmentsNotDeclared, InputsCategory, "An early-exit component has no deployment of one partition per segment in candidate_deployments.yaml");
+
     /// <summary>Every rule, retired ones included, in ID order.</summary>
     public static IReadOnlyList<Rule> All { get; } = new[]
     {
@@ -162,6 +169,7 @@ internal static class RuleCatalog
         AlternativeNameTaken, AlternativesWithoutMetric,
         EarlyExitConditionSignature, ExitProbabilityOutOfRange, ExitProbabilityCount, EarlyExitFileMissing, EarlyExitsWithPartitionable,
         UnknownDriftTest, DriftThresholdOutOfRange, DriftWindowTooSmall, DriftNonPositiveInterval, DriftTestDoesNotFitMetric, DriftReferenceFileMissing, DriftMetricDeclaredTwice,
+        AlternativeOfItself, AlternativePartitioningIgnored, MalformedEarlyExitsAnnotation, EarlyExitSegmentsNotDeclared,
         InvalidFeasibilityFile, LocalThresholdBelowDemand, GlobalPathInfeasible, NoTrustedResourceRetired, MemoryAboveEveryResourceRetired,
     };
 

@@ -113,4 +113,10 @@ internal static class RuleIds
     public const string DriftTestDoesNotFitMetric = "AIS0134";
     public const string DriftReferenceFileMissing = "AIS0135";
     public const string DriftMetricDeclaredTwice = "AIS0136";
+
+    // --- Alternatives and early exits, gaps of issue 15: AIS0137–AIS0138 (analyzer), AIS0037–AIS0038 (application directories). ---
+    public const string AlternativeOfItself = "AIS0137";
+    public const string AlternativePartitioningIgnored = "AIS0138";
+    public const string MalformedEarlyExitsAnnotation = "AIS0037";
+    public const string EarlyExitSegmentsNotDeclared = "AIS0038";
 }

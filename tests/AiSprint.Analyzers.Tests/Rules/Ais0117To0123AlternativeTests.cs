@@ -72,6 +72,15 @@ public sealed class Ais0117To0123AlternativeTests
         Verify.Diagnostic(AiSprintRules.AlternativeNameTaken).WithLocation(0).WithArguments("detector", "a component"));
 
     [Fact]
+    public Task Without_a_metric_a_missing_combination_is_still_AIS0121_at_the_first_alternative() =>
+        VerifyInputs.AnalyzerAsync<AlternativeAnalyzer>(
+            With("""[Alternative("detector", {|#0:"detector-small"|})] public static string DetectSmall(byte[] frame) => "small";""", metric: ""),
+            [("deployments_performance.yaml", Performance)],
+            Verify.Diagnostic(AiSprintRules.AlternativesWithoutMetric).WithLocation(0).WithArguments("detector-small"),
+            Verify.Diagnostic(AiSprintRules.CombinationWithoutMetric).WithLocation(0)
+                .WithMessage("deployments_performance.yaml has no metric value for the deployment running detector-small; expected an entry with these components and its metric_value"));
+
+    [Fact]
     public Task Alternatives_without_a_metric_are_AIS0123() => Analyze(
         With("""[Alternative("detector", {|#0:"detector-small"|})] public static string DetectSmall(byte[] frame) => "small";""", metric: ""),
         Verify.Diagnostic(AiSprintRules.AlternativesWithoutMetric).WithLocation(0).WithArguments("detector-small"));

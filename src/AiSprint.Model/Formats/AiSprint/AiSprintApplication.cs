@@ -18,6 +18,9 @@ public sealed record AiSprintApplication(string Directory, ApplicationDag Dag, C
 
     /// <summary>space4ai-r/deployments_performance.yaml, when the application has alternatives and their metrics are known.</summary>
     public DeploymentsPerformance? Performance { get; init; }
+
+    /// <summary>The early_exits_model annotations of common_config/annotations.yaml, with their early_exits.csv.</summary>
+    internal IReadOnlyList<StudioEarlyExits> EarlyExits { get; init; } = [];
 }
 
 /// <summary>Loads an AI-SPRINT application directory, reporting the problems of every file in one pass.</summary>
@@ -67,6 +70,10 @@ public static class AiSprintApplicationLoader
         var production = Optional(Path.Combine(directory, Space4AiD, ProductionDeploymentYaml.FileName), ProductionDeploymentYaml.ReadFile);
         var dataSizes = Optional(Path.Combine(directory, OscarP, ComponentDataSizesYaml.FileName), ComponentDataSizesYaml.ReadFile);
         var performance = Optional(Path.Combine(directory, DeploymentsPerformanceYaml.Directory, DeploymentsPerformanceYaml.FileName), DeploymentsPerformanceYaml.ReadFile);
+        var annotationsPath = Path.Combine(directory, CommonConfig, StudioAnnotationsYaml.FileName);
+        var annotationProblems = new DiagnosticBag();
+        var earlyExits = File.Exists(annotationsPath) ? StudioAnnotationsYaml.Load(directory, annotationsPath, annotationProblems) : [];
+        diagnostics.AddRange(annotationProblems.Items);
         if (dag is null || deployments is null || resources is null) return new LoadResult<Located<AiSprintApplication>>(null, diagnostics);
         var app = new AiSprintApplication(directory, dag, deployments, resources)
         {
@@ -74,6 +81,7 @@ public static class AiSprintApplicationLoader
             Production = production,
             DataSizes = dataSizes,
             Performance = performance,
+            EarlyExits = earlyExits,
         };
         return new LoadResult<Located<AiSprintApplication>>(new Located<AiSprintApplication>(app, map), diagnostics);
     }

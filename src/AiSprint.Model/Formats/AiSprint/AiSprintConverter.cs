@@ -143,6 +143,13 @@ public static class AiSprintConverter
     {
         var successors = edges.Where(e => e.From == origin.Component).Select(e => e.To).ToList();
         var deployments = new List<Deployment>();
+        var earlyExits = app.EarlyExits.FirstOrDefault(e => e.Component == origin.Component);
+        if (earlyExits is not null && !origin.Deployments.Any(g => g.Count() == earlyExits.Exits.Count + 1))
+        {
+            bag.Add(DiagnosticCatalog.EarlyExitSegmentsNotDeclared, earlyExits.Location,
+                $"{origin.Component} has {earlyExits.Exits.Count} early exit(s) but candidate_deployments.yaml declares no deployment of {earlyExits.Exits.Count + 1} partitions for it " +
+                $"({origin.ComponentKey}_partitionX_1..{earlyExits.Exits.Count + 1}); it is placed whole and its exits are not modelled");
+        }
         foreach (var group in origin.Deployments)
         {
             var parts = group.ToList();
@@ -185,8 +192,12 @@ public static class AiSprintConverter
                 {
                     map.Record(ModelKeys.Requirements(origin.Component, part.Partition), map.Locate(AiSprintKeys.EntryContainer(entryKey, requirements.Key)));
                 }
-                // AI-SPRINT files state no early-exit probabilities; the Python parser writes 0.
-                partitions.Add(new Partition(part.Partition, Probability.Zero, outputs, candidates.ToValueList()) { Requirements = requirements });
+                // The AI-SPRINT YAML states no early-exit probabilities (the Python parser writes 0); the component's
+                // early_exits_model annotation does, for its deployment of one partition per segment (§2.5-2.6).
+                var exitProbability = earlyExits is not null && parts.Count == earlyExits.Exits.Count + 1 && i < earlyExits.Exits.Count
+                    ? new Probability(1 - earlyExits.TransitionProbabilities[i])
+                    : Probability.Zero;
+                partitions.Add(new Partition(part.Partition, exitProbability, outputs, candidates.ToValueList()) { Requirements = requirements });
             }
             deployments.Add(new Deployment(group.Key, partitions.ToValueList()));
         }

@@ -39,12 +39,28 @@ namespace AiSprint.Generated
             }
         }
 
-        /// <summary>Runs one request on the first partition's single input; returns where it stopped and that output.</summary>
+        /// <summary>Runs one request on a network with a single float input; returns where it stopped and that output.</summary>
+        /// <exception cref="global::System.InvalidOperationException">The network has more than one input: use the overload that takes them by name.</exception>
         public global::AiSprint.Telemetry.EarlyExitResult Run(float[] input, long[] shape)
         {
-            var carried = new global::System.Collections.Generic.Dictionary<string, global::Microsoft.ML.OnnxRuntime.OrtValue>(global::System.StringComparer.Ordinal);
+            var names = _sessions[0].InputNames;
+            if (names.Count != 1)
+            {
+                throw new global::System.InvalidOperationException($"the early-exit network of {Component} takes {names.Count} inputs ({string.Join(", ", names)}); call Run(IReadOnlyDictionary<string, OrtValue>) with each by name");
+            }
             using var inputValue = global::Microsoft.ML.OnnxRuntime.OrtValue.CreateTensorValueFromMemory(input, shape);
-            carried[global::System.Linq.Enumerable.Single(_sessions[0].InputNames)] = inputValue;
+            return Run(new global::System.Collections.Generic.Dictionary<string, global::Microsoft.ML.OnnxRuntime.OrtValue>(global::System.StringComparer.Ordinal) { [names[0]] = inputValue });
+        }
+
+        /// <summary>
+        /// Runs one request on the network's inputs by name, of any element type and shape (the caller owns the values); a
+        /// partition reads each of its inputs from the partition before it or, failing that, from these. The exit heads' and
+        /// the final output are read as float. Returns where the request stopped and that output.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">A partition needs an input that is neither given nor computed before it.</exception>
+        public global::AiSprint.Telemetry.EarlyExitResult Run(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Microsoft.ML.OnnxRuntime.OrtValue> inputs)
+        {
+            var carried = new global::System.Collections.Generic.Dictionary<string, global::Microsoft.ML.OnnxRuntime.OrtValue>(global::System.StringComparer.Ordinal);
             global::System.IDisposable? previous = null;
             using var runOptions = new global::Microsoft.ML.OnnxRuntime.RunOptions();
             try
@@ -53,7 +69,11 @@ namespace AiSprint.Generated
                 {
                     var session = _sessions[i];
                     var feeds = new global::System.Collections.Generic.Dictionary<string, global::Microsoft.ML.OnnxRuntime.OrtValue>(global::System.StringComparer.Ordinal);
-                    foreach (var inputName in session.InputNames) feeds[inputName] = carried[inputName];
+                    foreach (var inputName in session.InputNames)
+                    {
+                        if (carried.TryGetValue(inputName, out var value) || inputs.TryGetValue(inputName, out value)) feeds[inputName] = value;
+                        else throw new global::System.ArgumentException($"partition {i + 1} of {Component} reads '{inputName}', which is neither an input given nor an output of the partition before it; expected the network's inputs {string.Join(", ", _sessions[0].InputNames)}", nameof(inputs));
+                    }
                     var results = session.Run(runOptions, feeds, session.OutputNames);
                     previous?.Dispose();
                     previous = results;
