@@ -1,13 +1,17 @@
 using AiSprint.Annotations;
 using AiSprint.Telemetry.Drift;
 
+// The deployments (original, and with classify-small) are ranked by this; their values are in the tests' Inputs/deployments_performance.yaml.
+[assembly: ApplicationMetric(ApplicationMetrics.AverageAccuracy, Threshold = 0.5)]
+
 namespace AiSprint.Supervision.App;
 
 /// <summary>
 /// Two components on one path, planned for 20 req/s. The sleeps stand for work whose time does not depend on how busy
 /// the two CI cores are (the test machine is shared), so the measured times are the same whatever else runs. Each
 /// component records a value its drift detector watches (short windows and a 1 s interval: the tests run for seconds);
-/// classify's confidence shifts when the test says so, ingest's input size never does.
+/// classify's confidence shifts when the test says so, ingest's input size never does. classify has a degraded
+/// alternative, four times faster and less accurate: the supervisor's fallback when no placement of classify keeps up.
 /// </summary>
 public static class RequestPipeline
 {
@@ -29,6 +33,14 @@ public static class RequestPipeline
     public static bool Classify(int request)
     {
         Thread.Sleep(Signals.ClassifyMilliseconds);
+        DriftMetrics.Record("confidence", Signals.Confidence());
+        return request % 2 == 0;
+    }
+
+    [Alternative("classify", "classify-small")]
+    public static bool ClassifySmall(int request)
+    {
+        Thread.Sleep(Signals.ClassifyMilliseconds / 4);
         DriftMetrics.Record("confidence", Signals.Confidence());
         return request % 2 == 0;
     }
