@@ -8,8 +8,7 @@ using OpenTelemetry.Metrics;
 // Usage: AiSprint.Supervision.App <metrics port> <request port>
 // Serves /metrics (OpenTelemetry's Prometheus exporter) and GET /request (one run of the pipeline) on 127.0.0.1, prints
 // "ready", and stops when standard input closes (never later than five minutes). GET /shift moves the distribution of
-// classify's "confidence" (its [DetectDrift] detector reports the drift through aisprint.drift.detected); GET /slow
-// doubles classify's work.
+// classify's "confidence" (its [DetectDrift] detector reports the drift through aisprint.drift.detected).
 var metricsPort = int.Parse(args[0], CultureInfo.InvariantCulture);
 var requestPort = int.Parse(args[1], CultureInfo.InvariantCulture);
 
@@ -48,10 +47,9 @@ var serving = Task.Run(async () =>
         }
 
         // Each request on its own work item: requests overlap as they would on a server.
-        if (context.Request.Url?.AbsolutePath is "/shift" or "/slow")
+        if (context.Request.Url?.AbsolutePath == "/shift")
         {
-            if (context.Request.Url.AbsolutePath == "/shift") Signals.ShiftConfidence();
-            else Signals.SlowClassify();
+            Signals.ShiftConfidence();
             context.Response.Close();
             continue;
         }

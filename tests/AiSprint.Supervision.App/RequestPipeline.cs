@@ -32,7 +32,7 @@ public static class RequestPipeline
     [DetectDrift("confidence", DriftTest.KolmogorovSmirnov, WindowSize = 40, DetectionIntervalSeconds = 1, CollectionPeriodSeconds = 0, PValueThreshold = 1e-4)]
     public static bool Classify(int request)
     {
-        Thread.Sleep(Signals.ClassifyMilliseconds);
+        Thread.Sleep(40);
         DriftMetrics.Record("confidence", Signals.Confidence());
         return request % 2 == 0;
     }
@@ -40,7 +40,7 @@ public static class RequestPipeline
     [Alternative("classify", "classify-small")]
     public static bool ClassifySmall(int request)
     {
-        Thread.Sleep(Signals.ClassifyMilliseconds / 4);
+        Thread.Sleep(10);
         DriftMetrics.Record("confidence", Signals.Confidence());
         return request % 2 == 0;
     }

@@ -4,20 +4,15 @@ namespace AiSprint.Supervision.App;
 /// The values the components record, from seeded generators: input sizes ~ N(100, 10) throughout; confidences ~
 /// N(0.8, 0.05) until <see cref="ShiftConfidence"/> (GET /shift), N(0.6, 0.05) after — four standard deviations, which a
 /// Kolmogorov–Smirnov test over 40 samples rejects at p far below 1e-4, while two windows of the same normal pass it
-/// but once in ten thousand tests. GET /slow doubles classify's work (a demand off the design).
+/// but once in ten thousand tests.
 /// </summary>
 internal static class Signals
 {
     private static readonly Random Sizes = new(17);
     private static readonly Random Confidences = new(23);
     private static volatile bool _shifted;
-    private static volatile int _classifyMilliseconds = 40;
-
-    public static int ClassifyMilliseconds => _classifyMilliseconds;
 
     public static void ShiftConfidence() => _shifted = true;
-
-    public static void SlowClassify() => _classifyMilliseconds = 80;
 
     public static double InputSize() => Normal(Sizes, 100, 10);
 

@@ -29,15 +29,10 @@ internal sealed class SupervisedApp : IDisposable
     public Uri RequestUri { get; }
 
     /// <summary>Moves the distribution of classify's confidence (its drift detector then reports a drift).</summary>
-    public Task ShiftConfidenceAsync() => GetAsync("/shift");
-
-    /// <summary>Doubles classify's work per request (its measured demand moves off the design's).</summary>
-    public Task SlowClassifyAsync() => GetAsync("/slow");
-
-    private async Task GetAsync(string path)
+    public async Task ShiftConfidenceAsync()
     {
         using var http = new HttpClient();
-        using var response = await http.GetAsync(new Uri(RequestUri, path));
+        using var response = await http.GetAsync(new Uri(RequestUri, "/shift"));
         response.EnsureSuccessStatusCode();
     }
 
