@@ -13,8 +13,10 @@ namespace AiSprint.Benchmarks;
 /// <item>decision latency: steps between 20 and 60 req/s, polled every second over a 3 s window with N = 2 and no
 /// cool-down; for each re-plan, the deciding poll's own time (queries, analysis, the search, the version written) and
 /// the time from the step to the version on disk (which adds the window filling up and the N polls);</item>
-/// <item>footprint: <c>aisprint supervise</c> as a process at a 5 s poll interval for a minute (default): resident
-/// memory (now and peak, from /proc) and CPU time over the run after start-up, as a share of one core.</item>
+/// <item>footprint: <c>aisprint supervise</c> as a process at a 5 s poll interval for four minutes (default), its own
+/// metrics scraped every second (default): CPU time per 30 s slice and at steady state (after the tier-1 warm-up), as a
+/// share of one core, by thread; resident memory (now and peak, anonymous, file-backed and the runtime's double-mapped
+/// code, the largest mappings) from /proc.</item>
 /// </list>
 /// </summary>
 public static class SupervisionBenchmark
@@ -22,10 +24,11 @@ public static class SupervisionBenchmark
     public static async Task<int> Run(string[] args)
     {
         var cycles = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 3;
-        var footprintSeconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 60;
+        var footprintSeconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 240;
+        var selfScrape = TimeSpan.FromSeconds(args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1);
         Console.WriteLine($"{Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Trim()}");
-        await Latency(cycles);
-        await Footprint(footprintSeconds);
+        if (cycles > 0) await Latency(cycles);
+        if (footprintSeconds > 0) await Footprint(footprintSeconds, selfScrape);
         Console.WriteLine($"load average at the end {File.ReadAllText("/proc/loadavg").Trim()}");
         return 0;
     }
@@ -80,12 +83,18 @@ public static class SupervisionBenchmark
         return null;
     }
 
-    private static async Task Footprint(int seconds)
+    /// <summary>
+    /// What runs once a poll is called 30 times before the runtime re-compiles it optimised (tiered compilation): at a
+    /// 5 s poll that takes minutes, and it costs a few seconds of CPU once. Measured: over by about 100 s.
+    /// </summary>
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(120);
+
+    private static async Task Footprint(int seconds, TimeSpan selfScrape)
     {
         using var app = await SupervisedApp.StartAsync(TimeSpan.FromSeconds(30));
         await using var load = new LoadGenerator(app.RequestUri, 20, seed: 5);
         var metricsPort = SupervisedApp.FreePort();
-        using var prometheus = await LivePrometheus.StartAsync([app.MetricsPort, metricsPort]);
+        using var prometheus = await LivePrometheus.StartAsync([app.MetricsPort], supervisorPort: metricsPort, supervisorScrape: selfScrape);
         var build = DeployedBuild.Copy();
         var tool = typeof(SupervisionBenchmark).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "AisprintTool").Value!;
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -95,22 +104,45 @@ public static class SupervisionBenchmark
             start.ArgumentList.Add(argument);
         }
         using var supervise = Process.Start(start)!;
+        var polls = 0;
+        supervise.OutputDataReceived += (_, e) => { if (e.Data?.Contains(" poll ", StringComparison.Ordinal) == true) Interlocked.Increment(ref polls); };
+        supervise.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) Console.WriteLine("  supervise: " + line); };
         supervise.BeginOutputReadLine();
         supervise.BeginErrorReadLine();
         try
         {
-            // Start-up (JIT, the first polls) is not the steady footprint.
+            // Start-up (JIT, the first polls) is not the steady footprint. The run is measured in 30 s slices, so that the
+            // warm-up still in the first ones (tier-1 re-compilation of what runs once a poll) shows against the later ones.
+            var started = ProcessFootprint.Read(supervise.Id);
             await Task.Delay(TimeSpan.FromSeconds(10));
-            supervise.Refresh();
-            var cpu0 = supervise.TotalProcessorTime;
+            var first = ProcessFootprint.Read(supervise.Id);
             var wall = Stopwatch.StartNew();
-            await Task.Delay(TimeSpan.FromSeconds(seconds));
-            supervise.Refresh();
-            var cpu = (supervise.TotalProcessorTime - cpu0).TotalSeconds / wall.Elapsed.TotalSeconds;
-            var status = File.ReadAllLines($"/proc/{supervise.Id}/status");
-            string Field(string name) => status.Single(l => l.StartsWith(name + ":", StringComparison.Ordinal))[(name.Length + 1)..].Trim();
+            var slices = new List<string>();
+            var previous = (At: 0.0, Footprint: first);
+            (double At, ProcessFootprint Footprint)? settled = null;
+            while (wall.Elapsed.TotalSeconds < seconds - 0.5)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, seconds - wall.Elapsed.TotalSeconds)));
+                var now = (At: wall.Elapsed.TotalSeconds, Footprint: ProcessFootprint.Read(supervise.Id));
+                slices.Add(string.Create(CultureInfo.InvariantCulture, $"{(now.Footprint.CpuSeconds - previous.Footprint.CpuSeconds) / (now.At - previous.At) * 100:0.00} %"));
+                previous = now;
+                if (settled is null && now.At >= WarmUp.TotalSeconds - 0.5) settled = now;
+            }
+            var last = previous.Footprint;
+            var total = previous.At;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"aisprint supervise at a 5 s poll over {seconds} s: CPU {cpu * 100:0.00} % of one core; resident {Field("VmRSS")} (peak {Field("VmHWM")}); managed heap of the tool not measured here"));
+                $"aisprint supervise at a 5 s poll, its own metrics scraped every {selfScrape.TotalSeconds:0} s, {polls} polls: start-up (first 10 s) {first.CpuSeconds - started.CpuSeconds:0.00} s of CPU; " +
+                $"then over {total:0} s CPU {(last.CpuSeconds - first.CpuSeconds) / total * 100:0.00} % of one core (by 30 s slice: {string.Join(", ", slices)}; " +
+                $"user {last.UserSeconds - first.UserSeconds:0.00} s, system {last.SystemSeconds - first.SystemSeconds:0.00} s)"));
+            if (settled is { } from && total - from.At > 1)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  steady state (after the first {WarmUp.TotalSeconds:0} s of tier-1 re-compilation): CPU {(last.CpuSeconds - from.Footprint.CpuSeconds) / (total - from.At) * 100:0.00} % of one core over {total - from.At:0} s"));
+            }
+            Console.WriteLine("  CPU by thread over the measured run, threads still alive at its end (s): " + string.Join(", ", last.CpuSince(first).Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Thread} {t.Seconds:0.00}"))));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  resident {last.RssKb / 1024.0:0.0} MB (anonymous {last.RssAnonKb / 1024.0:0.0} MB: heaps and JIT'd code; file-backed {last.RssFileKb / 1024.0:0.0} MB: mapped assemblies and libraries; shared {last.RssShmemKb / 1024.0:0.0} MB: the runtime's double-mapped code), peak {last.HwmKb / 1024.0:0.0} MB; {last.Threads} threads"));
+            Console.WriteLine("  largest mappings (MB): " + string.Join(", ", ProcessFootprint.ResidentByMapping(supervise.Id).Take(int.TryParse(Environment.GetEnvironmentVariable("AISPRINT_BENCH_MAPPINGS"), out var n) ? n : 12).Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Mapping} {m.Kb / 1024.0:0.0}"))));
         }
         finally
         {

@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Net;
 using AiSprint.Supervision.App;
@@ -8,8 +7,8 @@ using OpenTelemetry.Metrics;
 
 // Usage: AiSprint.Supervision.App <metrics port> <request port>
 // Serves /metrics (OpenTelemetry's Prometheus exporter) and GET /request (one run of the pipeline) on 127.0.0.1, prints
-// "ready", and stops when standard input closes (never later than five minutes). GET /drift raises the drift gauge of
-// classify's "confidence" metric, as a runtime drift detector does when its test rejects the reference.
+// "ready", and stops when standard input closes (never later than five minutes). GET /shift moves the distribution of
+// classify's "confidence" (its [DetectDrift] detector reports the drift through aisprint.drift.detected).
 var metricsPort = int.Parse(args[0], CultureInfo.InvariantCulture);
 var requestPort = int.Parse(args[1], CultureInfo.InvariantCulture);
 
@@ -24,11 +23,6 @@ using var metrics = Sdk.CreateMeterProviderBuilder()
 
 // Sleeping requests hold their threads: start with enough that a burst never waits for the pool to grow.
 ThreadPool.SetMinThreads(64, 64);
-// The gauge a drift detector exports (TelemetryNames.DriftDetected, on the AiSprint meter): 0 until /drift is called.
-var drifted = 0;
-using var driftMeter = new Meter(AiSprintInstruments.MeterName);
-driftMeter.CreateObservableGauge("aisprint.drift.detected", () => new Measurement<int>(
-    Volatile.Read(ref drifted), new KeyValuePair<string, object?>("component", "classify"), new KeyValuePair<string, object?>("metric", "confidence")));
 using var listener = new HttpListener();
 listener.Prefixes.Add($"http://127.0.0.1:{requestPort.ToString(CultureInfo.InvariantCulture)}/");
 listener.Start();
@@ -53,9 +47,9 @@ var serving = Task.Run(async () =>
         }
 
         // Each request on its own work item: requests overlap as they would on a server.
-        if (context.Request.Url?.AbsolutePath == "/drift")
+        if (context.Request.Url?.AbsolutePath == "/shift")
         {
-            Volatile.Write(ref drifted, 1);
+            Signals.ShiftConfidence();
             context.Response.Close();
             continue;
         }

@@ -30,7 +30,11 @@ internal sealed class LivePrometheus : IDisposable
 
     public Uri Address { get; }
 
-    public static async Task<LivePrometheus> StartAsync(IEnumerable<int> targetPorts, IEnumerable<string>? ruleFiles = null)
+    /// <summary>
+    /// Starts a server scraping <paramref name="targetPorts"/> every second and, when given, the supervisor's own metrics
+    /// on <paramref name="supervisorPort"/> every <paramref name="supervisorScrape"/> (default a second too).
+    /// </summary>
+    public static async Task<LivePrometheus> StartAsync(IEnumerable<int> targetPorts, IEnumerable<string>? ruleFiles = null, int? supervisorPort = null, TimeSpan? supervisorScrape = null)
     {
         var directory = Directory.CreateTempSubdirectory("aisprint-supervise-prometheus-").FullName;
         var config = Path.Combine(directory, "prometheus.yml");
@@ -46,6 +50,7 @@ internal sealed class LivePrometheus : IDisposable
                 scrape_interval: 1s
                 static_configs:
                   - targets: [{targets}]
+            {SupervisorJob(supervisorPort, supervisorScrape)}
             """);
         var server = new LivePrometheus(directory, config, SupervisedApp.FreePort());
         try
@@ -59,6 +64,13 @@ internal sealed class LivePrometheus : IDisposable
             throw;
         }
     }
+
+    private static string SupervisorJob(int? port, TimeSpan? interval) => port is not { } p ? "" : $"""
+          - job_name: aisprint-supervisor
+            scrape_interval: {Math.Max(1, (int)(interval ?? TimeSpan.FromSeconds(1)).TotalSeconds).ToString(CultureInfo.InvariantCulture)}s
+            static_configs:
+              - targets: ['127.0.0.1:{p.ToString(CultureInfo.InvariantCulture)}']
+        """;
 
     /// <summary>Starts the server (again) on the same port and storage, and waits until it is ready.</summary>
     public async Task StartAgainAsync()
@@ -109,6 +121,15 @@ internal sealed class LivePrometheus : IDisposable
         var status = json.GetProperty("status").GetString()!;
         var series = status == "success" ? json.GetProperty("data").GetProperty("result").GetArrayLength() : 0;
         return (status, series, body);
+    }
+
+    /// <summary>The value of the first series an instant query returns; NaN when it returns none.</summary>
+    public async Task<double> ValueAsync(string promQl)
+    {
+        var (status, series, body) = await QueryAsync(promQl);
+        if (status != "success" || series == 0) return double.NaN;
+        var value = JsonDocument.Parse(body).RootElement.GetProperty("data").GetProperty("result")[0].GetProperty("value")[1].GetString()!;
+        return double.Parse(value, CultureInfo.InvariantCulture);
     }
 
     public void Dispose()

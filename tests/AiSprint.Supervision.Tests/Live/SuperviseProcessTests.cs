@@ -48,17 +48,17 @@ public sealed class SuperviseProcessTests
         var errors = supervise.StandardError.ReadToEndAsync();
         try
         {
-            // As long as the step test runs: polls with data until at least eight of them, or 40 s. After the fourth, the
-            // app's drift detector reports a drift: notified once, no re-plan.
+            // As long as the step test runs: polls with data until at least eight of them, or 40 s. After the third, the
+            // app's confidence shifts and its drift detector reports it: notified once, no re-plan.
             var deadline = Stopwatch.StartNew();
             var drifted = false;
             int Watching() => lines.Count(l => l.Contains("[watching]", StringComparison.Ordinal));
             while (Watching() < 8 && deadline.Elapsed < TimeSpan.FromSeconds(40) && await supervise.StandardOutput.ReadLineAsync() is { } line)
             {
                 lines.Add(line);
-                if (!drifted && Watching() == 4)
+                if (!drifted && Watching() == 3)
                 {
-                    await app.ReportDriftAsync();
+                    await app.ShiftConfidenceAsync();
                     drifted = true;
                 }
             }

@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
 
 namespace AiSprint.Supervision.Tests.Live;
@@ -18,9 +15,9 @@ public sealed class SupervisedAppPathAttribute(string path) : Attribute
 /// <summary>The annotated app in its own process: metrics on one loopback port, requests on another. Killed on dispose.</summary>
 internal sealed class SupervisedApp : IDisposable
 {
-    private readonly Process _process;
+    private readonly ReadyProcess _process;
 
-    private SupervisedApp(Process process, int metricsPort, int requestPort)
+    private SupervisedApp(ReadyProcess process, int metricsPort, int requestPort)
     {
         _process = process;
         MetricsPort = metricsPort;
@@ -31,53 +28,23 @@ internal sealed class SupervisedApp : IDisposable
 
     public Uri RequestUri { get; }
 
-    /// <summary>Raises the app's drift gauge (classify, confidence) to 1.</summary>
-    public async Task ReportDriftAsync()
+    /// <summary>Moves the distribution of classify's confidence (its drift detector then reports a drift).</summary>
+    public async Task ShiftConfidenceAsync()
     {
         using var http = new HttpClient();
-        using var response = await http.GetAsync(new Uri(RequestUri, "/drift"));
+        using var response = await http.GetAsync(new Uri(RequestUri, "/shift"));
         response.EnsureSuccessStatusCode();
     }
 
     public static async Task<SupervisedApp> StartAsync(TimeSpan timeout)
     {
         var (metrics, requests) = (FreePort(), FreePort());
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(SupervisedAppPathAttribute.Current);
-        start.ArgumentList.Add(metrics.ToString(CultureInfo.InvariantCulture));
-        start.ArgumentList.Add(requests.ToString(CultureInfo.InvariantCulture));
-        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var app = new SupervisedApp(process, metrics, requests);
-        using var cancel = new CancellationTokenSource(timeout);
-        try
-        {
-            while (await process.StandardOutput.ReadLineAsync(cancel.Token) is { } line)
-            {
-                if (line == "ready") return app;
-            }
-            throw new InvalidOperationException("The app exited before it was ready: " + await process.StandardError.ReadToEndAsync(CancellationToken.None));
-        }
-        catch
-        {
-            app.Dispose();
-            throw;
-        }
+        var process = await ReadyProcess.StartAsync(SupervisedAppPathAttribute.Current,
+            [metrics.ToString(CultureInfo.InvariantCulture), requests.ToString(CultureInfo.InvariantCulture)], null, timeout);
+        return new SupervisedApp(process, metrics, requests);
     }
 
-    public static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
+    public static int FreePort() => ReadyProcess.FreePort();
 
-    public void Dispose()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(5_000);
-        }
-        _process.Dispose();
-    }
+    public void Dispose() => _process.Dispose();
 }
