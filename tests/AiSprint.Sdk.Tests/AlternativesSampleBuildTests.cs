@@ -14,25 +14,9 @@ public sealed class AlternativesSampleBuildTests(PackedSdk sdk)
     [Fact]
     public void The_alternatives_sample_builds_into_the_cheapest_deployment_above_the_threshold_with_its_front()
     {
-        var project = Path.Combine(sdk.Root, "alternatives-sample");
+        var project = sdk.CreateProject("alternatives-sample", "Alternatives", ("AiSprintAlternativeObjective", "cheapest"));
         var sample = Path.Combine(TestProjectDirectoryAttribute.RepositoryRoot, "samples", "Alternatives");
-        Directory.CreateDirectory(project);
         foreach (var file in new[] { "Inspection.cs", "Program.cs", "demands.csv", "deployments_performance.yaml" }) File.Copy(Path.Combine(sample, file), Path.Combine(project, file));
-        File.Copy(SharedData.PathOf("aisprint", "mask_detection_2_partitionable_global_constraint", "common_config", "candidate_resources.yaml"), Path.Combine(project, "candidate_resources.yaml"));
-        File.WriteAllText(Path.Combine(project, "Alternatives.csproj"), """
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <AiSprintResources>candidate_resources.yaml</AiSprintResources>
-                <AiSprintAlternativeObjective>cheapest</AiSprintAlternativeObjective>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="AiSprint.Sdk" Version="$(AiSprintSdkVersion)" />
-              </ItemGroup>
-            </Project>
-            """);
         var complete = File.ReadAllText(Path.Combine(project, "deployments_performance.yaml"));
         var cut = complete.IndexOf("  - alternative_deployment3:", StringComparison.Ordinal);
         File.WriteAllText(Path.Combine(project, "deployments_performance.yaml"), complete[..cut]);

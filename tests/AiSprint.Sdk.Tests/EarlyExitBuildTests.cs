@@ -12,25 +12,11 @@ public sealed class EarlyExitBuildTests(PackedSdk sdk)
     [Fact]
     public void Build_splits_an_early_exit_component_at_its_exits_and_reports_declared_against_measured_exit_probabilities()
     {
-        var project = Path.Combine(sdk.Root, "early-exit");
+        var project = sdk.CreateProject("early-exit", "EarlyExitConsumer");
         var sample = Path.Combine(TestProjectDirectoryAttribute.RepositoryRoot, "samples", "EarlyExit");
         Directory.CreateDirectory(Path.Combine(project, "models"));
         foreach (var file in new[] { "models/ee_cnn.onnx", "models/early_exits.csv" }) File.Copy(Path.Combine(sample, file), Path.Combine(project, file));
         File.WriteAllText(Path.Combine(project, "demands.csv"), "component,resource,demand_ms\ndefect-classifier,VM1,40\ndefect-classifier,VM2,30\n");
-        File.Copy(SharedData.PathOf("aisprint", "mask_detection_2_partitionable_global_constraint", "common_config", "candidate_resources.yaml"), Path.Combine(project, "candidate_resources.yaml"));
-        File.WriteAllText(Path.Combine(project, "EarlyExitConsumer.csproj"), """
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <AiSprintResources>candidate_resources.yaml</AiSprintResources>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="AiSprint.Sdk" Version="$(AiSprintSdkVersion)" />
-              </ItemGroup>
-            </Project>
-            """);
         File.WriteAllText(Path.Combine(project, "Classifier.cs"), """
             using AiSprint.Annotations;
             public static class Classifier

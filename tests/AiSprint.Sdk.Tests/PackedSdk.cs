@@ -62,6 +62,34 @@ public sealed class PackedSdk : IDisposable
         return directory;
     }
 
+    /// <summary>
+    /// A new executable project <paramref name="project"/>.csproj in <paramref name="folder"/> that references the packed
+    /// SDK, places on the mask-detection candidate resources of ../shared/data (candidate_resources.yaml), and sets
+    /// <paramref name="properties"/> besides. Returns the folder.
+    /// </summary>
+    public string CreateProject(string folder, string project, params (string Name, string Value)[] properties)
+    {
+        var directory = Path.Combine(Root, folder);
+        Directory.CreateDirectory(directory);
+        File.Copy(SharedData.PathOf("aisprint", "mask_detection_2_partitionable_global_constraint", "common_config", "candidate_resources.yaml"),
+            Path.Combine(directory, "candidate_resources.yaml"));
+        var more = string.Concat(properties.Select(p => $"\n    <{p.Name}>{p.Value}</{p.Name}>"));
+        File.WriteAllText(Path.Combine(directory, project + ".csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <AiSprintResources>candidate_resources.yaml</AiSprintResources>{more}
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="AiSprint.Sdk" Version="$(AiSprintSdkVersion)" />
+              </ItemGroup>
+            </Project>
+            """);
+        return directory;
+    }
+
     public BuildResult Build(string directory, params string[] extra) =>
         Dotnet(directory, ["build", "-c", "Debug", "-nodeReuse:false", "-v:d", "-p:AiSprintSdkVersion=" + Version, .. extra]);
 
