@@ -97,8 +97,11 @@ public static class SupervisionBenchmark
         using var prometheus = await LivePrometheus.StartAsync([app.MetricsPort], supervisorPort: metricsPort, supervisorScrape: selfScrape);
         var build = DeployedBuild.Copy();
         var tool = typeof(SupervisionBenchmark).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "AisprintTool").Value!;
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { tool, "supervise", "--build-dir", build, "--prometheus", prometheus.Address.ToString(), "--poll-interval", "5s", "--window", "30s",
+        // AISPRINT_BENCH_SUPERVISOR: another build of the tool to measure, as an executable (e.g. a native-AOT publish).
+        var native = Environment.GetEnvironmentVariable("AISPRINT_BENCH_SUPERVISOR");
+        var start = new ProcessStartInfo(native ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (native is null) start.ArgumentList.Add(tool);
+        foreach (var argument in new[] { "supervise", "--build-dir", build, "--prometheus", prometheus.Address.ToString(), "--poll-interval", "5s", "--window", "30s",
                      "-o", Path.Combine(Path.GetDirectoryName(build)!, "supervision"), "--metrics-port", metricsPort.ToString(CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);
