@@ -1,6 +1,7 @@
 using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using YamlDotNet.Core.Events;
 using YamlDotNet.Serialization;
 
 namespace AiSprint.Model.Formats.AiSprint;
@@ -12,14 +13,20 @@ namespace AiSprint.Model.Formats.AiSprint;
 /// </summary>
 internal static class YamlOutput
 {
-    // The serializer emits a node through its IYamlConvertible implementation, without the
-    // explicit document markers ("...") that YamlStream.Save adds.
-    private static readonly ISerializer Serializer = new SerializerBuilder().Build();
-
+    /// <summary>
+    /// The node as one implicit document: no "---" or "..." markers (YamlStream.Save writes an explicit end). Emitted
+    /// through the node's own IYamlConvertible writer, as YamlDotNet's serializer does for a node, but without the
+    /// serializer's reflection-based set-up (it is what kept this writer from running under native AOT).
+    /// </summary>
     public static string Emit(YamlNode root)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        Serializer.Serialize(writer, root);
+        var emitter = new Emitter(writer);
+        emitter.Emit(new StreamStart());
+        emitter.Emit(new DocumentStart());
+        ((IYamlConvertible)root).Write(emitter, null!);
+        emitter.Emit(new DocumentEnd(isImplicit: true));
+        emitter.Emit(new StreamEnd());
         return writer.ToString();
     }
 
