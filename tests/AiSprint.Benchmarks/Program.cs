@@ -38,6 +38,6 @@ switch (args.FirstOrDefault())
     case "supervise":
         return await SupervisionBenchmark.Run(rest);
     default:
-        Console.Error.WriteLine("usage: dotnet run -c Release --project tests/AiSprint.Benchmarks -- placement [--threads N] [--seed N] [--ls|--rg-only] | placement-micro [instance] | placement-large | regression | regression-heavy [--exact] [--fits-only] [--mlnet] | regression-cores [seed] | onnx [repetitions] [model] | layers [--quick] [--threads N] | generator [rounds] | wrapper [BenchmarkDotNet arguments] | build-overhead [repetitions] | drift [repetitions] | supervise [cycles (0: none)] [footprint seconds (0: none)] [its own metrics scrape seconds]");
+        Console.Error.WriteLine("usage: dotnet run -c Release --project tests/AiSprint.Benchmarks -- placement [--threads N] [--seed N] [--ls|--rg-only] | placement-micro [instance] | placement-large | regression | regression-heavy [--exact] [--fits-only] [--mlnet] | regression-cores [seed] | onnx [repetitions] [model] | layers [--quick] [--threads N] | generator [rounds] | wrapper [BenchmarkDotNet arguments] | build-overhead [repetitions] | drift [repetitions] | supervise [cycles (0: none)] [footprint seconds (0: none)] [its own metrics scrape seconds] [--native]");
         return 2;
 }

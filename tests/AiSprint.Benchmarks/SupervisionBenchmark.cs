@@ -23,12 +23,15 @@ public static class SupervisionBenchmark
 {
     public static async Task<int> Run(string[] args)
     {
+        // --native: measure the native aisprint-supervise (src/AiSprint.Supervise, compiled ahead of time) instead.
+        var native = args.Contains("--native");
+        args = [.. args.Where(a => a != "--native")];
         var cycles = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 3;
         var footprintSeconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 240;
         var selfScrape = TimeSpan.FromSeconds(args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1);
         Console.WriteLine($"{Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Trim()}");
         if (cycles > 0) await Latency(cycles);
-        if (footprintSeconds > 0) await Footprint(footprintSeconds, selfScrape);
+        if (footprintSeconds > 0) await Footprint(footprintSeconds, selfScrape, native ? PublishNative() : null);
         Console.WriteLine($"load average at the end {File.ReadAllText("/proc/loadavg").Trim()}");
         return 0;
     }
@@ -89,7 +92,27 @@ public static class SupervisionBenchmark
     /// </summary>
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(120);
 
-    private static async Task Footprint(int seconds, TimeSpan selfScrape)
+    /// <summary>Publishes the native host in Release for this machine (as its RID package holds it); returns the executable.</summary>
+    private static string PublishNative()
+    {
+        var project = typeof(SupervisionBenchmark).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "SuperviseProject").Value!;
+        var output = Directory.CreateTempSubdirectory("aisprint-supervise-native-").FullName;
+        var start = new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-r", System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier, "-o", output])
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        var clock = Stopwatch.StartNew();
+        using var publish = Process.Start(start)!;
+        var said = publish.StandardOutput.ReadToEnd();
+        publish.WaitForExit();
+        if (publish.ExitCode != 0) throw new InvalidOperationException("dotnet publish of the native supervisor failed:\n" + said);
+        var executable = Path.Combine(output, "aisprint-supervise");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"native aisprint-supervise published in {clock.Elapsed.TotalSeconds:0} s: {new FileInfo(executable).Length / 1e6:0.0} MB"));
+        return executable;
+    }
+
+    private static async Task Footprint(int seconds, TimeSpan selfScrape, string? native)
     {
         using var app = await SupervisedApp.StartAsync(TimeSpan.FromSeconds(30));
         await using var load = new LoadGenerator(app.RequestUri, 20, seed: 5);
@@ -97,11 +120,14 @@ public static class SupervisionBenchmark
         using var prometheus = await LivePrometheus.StartAsync([app.MetricsPort], supervisorPort: metricsPort, supervisorScrape: selfScrape);
         var build = DeployedBuild.Copy();
         var tool = typeof(SupervisionBenchmark).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "AisprintTool").Value!;
-        // AISPRINT_BENCH_SUPERVISOR: another build of the tool to measure, as an executable (e.g. a native-AOT publish).
-        var native = Environment.GetEnvironmentVariable("AISPRINT_BENCH_SUPERVISOR");
         var start = new ProcessStartInfo(native ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        if (native is null) start.ArgumentList.Add(tool);
-        foreach (var argument in new[] { "supervise", "--build-dir", build, "--prometheus", prometheus.Address.ToString(), "--poll-interval", "5s", "--window", "30s",
+        // The tool runs the supervise subcommand; the native host's root command is that command.
+        if (native is null)
+        {
+            start.ArgumentList.Add(tool);
+            start.ArgumentList.Add("supervise");
+        }
+        foreach (var argument in new[] { "--build-dir", build, "--prometheus", prometheus.Address.ToString(), "--poll-interval", "5s", "--window", "30s",
                      "-o", Path.Combine(Path.GetDirectoryName(build)!, "supervision"), "--metrics-port", metricsPort.ToString(CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);
@@ -134,7 +160,7 @@ public static class SupervisionBenchmark
             var last = previous.Footprint;
             var total = previous.At;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"aisprint supervise at a 5 s poll, its own metrics scraped every {selfScrape.TotalSeconds:0} s, {polls} polls: start-up (first 10 s) {first.CpuSeconds - started.CpuSeconds:0.00} s of CPU; " +
+                $"{(native is null ? "aisprint supervise" : "aisprint-supervise (native)")} at a 5 s poll, its own metrics scraped every {selfScrape.TotalSeconds:0} s, {polls} polls: start-up (first 10 s) {first.CpuSeconds - started.CpuSeconds:0.00} s of CPU; " +
                 $"then over {total:0} s CPU {(last.CpuSeconds - first.CpuSeconds) / total * 100:0.00} % of one core (by 30 s slice: {string.Join(", ", slices)}; " +
                 $"user {last.UserSeconds - first.UserSeconds:0.00} s, system {last.SystemSeconds - first.SystemSeconds:0.00} s)"));
             if (settled is { } from && total - from.At > 1)

@@ -7,16 +7,31 @@ using AiSprint.Supervision.Planning;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 
-namespace AiSprint.Cli.Commands;
+namespace AiSprint.Commands;
 
 /// <summary>
 /// <c>aisprint supervise</c>: the long-lived loop of a deployed application (docs/supervise.md). Polls Prometheus,
 /// re-plans when the load, the times or the demands move for good, and writes each new placement as a version folder.
 /// Ctrl-C (or SIGTERM) stops it between two steps; it exits 0 then.
 /// </summary>
+/// <remarks>
+/// Shared source: the same options, defaults, messages and exit codes are compiled into the <c>aisprint</c> tool (as its
+/// <c>supervise</c> command) and into the native <c>aisprint-supervise</c> host (as its root command), which runs for days
+/// in a fraction of the JIT tool's memory (docs/supervise.md, "Footprint").
+/// </remarks>
 internal static class SuperviseCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    /// <summary>What the command does, for both hosts' help.</summary>
+    public const string Description =
+        "Supervise a deployed application: read its metrics from Prometheus, re-plan the placement when the load, the response\n" +
+        "times or the service demands move for good, and write each new production_deployment.yaml under OUTPUT/vNNNN/ with\n" +
+        "the reason and a diff. Runs until Ctrl-C (exit 0). Exit 1 when the build folder cannot be read.";
+
+    /// <summary>The <c>supervise</c> subcommand of <c>aisprint</c>.</summary>
+    public static Command Create(TextWriter output, TextWriter error) => Configure(new Command("supervise", Description), output, error);
+
+    /// <summary>Adds the options and the action to <paramref name="command"/> (a subcommand, or a host's root command).</summary>
+    public static TCommand Configure<TCommand>(TCommand command, TextWriter output, TextWriter error) where TCommand : Command
     {
         var build = new Option<string>("--build-dir") { Description = "The build's aisprint/ folder (design/system_description.json, deployment/solution.json, production_deployment.yaml).", Required = true };
         var prometheus = Address("--prometheus", "Prometheus' address, e.g. http://127.0.0.1:9090.");
@@ -35,13 +50,10 @@ internal static class SuperviseCommand
         var outputDirectory = new Option<string?>("--output", "-o") { Description = "Where versions go (default: BUILD-DIR/../supervision)." };
         var metricsPort = new Option<int?>("--metrics-port") { Description = "Serve the supervisor's own metrics for Prometheus on 127.0.0.1:PORT/metrics." };
         var metricsHost = new Option<string>("--metrics-host") { Description = "The address --metrics-port listens on.", DefaultValueFactory = _ => "127.0.0.1" };
-        var command = new Command("supervise",
-            "Supervise a deployed application: read its metrics from Prometheus, re-plan the placement when the load, the response\n" +
-            "times or the service demands move for good, and write each new production_deployment.yaml under OUTPUT/vNNNN/ with\n" +
-            "the reason and a diff. Runs until Ctrl-C (exit 0). Exit 1 when the build folder cannot be read.")
+        foreach (var option in new Option[] { build, prometheus, poll, window, consecutive, band, tolerance, cooldown, penalty, budget, seed, dryRun, webhook, outputDirectory, metricsPort, metricsHost })
         {
-            build, prometheus, poll, window, consecutive, band, tolerance, cooldown, penalty, budget, seed, dryRun, webhook, outputDirectory, metricsPort, metricsHost,
-        };
+            command.Options.Add(option);
+        }
         command.SetAction(async (parse, cancellation) =>
         {
             var buildDirectory = parse.GetValue(build)!;

@@ -1,6 +1,6 @@
 using AiSprint.Model.Diagnostics;
 
-namespace AiSprint.Cli.Commands;
+namespace AiSprint.Commands;
 
 /// <summary>Prints diagnostics in file order, one per line, in the form MSBuild and editors recognise.</summary>
 internal static class DiagnosticPrinter
