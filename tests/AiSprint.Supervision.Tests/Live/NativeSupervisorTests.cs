@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using AiSprint.Cli;
 using AiSprint.Integration.Tests.Prometheus;
 using AiSprint.Supervision.Execution;
@@ -71,12 +70,7 @@ public sealed class NativeSupervisorTests
             Assert.True(File.Exists(Path.Combine(version, "production_deployment.yaml")), log);
             Assert.Contains("the arrival rate is", File.ReadAllText(Path.Combine(version, "diff.txt")));
 
-            using (var interrupt = Process.Start("kill", ["-INT", supervise.Id.ToString(CultureInfo.InvariantCulture)])) await interrupt.WaitForExitAsync();
-            using var stopped = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-            await supervise.WaitForExitAsync(stopped.Token);
-            var rest = await supervise.StandardOutput.ReadToEndAsync();
-            Assert.True(supervise.ExitCode == 0, rest + await errors);
-            Assert.EndsWith("stopped", rest.TrimEnd());
+            await CtrlC.StopsCleanlyAsync(supervise, errors);
         }
         finally
         {

@@ -74,13 +74,7 @@ public sealed class SuperviseProcessTests
 
             await EveryPanelQueryRuns(prometheus);
 
-            // Ctrl-C: SIGINT to the process, as a terminal sends it.
-            using (var interrupt = Process.Start("kill", ["-INT", supervise.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await interrupt.WaitForExitAsync();
-            using var stopped = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-            await supervise.WaitForExitAsync(stopped.Token);
-            var rest = await supervise.StandardOutput.ReadToEndAsync();
-            Assert.True(supervise.ExitCode == 0, rest + await errors);
-            Assert.EndsWith("stopped", rest.TrimEnd());
+            await CtrlC.StopsCleanlyAsync(supervise, errors);
         }
         finally
         {
