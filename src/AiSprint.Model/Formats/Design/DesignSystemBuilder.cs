@@ -275,18 +275,27 @@ public static class DesignSystemBuilder
             for (var i = 0; i < partitioned[k].Partitions.Count && i < pieces.Count; i++)
             {
                 // Float rounding must not make a piece free; an all-zero FLOP count splits evenly.
-                result[partitioned[k].Partitions[i].Name] = total > 0 ? Math.Max(pieces[i].ComputeShare / total, 1e-6) : 1.0 / pieces.Count;
+                result[partitioned[k].Partitions[i].Name] = total > 0 ? Math.Max(pieces[i].ComputeShare / total, MinimumShare) : 1.0 / pieces.Count;
                 pieceOf[partitioned[k].Partitions[i].Name] = pieces[i];
             }
         }
         return result;
     }
 
+    /// <summary>
+    /// No piece of a partitioned component is free: a zero demand would make it cost nothing and meet every threshold
+    /// (why the demands CSV refuses one). FLOP shares and per-layer predictions (which clip at 0 ms, so a piece of a few
+    /// cheap nodes can sum to 0) take at least this share of the component's demand on the resource.
+    /// </summary>
+    private const double MinimumShare = 1e-6;
+
     /// <param name="layerDemand">The partition's demand from a per-layer model, which replaces the FLOP share of the component's demand.</param>
     private static PerformanceModel? Performance(DemandEntry demand, double share, ResourceSystem resources, Seconds? layerDemand = null)
     {
         var layer = resources.LayerOf(demand.Resource);
-        var warm = layerDemand ?? new Seconds(demand.Demand.Value * share);
+        var warm = layerDemand is { } predicted
+            ? new Seconds(Math.Max(predicted.Value, demand.Demand.Value * MinimumShare))
+            : new Seconds(demand.Demand.Value * share);
         if (layer?.Kind == ResourceKind.Faas)
         {
             // A FaaS row without cold_ms was reported by Build before the conversion. A per-layer warm demand keeps the

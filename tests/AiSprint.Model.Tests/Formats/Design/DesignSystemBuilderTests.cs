@@ -175,6 +175,23 @@ public class DesignSystemBuilderTests
     }
 
     [Fact]
+    public void A_per_layer_prediction_replaces_the_flop_share_and_a_zero_prediction_is_floored_as_a_flop_share_is()
+    {
+        var design = Design("""{ "schema": "aisprint-design/1", "components": [ { "name": "detector", "expectedRequestsPerSecond": 0.5 } ] }""");
+        // The last piece is a pooling tail whose nodes the layer model clips to 0 ms.
+        var partitionings = new Dictionary<string, IReadOnlyList<ModelPartitioning>>
+        {
+            ["detector"] = [new ModelPartitioning(ValueList.Of(
+                new ModelPiece(null, null, 3e9) { LayerDemands = ValueList.Of(new PieceDemand("VMSmall", new Seconds(0.09), "vm.layers.json")) },
+                new ModelPiece(null, null, 1e3) { LayerDemands = ValueList.Of(new PieceDemand("VMSmall", new Seconds(0), "vm.layers.json")) }))],
+        };
+        var system = Build(design, Table("detector,VMSmall,100,\n"), partitionings: partitionings).GetValueOrThrow().System;
+        var pieces = system.FindComponent("detector")!.Deployments[1].Partitions.Select(p => ((QueueingDemand)p.CandidateOn("VMSmall")!.Performance!).Demand.Value).ToList();
+        Assert.Equal(0.09, pieces[0], 12);
+        Assert.Equal(0.1 * 1e-6, pieces[1], 15);
+    }
+
+    [Fact]
     public void Pieces_without_flop_counts_split_the_demand_evenly()
     {
         var design = Design("""{ "schema": "aisprint-design/1", "components": [ { "name": "detector", "expectedRequestsPerSecond": 0.5 } ] }""");
