@@ -1,0 +1,40 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Runtime.Loader;
+
+namespace AiSprint.Telemetry.Profiling;
+
+/// <summary>
+/// Loads a class library into the empty profiling host so that it runs with its own dependencies, as it would in
+/// the application that references it: the host's deps.json lists only the host, so every assembly the library
+/// needs (this one and AiSprint.Annotations included) fails to bind by name and is resolved here, from the library's
+/// deps.json and folder (the plugin model of <see cref="AssemblyDependencyResolver"/>), into the default context,
+/// where the startup hook and the library then share one copy of each.
+/// </summary>
+internal static class ProfiledLibrary
+{
+    public static Assembly Load(string path)
+    {
+        var directory = Path.GetDirectoryName(path)!;
+        AssemblyDependencyResolver? resolver;
+        try
+        {
+            resolver = new AssemblyDependencyResolver(path);
+        }
+        catch (InvalidOperationException)
+        {
+            // The deps.json names an asset that is not in the folder (a package dependency a library build does not
+            // copy); the folder alone still serves what is there, and a missing assembly fails where it is needed.
+            resolver = null;
+        }
+
+        AssemblyLoadContext.Default.Resolving += (context, name) =>
+        {
+            var file = resolver?.ResolveAssemblyToPath(name) ?? Path.Combine(directory, name.Name + ".dll");
+            return File.Exists(file) ? context.LoadFromAssemblyPath(file) : null;
+        };
+        AssemblyLoadContext.Default.ResolvingUnmanagedDll += (_, name) =>
+            resolver?.ResolveUnmanagedDllToPath(name) is { } file ? NativeLibrary.Load(file) : IntPtr.Zero;
+        return AssemblyLoadContext.Default.LoadFromAssemblyPath(path);
+    }
+}
