@@ -144,9 +144,9 @@ internal static class ProfileCommand
         // Building here is what makes `aisprint profile App.csproj` measure the current code; the first property keeps a
         // build with the profiling switch on from profiling itself again. The second puts a class library's package
         // dependencies (the SDK's runtime among them) in its folder, where the profiling host loads them from, as an
-        // executable's build always does.
+        // executable's build always does. No build node is left behind to share the machine with the profiled processes.
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "build", project, "-c", configuration, "-p:AiSprintProfileEnabled=false", "-p:CopyLocalLockFileAssemblies=true", "-nologo", "-getProperty:TargetPath" })
+        foreach (var argument in new[] { "build", project, "-c", configuration, "-p:AiSprintProfileEnabled=false", "-p:CopyLocalLockFileAssemblies=true", "-nodeReuse:false", "-nologo", "-t:Build", "-getProperty:TargetPath" })
         {
             start.ArgumentList.Add(argument);
         }
