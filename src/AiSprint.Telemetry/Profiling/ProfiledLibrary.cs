@@ -13,6 +13,12 @@ namespace AiSprint.Telemetry.Profiling;
 /// </summary>
 internal static class ProfiledLibrary
 {
+    /// <summary>
+    /// The folder of the library being profiled, or null when an executable is. A package dependency that a library
+    /// build did not copy there is found nowhere, and its workloads fail with a hint that names the folder.
+    /// </summary>
+    public static string? Folder { get; private set; }
+
     public static Assembly Load(string path)
     {
         var directory = Path.GetDirectoryName(path)!;
@@ -23,10 +29,11 @@ internal static class ProfiledLibrary
         }
         catch (InvalidOperationException)
         {
-            // The deps.json names an asset that is not in the folder (a package dependency a library build does not
-            // copy); the folder alone still serves what is there, and a missing assembly fails where it is needed.
+            // A deps.json the host cannot read; the folder alone still serves what is there.
             resolver = null;
         }
+
+        Folder = directory;
 
         AssemblyLoadContext.Default.Resolving += (context, name) =>
         {

@@ -38,8 +38,46 @@ public sealed class LibraryProfilingTests : IDisposable
     [Fact]
     public void A_package_dependency_the_library_build_did_not_copy_fails_its_workload_with_the_assembly_named()
     {
-        // The library's folder as an ordinary library build leaves it (the CLI tests build the project with its
-        // package dependencies copied, in another configuration; this copy does not depend on which ran first).
+        var result = Profile(CopyOfTheLibrary(), [1], repetitions: 1, warmup: 0, "library-yaml", "library-sleeper");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("AIS0061", error.Code);
+        Assert.Equal("library-yaml", error.Component);
+        Assert.Contains("Could not load file or assembly 'YamlDotNet", error.Message, StringComparison.Ordinal);
+        Assert.Contains("-p:CopyLocalLockFileAssemblies=true", error.Message, StringComparison.Ordinal);
+        // The library's other workload still ran.
+        Assert.Equal(2, result.Measurements.Count);
+    }
+
+    [Fact]
+    public void The_runtime_configuration_built_with_a_library_is_the_one_its_process_runs_with()
+    {
+        var library = CopyOfTheLibrary();
+        var configuration = Path.ChangeExtension(library, ".runtimeconfig.json");
+        File.WriteAllText(configuration, RuntimeConfiguration($"{Environment.Version.Major}.{Environment.Version.Minor}.0"));
+
+        var result = Profile(library, [1], repetitions: 1, warmup: 0, "library-sleeper");
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(2, result.Measurements.Count);
+
+        // A framework no machine has: the process could only fail to start if it was started with this file.
+        File.WriteAllText(configuration, RuntimeConfiguration("99.0.0"));
+        var error = Assert.Throws<ProfilingException>(() => Profile(library, [1], 1, 0, "library-sleeper"));
+        Assert.StartsWith($"{library}: error AIS0060: the profiling process on 1 core(s) exited with code", error.Message, StringComparison.Ordinal);
+        Assert.Contains("99.0.0", error.Message, StringComparison.Ordinal);
+    }
+
+    private static string RuntimeConfiguration(string version) => $$"""
+        { "runtimeOptions": { "tfm": "net10.0", "framework": { "name": "Microsoft.NETCore.App", "version": "{{version}}" } } }
+        """;
+
+    /// <summary>
+    /// The library's folder as an ordinary library build leaves it, package dependencies not copied. A copy: the CLI
+    /// tests build the project with its dependencies copied (in another configuration), and no test depends on which ran first.
+    /// </summary>
+    private string CopyOfTheLibrary()
+    {
         var folder = Path.Combine(_directory, "built");
         Directory.CreateDirectory(folder);
         foreach (var file in Directory.EnumerateFiles(Path.GetDirectoryName(ProfiledLibraryAttribute.Current)!).Where(f => !f.EndsWith("YamlDotNet.dll", StringComparison.Ordinal)))
@@ -47,14 +85,7 @@ public sealed class LibraryProfilingTests : IDisposable
             File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
         }
 
-        var result = Profile(Path.Combine(folder, "AiSprint.Profiling.Library.dll"), [1], repetitions: 1, warmup: 0, "library-yaml", "library-sleeper");
-
-        var error = Assert.Single(result.Errors);
-        Assert.Equal("AIS0061", error.Code);
-        Assert.Equal("library-yaml", error.Component);
-        Assert.Contains("YamlDotNet", error.Message, StringComparison.Ordinal);
-        // The library's other workload still ran.
-        Assert.Equal(2, result.Measurements.Count);
+        return Path.Combine(folder, "AiSprint.Profiling.Library.dll");
     }
 
     [Fact]
