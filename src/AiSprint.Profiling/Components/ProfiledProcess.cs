@@ -62,6 +62,8 @@ internal static class ProfiledProcess
         {
             start.ArgumentList.Add(application);
             start.Environment[WorkloadProtocol.AssemblyVariable] = Path.GetFileNameWithoutExtension(application);
+            // Inherited from a caller that is itself being profiled, it would make the hook load that library instead.
+            start.Environment.Remove(WorkloadProtocol.LibraryVariable);
         }
         else
         {
