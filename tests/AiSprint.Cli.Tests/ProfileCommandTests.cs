@@ -42,6 +42,27 @@ public sealed class ProfileCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_class_library_project_is_built_with_its_dependencies_beside_it_and_profiled_in_the_host()
+    {
+        var project = Path.Combine(TestProjectDirectoryAttribute.RepositoryRoot, "tests", "AiSprint.Profiling.Library", "AiSprint.Profiling.Library.csproj");
+        var profiles = Path.Combine(_directory, "profiles");
+
+        // A configuration of its own: this build copies the library's package dependencies into its folder, which must
+        // not change the folder of the ordinary build that the profiling tests profile.
+        var (code, text, error) = ValidateCommandTests.Run("profile", project, "-c", "CliLibraryProfile", "-o", profiles, "--cores", "1,2", "--repetitions", "2", "--warmup", "1");
+
+        Assert.True(code == 0, error + text);
+        Assert.StartsWith("profile of AiSprint.Profiling.Library.dll on local", text, StringComparison.Ordinal);
+        // YamlDotNet, a package dependency, is loaded from the library's folder only because the build copied it there.
+        var rows = File.ReadAllLines(Path.Combine(profiles, "library-yaml.csv"));
+        Assert.Equal("keys,cores,memory_mb,resource,processor,time_ms", rows[0]);
+        Assert.Equal(["1", "2"], rows.Skip(1).Select(r => r.Split(',')[1]).Distinct().Order());
+        Assert.Equal(["10", "100"], rows.Skip(1).Select(r => r.Split(',')[0]).Distinct().Order());
+        Assert.True(File.Exists(Path.Combine(profiles, "library-sleeper.csv")));
+        Assert.True(File.Exists(Path.Combine(profiles, "library-yaml.ini")));
+    }
+
+    [Fact]
     public void A_workload_that_throws_fails_the_command_with_an_error_naming_the_component_and_the_method()
     {
         var (code, _, error) = ValidateCommandTests.Run("profile", ProfiledAppAttribute.Current, "-o", Path.Combine(_directory, "p"), "--cores", "1", "--repetitions", "1", "--component", "thrower");

@@ -12,14 +12,14 @@ namespace AiSprint.Cli.Commands;
 
 /// <summary>
 /// <c>aisprint profile</c> (the OSCAR-P role): runs the components' workloads in processes of the built application
-/// restricted to each core count, and writes per component an aMLLibrary dataset, the campaign that
+/// (of the profiling host for a class library) restricted to each core count, and writes per component an aMLLibrary dataset, the campaign that
 /// <c>aisprint regress</c> trains, and the feature row <c>aisprint demands</c> predicts the profiled resource from.
 /// </summary>
 internal static class ProfileCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var application = new Argument<string>("application") { Description = "The application's project (.csproj, built first) or its built main assembly (.dll)." };
+        var application = new Argument<string>("application") { Description = "The project (.csproj, built first) of an application or class library, or its built main assembly (.dll); a library runs in aisprint's profiling host." };
         var outputDirectory = new Option<string>("--output", "-o") { Description = "The directory of the datasets and campaigns; a dataset already there is merged with (other resources and core counts are kept).", Required = true };
         var resource = new Option<string?>("--resource") { Description = "The candidate resource this machine stands for: its memory, processor and cores become dataset columns (needs --resources)." };
         var resources = new Option<string?>("--resources") { Description = "The candidate_resources.yaml that names --resource." };
@@ -141,10 +141,12 @@ internal static class ProfileCommand
             : application;
         if (!project.EndsWith("proj", StringComparison.OrdinalIgnoreCase)) return Path.GetFullPath(project);
 
-        // Building here is what makes `aisprint profile App.csproj` measure the current code; the property keeps a
-        // build with the profiling switch on from profiling itself again.
+        // Building here is what makes `aisprint profile App.csproj` measure the current code; the first property keeps a
+        // build with the profiling switch on from profiling itself again. The second puts a class library's package
+        // dependencies (the SDK's runtime among them) in its folder, where the profiling host loads them from, as an
+        // executable's build always does. No build node is left behind to share the machine with the profiled processes.
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "build", project, "-c", configuration, "-p:AiSprintProfileEnabled=false", "-nologo", "-getProperty:TargetPath" })
+        foreach (var argument in new[] { "build", project, "-c", configuration, "-p:AiSprintProfileEnabled=false", "-p:CopyLocalLockFileAssemblies=true", "-nodeReuse:false", "-nologo", "-t:Build", "-getProperty:TargetPath" })
         {
             start.ArgumentList.Add(argument);
         }

@@ -8,7 +8,8 @@ namespace AiSprint.Profiling.Components;
 /// <summary>
 /// One run of the built application as a profiling process restricted to k cores: started through the
 /// AiSprint.Telemetry startup hook (so <c>Main</c> does not run), it appends its records to a file that is
-/// read back line by line; what it completed before a failure or a cancellation is kept.
+/// read back line by line; what it completed before a failure or a cancellation is kept. A class library, which
+/// has no <c>Main</c>, runs in the empty profiling host instead, loaded from its own folder by the same hook.
 /// </summary>
 internal static class ProfiledProcess
 {
@@ -25,9 +26,15 @@ internal static class ProfiledProcess
             throw new ProfilingException($"{application}: error {DiagnosticCatalog.ProfilingUnavailable.Code}: the application is not built; expected its main assembly (build it first)");
         }
 
-        if (!File.Exists(hook) || !File.Exists(Path.ChangeExtension(application, ".runtimeconfig.json")))
+        var executable = ProfiledAssembly.IsExecutable(application);
+        if (executable && (!File.Exists(hook) || !File.Exists(Path.ChangeExtension(application, ".runtimeconfig.json"))))
         {
             throw new ProfilingException($"{application}: error {DiagnosticCatalog.ProfilingUnavailable.Code}: not an executable AiSprint application; expected AiSprint.Telemetry.dll and a .runtimeconfig.json beside it (OutputType Exe, referencing the AiSprint SDK)");
+        }
+
+        if (!File.Exists(hook))
+        {
+            throw new ProfilingException($"{application}: error {DiagnosticCatalog.ProfilingUnavailable.Code}: a class library without AiSprint.Telemetry.dll beside it; expected a library that references the AiSprint SDK, built with its dependencies in its folder (aisprint profile PROJECT builds it so; or build it with -p:CopyLocalLockFileAssemblies=true)");
         }
 
         var start = new ProcessStartInfo
@@ -51,11 +58,33 @@ internal static class ProfiledProcess
             start.FileName = dotnet;
         }
 
-        start.ArgumentList.Add(application);
+        if (executable)
+        {
+            start.ArgumentList.Add(application);
+            start.Environment[WorkloadProtocol.AssemblyVariable] = Path.GetFileNameWithoutExtension(application);
+            // Inherited from a caller that is itself being profiled, it would make the hook load that library instead.
+            start.Environment.Remove(WorkloadProtocol.LibraryVariable);
+        }
+        else
+        {
+            // A library has no Main to start: the empty host is started instead, and the hook loads the library from its
+            // folder. A runtimeconfig the library was built with (GenerateRuntimeConfigurationFiles) names the frameworks
+            // and runtime settings it needs; without one the host's (Microsoft.NETCore.App) is used.
+            var libraryConfiguration = Path.ChangeExtension(application, ".runtimeconfig.json");
+            if (File.Exists(libraryConfiguration))
+            {
+                start.ArgumentList.Add("exec");
+                start.ArgumentList.Add("--runtimeconfig");
+                start.ArgumentList.Add(libraryConfiguration);
+            }
+
+            start.ArgumentList.Add(ProfileHost());
+            start.Environment[WorkloadProtocol.LibraryVariable] = application;
+        }
+
         var count = cores.ToString(CultureInfo.InvariantCulture);
         start.Environment["DOTNET_STARTUP_HOOKS"] = hook;
         start.Environment[WorkloadProtocol.OutputVariable] = recordsPath;
-        start.Environment[WorkloadProtocol.AssemblyVariable] = Path.GetFileNameWithoutExtension(application);
         start.Environment[WorkloadProtocol.ComponentsVariable] = string.Join(',', request.Components);
         start.Environment[WorkloadProtocol.RepetitionsVariable] = request.Repetitions.ToString(CultureInfo.InvariantCulture);
         start.Environment[WorkloadProtocol.WarmupVariable] = request.Warmup.ToString(CultureInfo.InvariantCulture);
@@ -112,6 +141,14 @@ internal static class ProfiledProcess
         }
 
         return records;
+    }
+
+    /// <summary>The empty process a class library is profiled in (src/AiSprint.Profiling.Host), shipped in profile-host/ beside this assembly.</summary>
+    private static string ProfileHost()
+    {
+        var host = Path.Combine(AppContext.BaseDirectory, "profile-host", "AiSprint.Profiling.Host.dll");
+        return File.Exists(host) ? host
+            : throw new ProfilingException($"{host}: error {DiagnosticCatalog.ProfilingUnavailable.Code}: the profiling host of class libraries is missing from this installation of aisprint; expected it beside the tool (reinstall the AiSprint SDK)");
     }
 
     private static List<WorkloadRecord> Read(string path)

@@ -7,7 +7,9 @@ using AiSprint.Telemetry.Profiling;
 /// The entry point <c>aisprint profile</c> starts the built application through (<c>DOTNET_STARTUP_HOOKS</c> naming
 /// this assembly): when <see cref="WorkloadProtocol.OutputVariable"/> is set, the process runs the application's
 /// workloads instead of its <c>Main</c> and exits; otherwise it returns and <c>Main</c> runs as usual. The
-/// application starts with its own dependencies and runtime configuration, exactly as deployed.
+/// application starts with its own dependencies and runtime configuration, exactly as deployed. A class library has
+/// no <c>Main</c>: it is profiled in the empty AiSprint.Profiling.Host process, and loaded from its own folder
+/// (<see cref="WorkloadProtocol.LibraryVariable"/>).
 /// </summary>
 /// <remarks>The runtime requires this name, in the global namespace, and a static <c>Initialize</c>.</remarks>
 internal static class StartupHook
@@ -19,9 +21,11 @@ internal static class StartupHook
         try
         {
             var name = Environment.GetEnvironmentVariable(WorkloadProtocol.AssemblyVariable);
-            var application = name is { Length: > 0 }
-                ? AssemblyLoadContext.Default.LoadFromAssemblyName(new AssemblyName(name))
-                : Assembly.GetEntryAssembly() ?? throw new InvalidOperationException("no entry assembly");
+            var application = Environment.GetEnvironmentVariable(WorkloadProtocol.LibraryVariable) is { Length: > 0 } library
+                ? ProfiledLibrary.Load(library)
+                : name is { Length: > 0 }
+                    ? AssemblyLoadContext.Default.LoadFromAssemblyName(new AssemblyName(name))
+                    : Assembly.GetEntryAssembly() ?? throw new InvalidOperationException("no entry assembly");
             using var records = new StreamWriter(new FileStream(output, FileMode.Append, FileAccess.Write, FileShare.Read));
             code = WorkloadHost.Run(application, WorkloadRequest.FromEnvironment(Environment.GetEnvironmentVariable), records, Console.Out);
         }

@@ -167,8 +167,13 @@ public static partial class WorkloadHost
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex FeatureName();
 
-    private static string Unwrap(Exception ex) =>
-        ex is TargetInvocationException { InnerException: { } inner } ? Unwrap(inner) : $"{ex.GetType().Name}: {ex.Message}";
+    private static string Unwrap(Exception ex) => ex switch
+    {
+        TargetInvocationException { InnerException: { } inner } => Unwrap(inner),
+        FileNotFoundException when ProfiledLibrary.Folder is { } folder =>
+            $"{ex.GetType().Name}: {ex.Message.TrimEnd()} A class library is profiled from its folder ({folder}), where its package dependencies must be: aisprint profile PROJECT builds it so, or build it with -p:CopyLocalLockFileAssemblies=true.",
+        _ => $"{ex.GetType().Name}: {ex.Message}",
+    };
 
     private static void Write(TextWriter records, string line)
     {

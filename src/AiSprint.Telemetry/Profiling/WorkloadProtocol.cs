@@ -16,6 +16,12 @@ public static class WorkloadProtocol
     /// <summary>The simple name of the application assembly whose workloads to run.</summary>
     public const string AssemblyVariable = "AISPRINT_PROFILE_ASSEMBLY";
 
+    /// <summary>
+    /// The full path of a class library whose workloads to run, instead of <see cref="AssemblyVariable"/>: the process
+    /// is then an empty host, and the library and its dependencies load from the library's own folder.
+    /// </summary>
+    public const string LibraryVariable = "AISPRINT_PROFILE_LIBRARY";
+
     /// <summary>Comma-separated component names to profile; empty or unset profiles every component with a workload.</summary>
     public const string ComponentsVariable = "AISPRINT_PROFILE_COMPONENTS";
 
