@@ -8,19 +8,21 @@ namespace AiSprint.Supervision.Tests.Live;
 
 /// <summary>
 /// A demand change alone, live: the app's components share the servers their design placed them on as the placement
-/// model's do (one VMSmall, processor sharing, ingest 2 ms and classify 10 ms a call), under a steady Poisson load at the
+/// model's do (one VMSmall, processor sharing, ingest 4 ms and classify 6 ms a call), under a steady Poisson load at the
 /// planned rate; then classify needs 2.5 times as much work per call while the arrival rate stays. The supervisor must
 /// re-plan for the demand, and only for it, with the demand it measured in the new version's design.
 /// </summary>
 /// <remarks>
-/// Why the demand is the only reason that fires: the design (Inputs/demands_queued.csv) has classify at 10 ms on one
-/// VMSmall, utilisation 0.24 with ingest at 20 req/s. At 25 ms the utilisation is 0.54 and classify answers in 25 / 0.46 =
-/// 54 ms on average, well under its 100 ms [ExecTime] (and the path under its 200 ms; a mean above 100 ms in two windows in
-/// a row would take a utilisation of 0.73, 35 % more load than is sent), while its measured demand is 2.5 times the
-/// design's, far beyond the ±50 % tolerance. On the build's own design (40 ms on two VMSmall, utilisation 0.42)
-/// no slowdown can do that: any demand above 1.5 × 40 ms puts classify above 100 ms too, and a slowdown of 1.23 already
-/// breaks the constraint.
+/// Why the demand is the only reason that fires: the design (Inputs/demands_queued.csv) has ingest at 4 ms and classify at
+/// 6 ms on one VMSmall, utilisation 0.2 at 20 req/s. At 15 ms the utilisation is 0.38 and classify answers in 15 / 0.62 =
+/// 24 ms on average, far under its 100 ms [ExecTime] (and the path under its 200 ms), while its measured demand is 2.5
+/// times the design's, far beyond the ±50 % tolerance. The margin is for the loaded machine: with classify at 10 → 25 ms
+/// (utilisation 0.54, 54 ms) a stall's burst once lifted classify to 172 ms in two windows in a row at load 13, and the
+/// constraint fired with the demand. On the build's own design (40 ms on two VMSmall, utilisation 0.42) no slowdown can
+/// make the demand fire first: any demand above 1.5 × 40 ms puts classify above 100 ms too, and a slowdown of 1.23
+/// already breaks the constraint.
 /// </remarks>
+[Collection(LiveSettings.OneAtATime)]
 public sealed class DemandChangeTests(ITestOutputHelper output)
 {
     private const double SlowDown = 2.5;
@@ -31,9 +33,9 @@ public sealed class DemandChangeTests(ITestOutputHelper output)
         var build = DeployedBuild.Copy(demands: DeployedBuild.QueuedDemands);
         var design = BuildFolder.Load(build).Value!;
         var (resource, demand, replicas) = SingleNode(design, "classify");
-        Assert.Equal(("VMSmall", 0.010, 1), (resource, demand, replicas));
+        Assert.Equal(("VMSmall", 0.006, 1), (resource, demand, replicas));
         var ingest = SingleNode(design, "ingest");
-        Assert.Equal(("VMSmall", 0.002, 1), ingest);
+        Assert.Equal(("VMSmall", 0.004, 1), ingest);
 
         // The app serves the components as the design says: that many servers, those demands.
         using var app = await SupervisedApp.StartAsync(TimeSpan.FromSeconds(30), (replicas, TimeSpan.FromSeconds(ingest.Demand), TimeSpan.FromSeconds(demand)));
@@ -45,19 +47,18 @@ public sealed class DemandChangeTests(ITestOutputHelper output)
         // Steady at the planned rate and demand until three polls in a row had data: nothing is decided, and the servers
         // the model describes estimate to the design (classify's 40 ms sleep reads 28 ms on the build's own design). The
         // median of the three windows: a stall of the loaded machine sends a burst of late requests in one window now and
-        // then (one read 18.6 ms at load 4.5), which the supervisor's two-in-a-row rule is there to ignore.
+        // then (with classify at 10 ms one read 18.6 ms at load 4.5), which the supervisor's two-in-a-row rule is there to ignore.
         var steady = 0;
         var before = await LiveSettings.PollUntilAsync(supervisor, r => (steady = r.Observation is null ? 0 : steady + 1) >= 3, limit: 12);
         Log("before", before);
         Assert.True(steady >= 3, "no data before the slowdown: " + string.Join(" | ", before.Select(r => r.Summary)));
         Assert.All(before, r => Assert.Null(r.Decision));
         Assert.InRange(Median(before.TakeLast(3), "classify"), 0.7 * demand, 1.3 * demand);
-        // ingest's 2 ms are the most exposed to a late wake-up (2.4–2.7 ms read with three busy loops beside the test).
         Assert.InRange(Median(before.TakeLast(3), "ingest"), (1 - options.DemandTolerance) * ingest.Demand, (1 + options.DemandTolerance) * ingest.Demand);
 
         await app.SlowDownAsync(SlowDown);
         await Task.Delay(LiveSettings.Poll);
-        // The first window after the slowdown is half old, half new; two full ones in a row decide: five polls at most.
+        // The first window after the slowdown is half old, half new and breaches already; the second decides (five polls allowed).
         var after = await LiveSettings.PollUntilAsync(supervisor, r => r.Decision is not null, limit: 5);
         Log("after", after);
         var decision = Assert.Single(after, r => r.Decision is not null).Decision!;
@@ -67,7 +68,7 @@ public sealed class DemandChangeTests(ITestOutputHelper output)
         var reason = Assert.Single(decision.Reasons);
         Assert.StartsWith("component classify needs ", reason);
         Assert.Contains(" ms of VMSmall per call (estimated at ", reason);
-        Assert.Contains("the design says 10 ms (tolerance ±50 %), for 2 consecutive polls", reason);
+        Assert.Contains("the design says 6 ms (tolerance ±50 %), for 2 consecutive polls", reason);
         // The load did not move: the arrival rate stayed inside its band, and the plan is made at the rate observed.
         Assert.InRange(decision.ObservedLambda, LiveSettings.PlannedRate * (1 - options.LambdaBand), LiveSettings.PlannedRate * (1 + options.LambdaBand));
         Assert.Equal(2, decision.ToVersion);
@@ -75,15 +76,15 @@ public sealed class DemandChangeTests(ITestOutputHelper output)
         // The new version's design carries the demand measured in the deciding window, read back from the file: classify's
         // on VMSmall (and, scaled alike, on VMLarge); ingest's is the design's. That window is the second after the
         // slowdown and still holds a second or two of the old demand (rate() over 4 s, a scrape a second, a poll every 2 s
-        // after the change), so the estimate lies between the breach bound and the true 25 ms; the windows wholly after
-        // the change, polled during the cool-down, estimate the true demand itself.
+        // after the change), and a stall of the loaded machine inflates a window's calls (22.8 ms read once at load 6):
+        // asserted between the breach bound and 1.6 times the true demand. The windows wholly after the change, polled during the cool-down, estimate the true demand.
         var measured = Assert.Single(after.Single(r => r.Decision is not null).Analysis!.Demands, d => d.Component == "classify").MeasuredSeconds;
         var version = Path.Combine(options.OutputDirectory, "v0002");
         var written = BuildFolder.Load(Path.Combine(version, BuildFolder.SystemFile), Path.Combine(version, BuildFolder.SolutionFile), null, 2, []).Value!;
         Assert.True(written.Evaluation.IsFeasible);
         var newDemand = DemandOn(written, "classify", "VMSmall");
         Assert.Equal(measured, newDemand, 9);
-        Assert.InRange(newDemand, (1 + options.DemandTolerance) * demand, 1.4 * SlowDown * demand);
+        Assert.InRange(newDemand, (1 + options.DemandTolerance) * demand, 1.6 * SlowDown * demand);
         Assert.Equal(newDemand / 2, DemandOn(written, "classify", "VMLarge"), 9);
         Assert.Equal(ingest.Demand, DemandOn(written, "ingest", "VMSmall"), 9);
         Assert.Equal(newDemand, DemandOn(supervisor.InForce, "classify", "VMSmall"), 9);
@@ -95,7 +96,7 @@ public sealed class DemandChangeTests(ITestOutputHelper output)
         output.WriteLine($"classify's demand: design {Ms(demand)} ms, true after the slowdown {Ms(demand * SlowDown)} ms, written {Ms(newDemand)} ms, " +
             $"estimated after {string.Join(", ", settled.Select(Ms))} ms");
         Assert.All(cooling, r => Assert.Null(r.Decision));
-        Assert.InRange(Median(cooling, "classify"), 0.8 * SlowDown * demand, 1.2 * SlowDown * demand);
+        Assert.InRange(Median(cooling, "classify"), 0.8 * SlowDown * demand, 1.3 * SlowDown * demand);
         Assert.InRange(Median(cooling, "ingest"), (1 - options.DemandTolerance) * ingest.Demand, (1 + options.DemandTolerance) * ingest.Demand);
     }
 

@@ -18,7 +18,7 @@ internal static class DeployedBuild
 
     public const string Demands = "demands.csv";
 
-    /// <summary>classify at a quarter of its demand: one VMSmall, and room for the demand test's slowdown (the file says why).</summary>
+    /// <summary>A light design on one VMSmall, with room for the demand test's slowdown (the file says why).</summary>
     public const string QueuedDemands = "demands_queued.csv";
 
     private static readonly ConcurrentDictionary<string, Lazy<string>> Folders = new(StringComparer.Ordinal);

@@ -9,6 +9,13 @@ namespace AiSprint.Supervision.Tests.Live;
 internal static class LiveSettings
 {
     public static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The load step and the demand change run one after the other: each starts an app, a Prometheus and a load, and with
+    /// every live test at once on the two cores the steady test's 2 ms ingest sleeps read late enough (3.8 ms, twice in a
+    /// row at load 11) to be re-planned for their demand.
+    /// </summary>
+    public const string OneAtATime = "live re-plans, one at a time";
     public const double PlannedRate = 20;
     public const double SteppedRate = 60;
 
