@@ -22,7 +22,7 @@ namespace AiSprint.Supervision.Tests.Live;
 /// make the demand fire first: any demand above 1.5 × 40 ms puts classify above 100 ms too, and a slowdown of 1.23
 /// already breaks the constraint.
 /// </remarks>
-[Collection(LiveSettings.OneAtATime)]
+[Collection(LiveSettings.Alone)]
 public sealed class DemandChangeTests(ITestOutputHelper output)
 {
     private const double SlowDown = 2.5;
@@ -39,22 +39,27 @@ public sealed class DemandChangeTests(ITestOutputHelper output)
 
         // The app serves the components as the design says: that many servers, those demands.
         using var app = await SupervisedApp.StartAsync(TimeSpan.FromSeconds(30), (replicas, TimeSpan.FromSeconds(ingest.Demand), TimeSpan.FromSeconds(demand)));
-        await using var load = new LoadGenerator(app.RequestUri, LiveSettings.PlannedRate, seed: 37);
+        // Arrivals missed while the test process stalls are dropped, not sent in a burst: a burst queues on the server
+        // as no Poisson stream does, and read as two to three times the demand for a window or two.
+        await using var load = new LoadGenerator(app.RequestUri, LiveSettings.PlannedRate, seed: 37, catchUp: false);
+        // Prometheus starts once the app is warm: the first calls (JIT-compiled on the way) took two to three times their
+        // demand, and a call counted before the first scrape is in no window.
+        await Task.Delay(TimeSpan.FromSeconds(3));
         using var prometheus = await LivePrometheus.StartAsync([app.MetricsPort]);
         var options = LiveSettings.Options(build, prometheus.Address);
         using var supervisor = Supervisor.Open(options).Value!;
 
         // Steady at the planned rate and demand until three polls in a row had data: nothing is decided, and the servers
         // the model describes estimate to the design (classify's 40 ms sleep reads 28 ms on the build's own design). The
-        // median of the three windows: a stall of the loaded machine sends a burst of late requests in one window now and
-        // then (with classify at 10 ms one read 18.6 ms at load 4.5), which the supervisor's two-in-a-row rule is there to ignore.
+        // least of the windows' estimates: the loaded machine now and then makes the app's calls wait for a core, which
+        // only ever adds time (one window read 18.6 ms for 10 ms at load 4.5), and two in a row are needed to decide.
         var steady = 0;
         var before = await LiveSettings.PollUntilAsync(supervisor, r => (steady = r.Observation is null ? 0 : steady + 1) >= 3, limit: 12);
         Log("before", before);
         Assert.True(steady >= 3, "no data before the slowdown: " + string.Join(" | ", before.Select(r => r.Summary)));
         Assert.All(before, r => Assert.Null(r.Decision));
-        Assert.InRange(Median(before.TakeLast(3), "classify"), 0.7 * demand, 1.3 * demand);
-        Assert.InRange(Median(before.TakeLast(3), "ingest"), (1 - options.DemandTolerance) * ingest.Demand, (1 + options.DemandTolerance) * ingest.Demand);
+        Assert.InRange(Least(before.TakeLast(3), "classify"), 0.8 * demand, 1.2 * demand);
+        Assert.InRange(Least(before.TakeLast(3), "ingest"), 0.8 * ingest.Demand, 1.2 * ingest.Demand);
 
         await app.SlowDownAsync(SlowDown);
         await Task.Delay(LiveSettings.Poll);
@@ -76,35 +81,37 @@ public sealed class DemandChangeTests(ITestOutputHelper output)
         // The new version's design carries the demand measured in the deciding window, read back from the file: classify's
         // on VMSmall (and, scaled alike, on VMLarge); ingest's is the design's. That window is the second after the
         // slowdown and still holds a second or two of the old demand (rate() over 4 s, a scrape a second, a poll every 2 s
-        // after the change), and a stall of the loaded machine inflates a window's calls (22.8 ms read once at load 6):
-        // asserted between the breach bound and 1.6 times the true demand. The windows wholly after the change, polled during the cool-down, estimate the true demand.
+        // after the change), and a burst of late requests lifts a window's calls (24.1 ms read once): asserted between the
+        // breach bound and twice the true demand. The estimator's accuracy is asserted on the windows after it.
         var measured = Assert.Single(after.Single(r => r.Decision is not null).Analysis!.Demands, d => d.Component == "classify").MeasuredSeconds;
         var version = Path.Combine(options.OutputDirectory, "v0002");
         var written = BuildFolder.Load(Path.Combine(version, BuildFolder.SystemFile), Path.Combine(version, BuildFolder.SolutionFile), null, 2, []).Value!;
         Assert.True(written.Evaluation.IsFeasible);
         var newDemand = DemandOn(written, "classify", "VMSmall");
         Assert.Equal(measured, newDemand, 9);
-        Assert.InRange(newDemand, (1 + options.DemandTolerance) * demand, 1.6 * SlowDown * demand);
+        Assert.InRange(newDemand, (1 + options.DemandTolerance) * demand, 2 * SlowDown * demand);
         Assert.Equal(newDemand / 2, DemandOn(written, "classify", "VMLarge"), 9);
         Assert.Equal(ingest.Demand, DemandOn(written, "ingest", "VMSmall"), 9);
         Assert.Equal(newDemand, DemandOn(supervisor.InForce, "classify", "VMSmall"), 9);
 
-        await Task.Delay(LiveSettings.Poll);
-        var cooling = await LiveSettings.PollUntilAsync(supervisor, _ => false, limit: 3);
+        // During the cool-down, from a window after the decision's on: the least of four windows' estimates (a wait for a
+        // core only ever adds time) near the true demand, and ingest's near its unchanged design.
+        await Task.Delay(options.Window);
+        var cooling = await LiveSettings.PollUntilAsync(supervisor, _ => false, limit: 4);
         Log("cooling down", cooling);
         var settled = cooling.Where(r => r.Analysis is not null).Select(r => Assert.Single(r.Analysis!.Demands, d => d.Component == "classify").MeasuredSeconds).ToList();
         output.WriteLine($"classify's demand: design {Ms(demand)} ms, true after the slowdown {Ms(demand * SlowDown)} ms, written {Ms(newDemand)} ms, " +
             $"estimated after {string.Join(", ", settled.Select(Ms))} ms");
         Assert.All(cooling, r => Assert.Null(r.Decision));
-        Assert.InRange(Median(cooling, "classify"), 0.8 * SlowDown * demand, 1.3 * SlowDown * demand);
-        Assert.InRange(Median(cooling, "ingest"), (1 - options.DemandTolerance) * ingest.Demand, (1 + options.DemandTolerance) * ingest.Demand);
+        Assert.InRange(Least(cooling, "classify"), 0.8 * SlowDown * demand, 1.2 * SlowDown * demand);
+        Assert.InRange(Least(cooling, "ingest"), 0.7 * ingest.Demand, 1.3 * ingest.Demand);
     }
 
-    private static double Median(IEnumerable<PollReport> reports, string component)
+    private static double Least(IEnumerable<PollReport> reports, string component)
     {
-        var estimates = reports.Where(r => r.Analysis is not null).Select(r => Assert.Single(r.Analysis!.Demands, d => d.Component == component).MeasuredSeconds).Order().ToList();
+        var estimates = reports.Where(r => r.Analysis is not null).Select(r => Assert.Single(r.Analysis!.Demands, d => d.Component == component).MeasuredSeconds).ToList();
         Assert.NotEmpty(estimates);
-        return estimates[estimates.Count / 2];
+        return estimates.Min();
     }
 
     private static (string Resource, double Demand, int Replicas) SingleNode(PlacementInForce placement, string component) =>

@@ -11,11 +11,11 @@ internal static class LiveSettings
     public static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// The load step and the demand change run one after the other: each starts an app, a Prometheus and a load, and with
-    /// every live test at once on the two cores the steady test's 2 ms ingest sleeps read late enough (3.8 ms, twice in a
-    /// row at load 11) to be re-planned for their demand.
+    /// Tests that measure service demands run alone, after the others (<see cref="AloneCollection"/>): with every live test
+    /// at once on the two cores (each deploys, starts an app, a Prometheus and a load) the app's calls waited for a core
+    /// long enough to read as two to three times their demand for two windows in a row.
     /// </summary>
-    public const string OneAtATime = "live re-plans, one at a time";
+    public const string Alone = "live demand measurements, alone";
     public const double PlannedRate = 20;
     public const double SteppedRate = 60;
 
@@ -57,3 +57,7 @@ internal static class LiveSettings
         return reports;
     }
 }
+
+/// <summary>The collection of <see cref="LiveSettings.Alone"/>: run when no other test runs.</summary>
+[CollectionDefinition(LiveSettings.Alone, DisableParallelization = true)]
+public sealed class AloneCollection;

@@ -8,7 +8,6 @@ namespace AiSprint.Supervision.Tests.Live;
 /// The real loop: the annotated app in its own process under a Poisson load on loopback, a real Prometheus scraping it,
 /// the supervisor reading Prometheus' HTTP API. A step from 20 to 60 req/s must be re-planned within three polls.
 /// </summary>
-[Collection(LiveSettings.OneAtATime)]
 public sealed class LoadStepTests
 {
     [PrometheusFact]
