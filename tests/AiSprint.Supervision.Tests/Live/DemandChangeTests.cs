@@ -40,10 +40,10 @@ public sealed class DemandChangeTests(ITestOutputHelper output)
         // The app serves the components as the design says: that many servers, those demands.
         using var app = await SupervisedApp.StartAsync(TimeSpan.FromSeconds(30), (replicas, TimeSpan.FromSeconds(ingest.Demand), TimeSpan.FromSeconds(demand)));
         // Arrivals missed while the test process stalls are dropped, not sent in a burst: a burst queues on the server
-        // as no Poisson stream does, and read as two to three times the demand for a window or two.
+        // as no Poisson stream does, and reads as two to three times the demand for a window or two.
         await using var load = new LoadGenerator(app.RequestUri, LiveSettings.PlannedRate, seed: 37, catchUp: false);
-        // Prometheus starts once the app is warm: the first calls (JIT-compiled on the way) took two to three times their
-        // demand, and a call counted before the first scrape is in no window.
+        // Prometheus starts once the app is warm (the first windows read two to three times the demand while the app and
+        // the test process warmed up): a call counted before the first scrape is in no window.
         await Task.Delay(TimeSpan.FromSeconds(3));
         using var prometheus = await LivePrometheus.StartAsync([app.MetricsPort]);
         var options = LiveSettings.Options(build, prometheus.Address);
