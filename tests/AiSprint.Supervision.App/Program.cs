@@ -5,12 +5,24 @@ using AiSprint.Telemetry;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 
-// Usage: AiSprint.Supervision.App <metrics port> <request port>
+// Usage: AiSprint.Supervision.App <metrics port> <request port> [--serve <replicas> <ingest ms> <classify ms>]
 // Serves /metrics (OpenTelemetry's Prometheus exporter) and GET /request (one run of the pipeline) on 127.0.0.1, prints
 // "ready", and stops when standard input closes (never later than five minutes). GET /shift moves the distribution of
-// classify's "confidence" (its [DetectDrift] detector reports the drift through aisprint.drift.detected).
+// classify's "confidence" (its [DetectDrift] detector reports the drift through aisprint.drift.detected); GET
+// /slow?factor=F multiplies classify's work by F. With --serve, the components' calls share <replicas> processor-sharing
+// servers with those demands (the design's) instead of sleeping 2 and 40 ms.
 var metricsPort = int.Parse(args[0], CultureInfo.InvariantCulture);
 var requestPort = int.Parse(args[1], CultureInfo.InvariantCulture);
+if (args.Length == 6 && args[2] == "--serve")
+{
+    Work.ServeOn(new ProcessorSharingServers(int.Parse(args[3], CultureInfo.InvariantCulture), seed: 29),
+        TimeSpan.FromMilliseconds(double.Parse(args[4], CultureInfo.InvariantCulture)), TimeSpan.FromMilliseconds(double.Parse(args[5], CultureInfo.InvariantCulture)));
+}
+else if (args.Length != 2)
+{
+    Console.Error.WriteLine("usage: AiSprint.Supervision.App <metrics port> <request port> [--serve <replicas> <ingest ms> <classify ms>]");
+    return 2;
+}
 
 using var metrics = Sdk.CreateMeterProviderBuilder()
     .AddMeter(AiSprintInstruments.MeterName)
@@ -53,6 +65,14 @@ var serving = Task.Run(async () =>
             context.Response.Close();
             continue;
         }
+        if (context.Request.Url?.AbsolutePath == "/slow")
+        {
+            var factor = double.TryParse(context.Request.QueryString["factor"], NumberStyles.Float, CultureInfo.InvariantCulture, out var f) && f > 0 ? f : double.NaN;
+            if (double.IsFinite(factor)) Work.SlowClassifyDown(factor);
+            context.Response.StatusCode = double.IsFinite(factor) ? 200 : 400;
+            context.Response.Close();
+            continue;
+        }
 
         _ = Task.Run(() =>
         {
@@ -69,3 +89,4 @@ Console.WriteLine("ready");
 await Task.WhenAny(Task.Run(() => Console.In.ReadToEnd()), Task.Delay(TimeSpan.FromMinutes(5)));
 stop.Cancel();
 listener.Stop();
+return 0;

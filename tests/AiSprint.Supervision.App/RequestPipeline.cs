@@ -12,6 +12,7 @@ namespace AiSprint.Supervision.App;
 /// component records a value its drift detector watches (short windows and a 1 s interval: the tests run for seconds);
 /// classify's confidence shifts when the test says so, ingest's input size never does. classify has a degraded
 /// alternative, four times faster and less accurate: the supervisor's fallback when no placement of classify keeps up.
+/// Started with <c>--serve</c>, both share servers as the placement model's components do (<see cref="Work"/>).
 /// </summary>
 public static class RequestPipeline
 {
@@ -21,7 +22,7 @@ public static class RequestPipeline
     [DetectDrift("input_size", DriftTest.KolmogorovSmirnov, WindowSize = 40, DetectionIntervalSeconds = 1, CollectionPeriodSeconds = 0, PValueThreshold = 1e-4)]
     public static int Ingest(int request)
     {
-        Thread.Sleep(2);
+        Work.Ingest();
         DriftMetrics.Record("input_size", Signals.InputSize());
         return request;
     }
@@ -32,7 +33,7 @@ public static class RequestPipeline
     [DetectDrift("confidence", DriftTest.KolmogorovSmirnov, WindowSize = 40, DetectionIntervalSeconds = 1, CollectionPeriodSeconds = 0, PValueThreshold = 1e-4)]
     public static bool Classify(int request)
     {
-        Thread.Sleep(40);
+        Work.Classify();
         DriftMetrics.Record("confidence", Signals.Confidence());
         return request % 2 == 0;
     }

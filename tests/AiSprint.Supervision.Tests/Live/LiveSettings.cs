@@ -9,6 +9,13 @@ namespace AiSprint.Supervision.Tests.Live;
 internal static class LiveSettings
 {
     public static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Tests that measure service demands run alone, after the others (<see cref="AloneCollection"/>): with every live test
+    /// at once on the two cores (each deploys, starts an app, a Prometheus and a load) the app's calls waited for a core
+    /// long enough to read as two to three times their demand for two windows in a row.
+    /// </summary>
+    public const string Alone = "live demand measurements, alone";
     public const double PlannedRate = 20;
     public const double SteppedRate = 60;
 
@@ -50,3 +57,7 @@ internal static class LiveSettings
         return reports;
     }
 }
+
+/// <summary>The collection of <see cref="LiveSettings.Alone"/>: run when no other test runs.</summary>
+[CollectionDefinition(LiveSettings.Alone, DisableParallelization = true)]
+public sealed class AloneCollection;

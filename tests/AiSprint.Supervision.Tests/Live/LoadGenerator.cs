@@ -8,6 +8,9 @@ internal sealed class LoadGenerator : IAsyncDisposable
 {
     public const int MaxInFlight = 256;
 
+    /// <summary>Without <see cref="CatchUp"/>, the arrivals more than this late are dropped.</summary>
+    private const double MaxLagSeconds = 0.1;
+
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
     private readonly CancellationTokenSource _stop = new();
     private readonly SemaphoreSlim _slots = new(MaxInFlight);
@@ -16,13 +19,20 @@ internal sealed class LoadGenerator : IAsyncDisposable
     private double _rate;
     private long _sent;
 
-    public LoadGenerator(Uri target, double rate, int seed, double jitter = 0)
+    public LoadGenerator(Uri target, double rate, int seed, double jitter = 0, bool catchUp = true)
     {
         _rate = rate;
         _random = new Random(seed);
         Jitter = jitter;
+        CatchUp = catchUp;
         _loop = Task.Run(() => RunAsync(target));
     }
+
+    /// <summary>
+    /// Whether arrivals missed while the generator was held up (a stall of the test process) are sent at once when it
+    /// resumes (the default), or dropped: a burst of them queues at the app like no Poisson arrival stream does.
+    /// </summary>
+    public bool CatchUp { get; }
 
     /// <summary>Each second the rate is multiplied by a seeded factor uniform in [1 − jitter, 1 + jitter] (noise on top of Poisson's).</summary>
     public double Jitter { get; }
@@ -54,6 +64,10 @@ internal sealed class LoadGenerator : IAsyncDisposable
             {
                 try { await Task.Delay(TimeSpan.FromSeconds(wait), _stop.Token); }
                 catch (OperationCanceledException) { return; }
+            }
+            else if (!CatchUp && wait < -MaxLagSeconds)
+            {
+                next = now;
             }
             next += -Math.Log(1 - _random.NextDouble()) / (Rate * factor);
             if (!await _slots.WaitAsync(0)) continue;

@@ -36,11 +36,25 @@ internal sealed class SupervisedApp : IDisposable
         response.EnsureSuccessStatusCode();
     }
 
-    public static async Task<SupervisedApp> StartAsync(TimeSpan timeout)
+    /// <summary>Multiplies classify's time by <paramref name="factor"/> from now on (its demand moves off the design).</summary>
+    public async Task SlowDownAsync(double factor)
+    {
+        using var http = new HttpClient();
+        using var response = await http.GetAsync(new Uri(RequestUri, "/slow?factor=" + factor.ToString(CultureInfo.InvariantCulture)));
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Starts the app; with <paramref name="serve"/>, the components' calls share that many processor-sharing servers with those demands.</summary>
+    public static async Task<SupervisedApp> StartAsync(TimeSpan timeout, (int Replicas, TimeSpan Ingest, TimeSpan Classify)? serve = null)
     {
         var (metrics, requests) = (FreePort(), FreePort());
-        var process = await ReadyProcess.StartAsync(SupervisedAppPathAttribute.Current,
-            [metrics.ToString(CultureInfo.InvariantCulture), requests.ToString(CultureInfo.InvariantCulture)], null, timeout);
+        List<string> arguments = [metrics.ToString(CultureInfo.InvariantCulture), requests.ToString(CultureInfo.InvariantCulture)];
+        if (serve is var (replicas, ingest, classify))
+        {
+            arguments.AddRange(["--serve", replicas.ToString(CultureInfo.InvariantCulture),
+                ingest.TotalMilliseconds.ToString("R", CultureInfo.InvariantCulture), classify.TotalMilliseconds.ToString("R", CultureInfo.InvariantCulture)]);
+        }
+        var process = await ReadyProcess.StartAsync(SupervisedAppPathAttribute.Current, arguments, null, timeout);
         return new SupervisedApp(process, metrics, requests);
     }
 
