@@ -97,18 +97,10 @@ public static class SupervisionBenchmark
     {
         var project = typeof(SupervisionBenchmark).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "SuperviseProject").Value!;
         var output = Directory.CreateTempSubdirectory("aisprint-supervise-native-").FullName;
-        var start = new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-r", System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier, "-o", output])
-        {
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        var clock = Stopwatch.StartNew();
-        using var publish = Process.Start(start)!;
-        var said = publish.StandardOutput.ReadToEnd();
-        publish.WaitForExit();
-        if (publish.ExitCode != 0) throw new InvalidOperationException("dotnet publish of the native supervisor failed:\n" + said);
+        var publish = DotnetCli.Run(output, null, ["publish", project, "-c", "Release", "-r", System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier, "-o", output]);
+        if (publish.ExitCode != 0) throw new InvalidOperationException("dotnet publish of the native supervisor failed: " + publish);
         var executable = Path.Combine(output, "aisprint-supervise");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"native aisprint-supervise published in {clock.Elapsed.TotalSeconds:0} s: {new FileInfo(executable).Length / 1e6:0.0} MB"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"native aisprint-supervise published in {publish.Elapsed.TotalSeconds:0} s: {new FileInfo(executable).Length / 1e6:0.0} MB"));
         return executable;
     }
 

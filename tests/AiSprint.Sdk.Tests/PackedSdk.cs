@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 
 namespace AiSprint.Sdk.Tests;
 
@@ -32,15 +30,7 @@ public sealed class PackedSdk : IDisposable
         }
         var pack = Run(TestProjectDirectoryAttribute.RepositoryRoot, isolated: false, "pack", project, "--no-restore", "-c", "Debug", "-o", Feed);
         if (pack.ExitCode != 0) throw new InvalidOperationException($"dotnet pack failed:\n{pack.Output}");
-        File.WriteAllText(Path.Combine(Root, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="aisprint-e2e" value="{Feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        DotnetCli.WriteFeedOnlyNuGetConfig(Root, "aisprint-e2e", Feed);
     }
 
     /// <summary>A fresh copy of the consumer project (tests/AiSprint.Sdk.Tests/Consumer) with the inputs it reads from ../shared/data.</summary>
@@ -96,27 +86,9 @@ public sealed class PackedSdk : IDisposable
     /// <summary>dotnet in a consumer directory, with the isolated NuGet cache.</summary>
     public BuildResult Dotnet(string directory, params string[] arguments) => Run(directory, isolated: true, arguments);
 
-    private BuildResult Run(string directory, bool isolated, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        if (isolated) start.Environment["NUGET_PACKAGES"] = Packages;
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+    private BuildResult Run(string directory, bool isolated, params string[] arguments) =>
         // The consumer stands outside the repository: none of the repository's build settings may leak in.
-        start.Environment.Remove("MSBuildExtensionsPath");
-        var output = new StringBuilder();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        var clock = Stopwatch.StartNew();
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        process.WaitForExit();
-        return new BuildResult(process.ExitCode, output.ToString(), clock.Elapsed);
-    }
+        DotnetCli.Run(directory, isolated ? Packages : null, arguments);
 
     public void Dispose()
     {
@@ -129,11 +101,6 @@ public sealed class PackedSdk : IDisposable
             // A build server may still hold a file; the temporary directory is left to the OS.
         }
     }
-}
-
-public sealed record BuildResult(int ExitCode, string Output, TimeSpan Elapsed)
-{
-    public override string ToString() => $"exit code {ExitCode} after {Elapsed.TotalSeconds:0.0} s\n{Output}";
 }
 
 [CollectionDefinition(Name)]

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
-using System.Text;
 
 namespace AiSprint.Supervision.Tests.Live;
 
@@ -32,43 +30,17 @@ internal static class NativeSupervisorTool
         // The pointer package names the RID packages; the RID package holds the native executable.
         Dotnet(root, isolated: false, "pack", project, "--no-restore", "--no-build", "-c", configuration, "-o", feed);
         Dotnet(root, isolated: false, "pack", project, "--no-restore", "-p:BuildProjectReferences=false", "-c", configuration, "-r", rid, "-o", feed);
-        File.WriteAllText(Path.Combine(root, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="aisprint-supervise" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        var nugetConfig = DotnetCli.WriteFeedOnlyNuGetConfig(root, "aisprint-supervise", feed);
         var tools = Path.Combine(root, "tools");
-        Dotnet(root, isolated: true, "tool", "install", "AiSprint.Supervise", "--tool-path", tools, "--configfile", Path.Combine(root, "nuget.config"));
+        Dotnet(root, isolated: true, "tool", "install", "AiSprint.Supervise", "--tool-path", tools, "--configfile", nugetConfig);
         return Path.Combine(tools, "aisprint-supervise");
     }
 
     /// <param name="isolated">A NuGet cache of its own (the install); the packs read the repository's, which its restore filled.</param>
     private static void Dotnet(string root, bool isolated, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = root };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        if (isolated) start.Environment["NUGET_PACKAGES"] = Path.Combine(root, "packages");
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment.Remove("MSBuildExtensionsPath");
-        using var process = Process.Start(start)!;
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(8)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish within 8 minutes:\n{output}");
-        }
-        process.WaitForExit();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed (exit {process.ExitCode}):\n{output}");
+        var result = DotnetCli.Run(root, isolated ? Path.Combine(root, "packages") : null, arguments, TimeSpan.FromMinutes(8));
+        if (result.ExitCode != 0) throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed: {result}");
     }
 }
 
